@@ -1,0 +1,95 @@
+// The composition root: builds Okra from its dependencies. main.ts and the tests build the same app.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, type Logger, SocketModeReceiver } from '@slack/bolt';
+import type { Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import type { Services } from './slack/commands/types.ts';
+import { registerContext } from './slack/context.ts';
+import { registerListeners } from './slack/listeners/index.ts';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface Okra {
+  app: App;
+  services: Services;
+  /** Starts the HTTP server (Slack requests and /healthz); resolves with the port it listens on. */
+  start(port?: number): Promise<number>;
+  /** Stops taking requests, lets in-flight ones finish, then closes the server (not the database). */
+  stop(): Promise<void>;
+}
+
+export function createApp({ config, database, clock, logger }: AppDeps): Okra {
+  const socketMode = Boolean(config.slackAppToken);
+  const httpReceiver = socketMode
+    ? undefined
+    : new HTTPReceiver({ signingSecret: config.slackSigningSecret, endpoints: '/slack/events', logger });
+  const app = new App({
+    token: config.slackBotToken,
+    logger,
+    ...(httpReceiver
+      ? { receiver: httpReceiver }
+      : { receiver: new SocketModeReceiver({ appToken: config.slackAppToken!, logger }) }),
+    clientOptions: { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}) },
+  });
+  const services: Services = {
+    db: database.db,
+    clock,
+    logger,
+    client: app.client,
+    settings: { pmoChannel: config.pmoChannel, defaultTimeZone: config.defaultTimeZone },
+  };
+  registerContext(app, { db: database.db, admins: config.admins, pmoChannel: config.pmoChannel });
+  registerListeners(app, services);
+
+  let server: Server | undefined;
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+      const healthy = await database.ping();
+      res.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: healthy, database: healthy ? 'up' : 'down' }));
+      return;
+    }
+    if (httpReceiver) {
+      httpReceiver.requestListener(req, res);
+      return;
+    }
+    res.writeHead(404).end();
+  };
+
+  return {
+    app,
+    services,
+    async start(port = config.port) {
+      server = createServer((req, res) => {
+        handle(req, res).catch((error: unknown) => {
+          logger.error('request failed', error);
+          if (!res.headersSent) res.writeHead(500);
+          res.end();
+        });
+      });
+      await new Promise<void>((resolve, reject) => {
+        server!.once('error', reject);
+        server!.listen(port, () => resolve());
+      });
+      if (socketMode) await app.start();
+      return (server.address() as AddressInfo).port;
+    },
+    async stop() {
+      if (socketMode) await app.stop();
+      const closing = server;
+      if (!closing) return;
+      await new Promise<void>((resolve) => {
+        closing.close(() => resolve());
+        // Idle keep-alive sockets would hold close() open; in-flight requests finish first.
+        closing.closeIdleConnections();
+      });
+    },
+  };
+}

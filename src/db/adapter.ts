@@ -1,0 +1,102 @@
+// Driver adapters: Prisma 7 talks to the database through these, with no native query engine.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
+import { randomUUID } from 'node:crypto';
+import pg, { type PoolConfig } from 'pg';
+import { type Provider, providerOf, sqliteFilePath } from './provider.ts';
+
+export type AdapterFactory = PrismaBetterSqlite3 | PrismaPg;
+
+export function createAdapterFactory(databaseUrl: string): { provider: Provider; factory: AdapterFactory } {
+  const provider = providerOf(databaseUrl);
+  if (provider === 'postgresql') {
+    return { provider, factory: new PrismaPg({ ...poolConfigOf(databaseUrl), max: 10 }) };
+  }
+  const file = sqliteFilePath(databaseUrl);
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  // A shadow database is only used when a new migration is diffed; in memory is enough for SQLite.
+  return { provider, factory: new PrismaBetterSqlite3({ url: file }, { shadowDatabaseUrl: ':memory:' }) };
+}
+
+/**
+ * Explicit pool settings rather than a connection string: the adapter creates its migration shadow
+ * database by overriding `database`, which a connection string would silently win over.
+ */
+function poolConfigOf(databaseUrl: string): PoolConfig {
+  const url = new URL(databaseUrl);
+  const sslmode = url.searchParams.get('sslmode');
+  return {
+    host: decodeURIComponent(url.hostname) || url.searchParams.get('host') || 'localhost',
+    port: url.port ? Number(url.port) : 5432,
+    user: decodeURIComponent(url.username) || undefined,
+    password: decodeURIComponent(url.password) || undefined,
+    database: decodeURIComponent(url.pathname.replace(/^\//, '')) || undefined,
+    ...(sslmode && sslmode !== 'disable' ? { ssl: { rejectUnauthorized: sslmode === 'verify-full' } } : {}),
+  };
+}
+
+export interface ShadowDatabase {
+  adapter: SqlDriverAdapter;
+  release(): Promise<void>;
+}
+
+/**
+ * A scratch database for diffing migrations. For PostgreSQL we create and drop it ourselves: the adapter's
+ * own shadow database is dropped while its pool still holds a connection, so the DROP fails and it is left
+ * behind. SQLite's shadow database lives in memory.
+ */
+export async function connectShadowDatabase(databaseUrl: string): Promise<ShadowDatabase> {
+  const { provider, factory } = createAdapterFactory(databaseUrl);
+  if (provider === 'sqlite') {
+    const adapter = await factory.connectToShadowDb();
+    return { adapter, release: () => adapter.dispose() };
+  }
+  const name = `okra_shadow_${randomUUID().replaceAll('-', '')}`;
+  const admin = await factory.connect();
+  await admin.executeScript(`CREATE DATABASE "${name}"`);
+  const pool = new CharAsTextPool({ ...poolConfigOf(databaseUrl), database: name, max: 2 });
+  const adapter = await new PrismaPg(pool, { disposeExternalPool: true }).connect();
+  return {
+    adapter,
+    async release() {
+      await disposeQuietly(adapter);
+      await admin.executeScript(`DROP DATABASE IF EXISTS "${name}"`);
+      await admin.dispose();
+    },
+  };
+}
+
+/** The schema engine disposes some connections itself; a second dispose must not fail the whole run. */
+export async function disposeQuietly(adapter: SqlDriverAdapter): Promise<void> {
+  try {
+    await adapter.dispose();
+  } catch (error) {
+    if (!/more than once|already/i.test(String(error))) throw error;
+  }
+}
+
+const PG_CHAR_OID = 18;
+const PG_TEXT_OID = 25;
+
+/**
+ * The schema engine reads PostgreSQL's catalog, whose one-byte "char" columns (such as relkind) the pg
+ * adapter does not map, failing with "Column type 'char' could not be deserialized". pg already returns
+ * them as strings, so we report them as text. Used only for the migration shadow database.
+ */
+class CharAsTextPool extends pg.Pool {
+  override query(...args: unknown[]): never {
+    const result = (super.query as (...a: unknown[]) => unknown)(...args);
+    if (result instanceof Promise) {
+      return result.then((value: pg.QueryResult) => {
+        for (const field of value?.fields ?? []) {
+          if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+        }
+        return value;
+      }) as never;
+    }
+    return result as never;
+  }
+}

@@ -1,0 +1,65 @@
+// Workspaces and members: created the first time Slack mentions them.
+import type { Db } from '../client.ts';
+
+export type Role = 'admin' | 'leader' | 'member';
+
+export interface WorkspaceRow {
+  id: number;
+  slackTeamId: string;
+  pmoChannelId: string | null;
+  settings: string;
+}
+
+export interface MemberRow {
+  id: number;
+  workspaceId: number;
+  slackUserId: string;
+  name: string;
+  tz: string;
+  role: string;
+  active: boolean;
+}
+
+export async function ensureWorkspace(db: Db, slackTeamId: string, pmoChannelId?: string): Promise<WorkspaceRow> {
+  return db.workspace.upsert({
+    where: { slackTeamId },
+    create: { slackTeamId, pmoChannelId: pmoChannelId ?? null },
+    update: {},
+  });
+}
+
+/**
+ * The member behind a Slack user id. People listed in OKRA_ADMINS become PMO admins when Okra first meets
+ * them, and whenever the workspace has no admin left; after that roles are managed in Slack.
+ */
+export async function ensureMember(
+  db: Db,
+  workspaceId: number,
+  slackUserId: string,
+  bootstrapAdmins: readonly string[],
+  defaults: { name?: string; tz?: string } = {},
+): Promise<MemberRow> {
+  const bootstrap = bootstrapAdmins.includes(slackUserId);
+  const existing = await db.member.findUnique({ where: { workspaceId_slackUserId: { workspaceId, slackUserId } } });
+  if (existing) {
+    if (bootstrap && existing.role !== 'admin') {
+      const admins = await db.member.count({ where: { workspaceId, role: 'admin', active: true } });
+      if (admins === 0) return db.member.update({ where: { id: existing.id }, data: { role: 'admin' } });
+    }
+    return existing;
+  }
+  try {
+    return await db.member.create({
+      data: {
+        workspaceId,
+        slackUserId,
+        role: bootstrap ? 'admin' : 'member',
+        name: defaults.name ?? '',
+        tz: defaults.tz ?? 'UTC',
+      },
+    });
+  } catch {
+    // Two requests for the same new person raced; the other one created the row.
+    return db.member.findUniqueOrThrow({ where: { workspaceId_slackUserId: { workspaceId, slackUserId } } });
+  }
+}

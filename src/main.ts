@@ -1,0 +1,62 @@
+// Start-up: configuration -> database (migrated) -> app -> scheduler; signals and a bounded shutdown.
+import { existsSync } from 'node:fs';
+import { createApp } from './app.ts';
+import { systemClock } from './clock.ts';
+import { ConfigError, parseConfig } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { applyMigrations } from './db/migrations.ts';
+import { redactUrl } from './db/provider.ts';
+import { startScheduler } from './jobs/scheduler.ts';
+import { createLogger } from './logger.ts';
+
+const SHUTDOWN_LIMIT_MS = 10_000;
+
+async function main(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  let config: ReturnType<typeof parseConfig>;
+  try {
+    config = parseConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const database = openDatabase(config.databaseUrl);
+  const applied = await applyMigrations(config.databaseUrl, database.provider);
+  logger.info(
+    `database ${database.provider} at ${redactUrl(config.databaseUrl)}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`,
+  );
+  const okra = createApp({ config, database, clock: systemClock, logger });
+  const scheduler = startScheduler(okra.services);
+  const port = await okra.start();
+  logger.info(
+    config.slackAppToken ? `Okra is running in Socket Mode (health on :${port})` : `Okra is listening on :${port}/slack/events`,
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal} received: finishing in-flight requests`);
+    const timer = setTimeout(() => {
+      logger.error('shutdown took longer than 10 s; exiting anyway');
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS);
+    timer.unref();
+    await okra.stop();
+    await scheduler.stop();
+    await database.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Okra failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+// The `/okr` slash command: acknowledge at once, then route to the subcommand and answer ephemerally.
+import type { App } from '@slack/bolt';
+import { buildCatalog } from '../../commands/catalog.ts';
+import { route } from '../../commands/router.ts';
+import { splitFlags, tokenize } from '../../commands/tokenize.ts';
+import type { CommandContext, Services } from '../../commands/types.ts';
+import { okraContext } from '../../context.ts';
+import { refusalMessage } from '../../views/errors.ts';
+import { helpMessage, unknownCommandMessage } from '../../views/help.ts';
+import type { SlackMessage } from '../../views/message.ts';
+
+export function register(app: App, services: Services): void {
+  const catalog = buildCatalog();
+  app.command('/okr', async ({ command, ack, respond, context, logger }) => {
+    await ack();
+    const { workspace, member } = okraContext(context);
+    const reply = async (message: SlackMessage) => {
+      await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+    };
+    if (command.text.trim() === '') {
+      await reply(helpMessage(member.role, catalog));
+      return;
+    }
+    const found = route(catalog, command.text);
+    if (found.kind === 'unknown') {
+      await reply(unknownCommandMessage(found.typed, found.suggestion));
+      return;
+    }
+    if (found.command.access === 'admin' && member.role !== 'admin') {
+      await reply(refusalMessage(`\`/okr ${found.command.name}\``, 'PMO admins'));
+      return;
+    }
+    const tokens = tokenize(found.rest);
+    if (!tokens.ok) {
+      await reply({ text: tokens.error });
+      return;
+    }
+    const ctx: CommandContext = {
+      ...services,
+      workspace,
+      member,
+      args: splitFlags(tokens.tokens),
+      text: found.rest,
+      triggerId: command.trigger_id,
+      channelId: command.channel_id,
+      reply,
+    };
+    try {
+      await found.command.run(ctx);
+    } catch (error) {
+      logger.error(`/okr ${found.command.name} failed`, error);
+      await reply({ text: 'Something went wrong on our side and nothing was changed. Please try again in a moment.' });
+    }
+  });
+}
