@@ -73,3 +73,9 @@ export function splitFlags(tokens: readonly string[]): ParsedArgs {
   }
   return { positional, flags };
 }
+
+/** A flag's value as text; a bare `--flag` without a value reads as undefined. */
+export function flagText(args: ParsedArgs, name: string): string | undefined {
+  const value = args.flags[name];
+  return typeof value === 'string' ? value : undefined;
+}

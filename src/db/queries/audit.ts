@@ -1,0 +1,59 @@
+// The audit log: who changed what, with the fields before and after. Written in the same transaction as
+// the change, so there is never a change without its record or a record without its change.
+import type { Tx } from '../client.ts';
+
+export interface AuditInput {
+  workspaceId: number;
+  actor: string;
+  action: 'create' | 'update' | 'archive' | 'restore' | 'import' | 'role' | 'close' | 'check_in';
+  entityType: string;
+  entityId: number;
+  entityRef: string;
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+}
+
+export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
+  await tx.auditEntry.create({
+    data: {
+      workspaceId: input.workspaceId,
+      actor: input.actor,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      entityRef: input.entityRef,
+      before: JSON.stringify(input.before ?? {}),
+      after: JSON.stringify(input.after ?? {}),
+    },
+  });
+}
+
+/** Only the fields that differ, so an audit entry reads as the change itself. */
+export function changedFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of Object.keys(after)) {
+    const was = normalise(before[key]);
+    const now = normalise(after[key]);
+    if (JSON.stringify(was) !== JSON.stringify(now)) {
+      b[key] = was;
+      a[key] = now;
+    }
+  }
+  return { before: b, after: a };
+}
+
+function normalise(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : (value ?? null);
+}
+
+export async function recentAudit(tx: Tx, workspaceId: number, entityType: string, entityId: number, take = 10) {
+  return tx.auditEntry.findMany({
+    where: { workspaceId, entityType, entityId },
+    orderBy: { id: 'desc' },
+    take,
+  });
+}

@@ -1,0 +1,13 @@
+// Every feature Okra offers. Help lists their commands in this order.
+import { cycles } from './cycles.ts';
+import { exportPlan } from './export.ts';
+import type { Feature } from './feature.ts';
+import { keyResults } from './key-results.ts';
+import { kpis } from './kpis.ts';
+import { objectives } from './objectives.ts';
+import { risks } from './risks.ts';
+import { roles } from './roles.ts';
+import { teams } from './teams.ts';
+import { tree } from './tree.ts';
+
+export const FEATURES: readonly Feature[] = [tree, cycles, teams, objectives, keyResults, kpis, risks, roles, exportPlan];

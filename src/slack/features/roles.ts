@@ -1,0 +1,4 @@
+// Placeholder: filled by the roles feature work.
+import type { Feature } from './feature.ts';
+
+export const roles: Feature = { commands: [], forms: [] };

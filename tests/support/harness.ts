@@ -1,0 +1,155 @@
+// The whole app as Slack sees it: the real Bolt receiver on a real port, the real WebClient talking to the
+// Slack double, a fresh migrated database, and a controllable clock. Tests drive it with signed requests.
+import { createApp, type Okra } from '../../src/app.ts';
+import { type Clock, fixedClock } from '../../src/clock.ts';
+import { parseConfig } from '../../src/config.ts';
+import type { Db } from '../../src/db/client.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { DEFAULT_USERS, type SlackDouble, startSlackDouble } from './slack-double/index.ts';
+import type { ResponseUrlPost } from './slack-double/index.ts';
+import {
+  type DriverResponse,
+  type SendOptions,
+  type StateMap,
+  sendBlockAction,
+  sendCommand,
+  sendEvent,
+  sendViewSubmission,
+} from './slack-driver.ts';
+import type { BlockActionInput, EventInput } from './slack-payloads.ts';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
+
+export const SIGNING_SECRET = 'test-signing-secret';
+export const ADMIN = DEFAULT_USERS.alice.id;
+export const MEMBER = DEFAULT_USERS.bob.id;
+export const OTHER = DEFAULT_USERS.priya.id;
+
+export interface HarnessOptions {
+  now?: string;
+  admins?: string[];
+  pmoChannel?: string;
+  env?: Record<string, string>;
+}
+
+export interface CommandResult {
+  http: DriverResponse;
+  /** Everything the app posted to the command's response_url. */
+  replies: ResponseUrlPost[];
+  /** The text of the first reply (its fallback text), for quick assertions. */
+  text: string;
+  /** The modal opened with the command's trigger, if any. */
+  modal: Record<string, unknown> | undefined;
+}
+
+export interface Harness {
+  double: SlackDouble;
+  database: TestDatabase;
+  db: Db;
+  okra: Okra;
+  appUrl: string;
+  clock: Clock & { set(at: Date | string): void; advance(ms: number): void };
+  command(userId: string, text: string, options?: SendOptions & { channelId?: string }): Promise<CommandResult>;
+  submit(userId: string, view: Record<string, unknown>, values: StateMap): Promise<DriverResponse>;
+  action(input: BlockActionInput): Promise<DriverResponse>;
+  event(input: EventInput): Promise<DriverResponse>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const double = await startSlackDouble();
+  const database = await createTestDatabase();
+  const clock = fixedClock(options.now ?? '2026-02-11T10:00:00Z');
+  const config = parseConfig({
+    SLACK_BOT_TOKEN: double.botToken,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: double.url,
+    DATABASE_URL: database.url,
+    OKRA_ADMINS: (options.admins ?? [ADMIN]).join(','),
+    OKRA_PMO_CHANNEL: options.pmoChannel ?? 'C0OKRS',
+    ...options.env,
+  });
+  const okra = createApp({ config, database, clock, logger: silentLogger });
+  const port = await okra.start(0);
+  const appUrl = `http://127.0.0.1:${port}`;
+
+  return {
+    double,
+    database,
+    db: database.db,
+    okra,
+    appUrl,
+    clock,
+    async command(userId, text, sendOptions = {}) {
+      const responseUrl = double.newResponseUrl({ userId });
+      const triggerId = double.newTriggerId();
+      const callsBefore = double.calls.length;
+      const http = await sendCommand(
+        appUrl,
+        SIGNING_SECRET,
+        { userId, text, responseUrl, triggerId, channelId: sendOptions.channelId ?? 'C0GENERAL' },
+        sendOptions,
+      );
+      if (http.status !== 200) return { http, replies: [], text: '', modal: undefined };
+      const settled = () =>
+        double.responsesTo(responseUrl).length > 0 ||
+        double.calls.slice(callsBefore).some((call) => call.method === 'views.open');
+      await waitFor(settled);
+      // Give a command that answers and then does more (a DM, an upload) a moment to finish.
+      await waitForQuiet(double);
+      const replies = double.responsesTo(responseUrl);
+      const opened = double.calls.slice(callsBefore).find((call) => call.method === 'views.open' && call.ok);
+      return {
+        http,
+        replies,
+        text: String(replies[0]?.body.text ?? ''),
+        modal: opened ? (opened.args.view as Record<string, unknown>) : undefined,
+      };
+    },
+    async submit(userId, view, values) {
+      const before = double.calls.length;
+      const http = await sendViewSubmission(appUrl, SIGNING_SECRET, { userId, view, values });
+      if (http.status === 200 && (http.body === '' || http.body === undefined)) await waitForQuiet(double, before);
+      return http;
+    },
+    async action(input) {
+      const before = double.calls.length;
+      const http = await sendBlockAction(appUrl, SIGNING_SECRET, input);
+      await waitForQuiet(double, before);
+      return http;
+    },
+    async event(input) {
+      const before = double.calls.length;
+      const http = await sendEvent(appUrl, SIGNING_SECRET, input);
+      await waitForQuiet(double, before);
+      return http;
+    },
+    async close() {
+      await okra.stop();
+      await double.close();
+      await database.drop();
+    },
+  };
+}
+
+export async function waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
+  const started = Date.now();
+  while (!predicate()) {
+    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting for the app to answer');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** Waits until the app has made no new Web API call for a short while (its follow-up work is done). */
+export async function waitForQuiet(double: SlackDouble, since = double.calls.length, quietMs = 60): Promise<void> {
+  let seen = Math.max(since, double.calls.length);
+  let quietSince = Date.now();
+  const started = Date.now();
+  while (Date.now() - quietSince < quietMs && Date.now() - started < 5000) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const posts = double.calls.length + double.responseUrlPosts.length;
+    if (posts !== seen) {
+      seen = posts;
+      quietSince = Date.now();
+    }
+  }
+}
