@@ -1,0 +1,34 @@
+// Resolves the person or channel a command names to a Slack id.
+import type { CommandContext } from './types.ts';
+import { memberByName } from '../../services/members.ts';
+import { parseChannelRef, parseUserRef, plainHandle } from './mentions.ts';
+
+export type Resolved = { ok: true; id: string } | { ok: false; error: string };
+
+/** `<@U123|dana>`, `U123`, or a typed `@dana` looked up among known members, then Slack's directory. */
+export async function resolveUser(ctx: Pick<CommandContext, 'db' | 'client' | 'workspace'>, token: string): Promise<Resolved> {
+  const id = parseUserRef(token);
+  if (id) return { ok: true, id };
+  const handle = plainHandle(token);
+  if (!handle) return { ok: false, error: `"${token}" is not a person: mention them, e.g. @dana.` };
+  const known = await memberByName(ctx.db, ctx.workspace.id, handle);
+  if (known) return { ok: true, id: known.slackUserId };
+  let cursor: string | undefined;
+  for (let page = 0; page < 20; page++) {
+    const result = await ctx.client.users.list({ limit: 200, ...(cursor ? { cursor } : {}) });
+    const match = (result.members ?? []).find(
+      (user) =>
+        !user.deleted &&
+        [user.name, user.profile?.display_name, user.real_name].some((name) => name?.toLowerCase() === handle.toLowerCase()),
+    );
+    if (match?.id) return { ok: true, id: match.id };
+    cursor = result.response_metadata?.next_cursor || undefined;
+    if (!cursor) break;
+  }
+  return { ok: false, error: `Nobody called @${handle} was found in this workspace.` };
+}
+
+export function resolveChannel(token: string): Resolved {
+  const id = parseChannelRef(token);
+  return id ? { ok: true, id } : { ok: false, error: `"${token}" is not a channel: mention it, e.g. #growth.` };
+}
