@@ -1,6 +1,6 @@
 // Renders prisma/schema.template.prisma into one schema per database engine.
 // Plain JavaScript so that `npm install` can run it before anything is compiled.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 

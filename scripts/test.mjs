@@ -33,10 +33,15 @@ async function postgresReachable() {
 function suite(provider) {
   const dir = mkdtempSync(join(tmpdir(), 'okra-results-'));
   const file = join(dir, 'results.json');
-  const status = run(`tests on ${provider}`, 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`, ...extra], {
-    OKRA_TEST_DB: provider,
-    OKRA_TEST_PG_URL: PG_URL,
-  });
+  const status = run(
+    `tests on ${provider}`,
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`, ...extra],
+    {
+      OKRA_TEST_DB: provider,
+      OKRA_TEST_PG_URL: PG_URL,
+    },
+  );
   let passed = 0;
   let failed = 0;
   let skipped = 0;
@@ -68,11 +73,17 @@ if (await postgresReachable()) {
   console.log('PostgreSQL is required under CI: failing.');
   ok = false;
 } else {
-  console.log('\nPostgreSQL suite SKIPPED: no database at OKRA_TEST_PG_URL. The SQLite suite ran; CI runs both.');
+  console.log(
+    '\nPostgreSQL suite SKIPPED: no database at OKRA_TEST_PG_URL. The SQLite suite ran; CI runs both.',
+  );
 }
 console.log('\n== summary');
-for (const r of results) console.log(`${r.provider}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
-const total = results.reduce((sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed }), { passed: 0, failed: 0 });
+for (const r of results)
+  console.log(`${r.provider}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
+const total = results.reduce((sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed }), {
+  passed: 0,
+  failed: 0,
+});
 if (!ok) console.log('lint, type-check or PostgreSQL availability failed (see above)');
 console.log(`${total.passed} passed, ${total.failed + (ok ? 0 : 1)} failed`);
 process.exit(ok && total.failed === 0 ? 0 : 1);

@@ -45,6 +45,17 @@ export function createApp({ config, database, clock, logger }: AppDeps): Okra {
     client: app.client,
     settings: { pmoChannel: config.pmoChannel, defaultTimeZone: config.defaultTimeZone },
   };
+  // Listener work continues after ack(); shutdown waits for it so no answer or write is cut in half.
+  const inFlight = new Set<Promise<void>>();
+  app.use(async ({ next }) => {
+    const work = next();
+    inFlight.add(work);
+    try {
+      await work;
+    } finally {
+      inFlight.delete(work);
+    }
+  });
   registerContext(app, { db: database.db, admins: config.admins, pmoChannel: config.pmoChannel });
   registerListeners(app, services);
 
@@ -90,6 +101,7 @@ export function createApp({ config, database, clock, logger }: AppDeps): Okra {
         // Idle keep-alive sockets would hold close() open; in-flight requests finish first.
         closing.closeIdleConnections();
       });
+      await Promise.allSettled([...inFlight]);
     },
   };
 }

@@ -60,8 +60,10 @@ export type Config = {
 
 /** Where a person finds each value; shown when one is missing or wrong. */
 const WHERE: Record<string, string> = {
-  SLACK_BOT_TOKEN: 'Slack app settings > OAuth & Permissions > Bot User OAuth Token (README: "Install in Slack")',
-  SLACK_SIGNING_SECRET: 'Slack app settings > Basic Information > Signing Secret (README: "Install in Slack")',
+  SLACK_BOT_TOKEN:
+    'Slack app settings > OAuth & Permissions > Bot User OAuth Token (README: "Install in Slack")',
+  SLACK_SIGNING_SECRET:
+    'Slack app settings > Basic Information > Signing Secret (README: "Install in Slack")',
   SLACK_APP_TOKEN: 'Basic Information > App-Level Tokens, with connections:write (only for Socket Mode)',
   SLACK_API_URL: 'leave unset in production; tests point it at the Slack test double',
   DATABASE_URL: 'README: "Configuration"',

@@ -15,7 +15,13 @@ export function redactSecrets(text: string): string {
 function format(args: unknown[]): string {
   return redactSecrets(
     args
-      .map((arg) => (arg instanceof Error ? (arg.stack ?? arg.message) : typeof arg === 'string' ? arg : JSON.stringify(arg)))
+      .map((arg) =>
+        arg instanceof Error
+          ? (arg.stack ?? arg.message)
+          : typeof arg === 'string'
+            ? arg
+            : JSON.stringify(arg),
+      )
       .join(' '),
   );
 }
@@ -26,9 +32,12 @@ export function createLogger(
 ): BoltLogger {
   let threshold = LEVELS.indexOf(level);
   let name = 'okra';
-  const emit = (at: Level) => (...args: unknown[]) => {
-    if (LEVELS.indexOf(at) >= threshold) write(`${new Date().toISOString()} ${at.toUpperCase()} [${name}] ${format(args)}`);
-  };
+  const emit =
+    (at: Level) =>
+    (...args: unknown[]) => {
+      if (LEVELS.indexOf(at) >= threshold)
+        write(`${new Date().toISOString()} ${at.toUpperCase()} [${name}] ${format(args)}`);
+    };
   return {
     debug: emit('debug'),
     info: emit('info'),

@@ -33,7 +33,9 @@ async function main(): Promise<void> {
   const scheduler = startScheduler(okra.services);
   const port = await okra.start();
   logger.info(
-    config.slackAppToken ? `Okra is running in Socket Mode (health on :${port})` : `Okra is listening on :${port}/slack/events`,
+    config.slackAppToken
+      ? `Okra is running in Socket Mode (health on :${port})`
+      : `Okra is listening on :${port}/slack/events`,
   );
 
   let stopping = false;

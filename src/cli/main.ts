@@ -1,7 +1,7 @@
 // `okra <command>`: admin tasks from a terminal. Reads DATABASE_URL (and .env) like the app.
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { createMigration, applyMigrations } from '../db/migrations.ts';
+import { applyMigrations, createMigration } from '../db/migrations.ts';
 import { PROVIDERS_ALL, providerOf, redactUrl } from '../db/provider.ts';
 
 const USAGE = `Usage: okra <command>
@@ -21,7 +21,11 @@ export async function runCli(argv: string[], out = process.stdout, err = process
     case 'migrate': {
       const url = databaseUrl();
       const applied = await applyMigrations(url, providerOf(url));
-      out.write(applied.length ? `Applied ${applied.join(', ')} to ${redactUrl(url)}\n` : `${redactUrl(url)} is up to date.\n`);
+      out.write(
+        applied.length
+          ? `Applied ${applied.join(', ')} to ${redactUrl(url)}\n`
+          : `${redactUrl(url)} is up to date.\n`,
+      );
       return 0;
     }
     case 'migration': {
@@ -36,7 +40,11 @@ export async function runCli(argv: string[], out = process.stdout, err = process
       } as const;
       for (const provider of PROVIDERS_ALL) {
         const folder = await createMigration(scratch[provider], provider, name);
-        out.write(folder ? `${provider}: wrote prisma/${provider}/migrations/${folder}\n` : `${provider}: no changes\n`);
+        out.write(
+          folder
+            ? `${provider}: wrote prisma/${provider}/migrations/${folder}\n`
+            : `${provider}: no changes\n`,
+        );
       }
       return 0;
     }

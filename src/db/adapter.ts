@@ -1,10 +1,11 @@
 // Driver adapters: Prisma 7 talks to the database through these, with no native query engine.
+
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
-import { randomUUID } from 'node:crypto';
 import pg, { type PoolConfig } from 'pg';
 import { type Provider, providerOf, sqliteFilePath } from './provider.ts';
 

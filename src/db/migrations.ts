@@ -26,7 +26,10 @@ export function readMigrationList(dir: string): MigrationList {
     : [];
   return {
     baseDir: migrationsDir,
-    lockfile: { path: 'migration_lock.toml', content: existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : null },
+    lockfile: {
+      path: 'migration_lock.toml',
+      content: existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : null,
+    },
     migrationDirectories: directories.map((name) => ({
       path: name,
       migrationFile: {
@@ -100,10 +103,17 @@ function scriptAware(adapter: SqlDriverAdapter): SqlDriverAdapter {
 }
 
 /** Applies every migration the database has not seen; returns the names applied (none the second time). */
-export async function applyMigrations(databaseUrl: string, provider: Provider, root?: string): Promise<string[]> {
+export async function applyMigrations(
+  databaseUrl: string,
+  provider: Provider,
+  root?: string,
+): Promise<string[]> {
   const dir = prismaDir(provider, root);
   return withEngine(databaseUrl, dir, async (engine) => {
-    const result = await engine.applyMigrations({ migrationsList: readMigrationList(dir), filters: NO_FILTERS });
+    const result = await engine.applyMigrations({
+      migrationsList: readMigrationList(dir),
+      filters: NO_FILTERS,
+    });
     return result.appliedMigrationNames;
   });
 }
@@ -125,7 +135,10 @@ export async function createMigration(
   const sql = await withEngine(databaseUrl, dir, async (engine) => {
     const result = await engine.diff({
       from: list.migrationDirectories.length > 0 ? { tag: 'migrations', ...list } : { tag: 'empty' },
-      to: { tag: 'schemaDatamodel', files: [{ path: schemaFile, content: readFileSync(schemaFile, 'utf8') }] },
+      to: {
+        tag: 'schemaDatamodel',
+        files: [{ path: schemaFile, content: readFileSync(schemaFile, 'utf8') }],
+      },
       script: true,
       exitCode: null,
       filters: NO_FILTERS,

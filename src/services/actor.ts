@@ -9,7 +9,12 @@ export interface Actor {
 }
 
 export function actorOf(member: MemberRow): Actor {
-  return { workspaceId: member.workspaceId, memberId: member.id, slackUserId: member.slackUserId, role: member.role };
+  return {
+    workspaceId: member.workspaceId,
+    memberId: member.id,
+    slackUserId: member.slackUserId,
+    role: member.role,
+  };
 }
 
 export const isAdmin = (actor: Actor) => actor.role === 'admin';

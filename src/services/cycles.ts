@@ -9,12 +9,19 @@ import { failure, fieldErrorsFrom, type Loose, type Outcome, success } from './o
 
 export const CycleInput = z
   .object({
-    name: z.string({ error: 'Give the cycle a name, e.g. 2026 Q1.' }).trim().min(1, 'Give the cycle a name, e.g. 2026 Q1.').max(80, 'Keep the name under 80 characters.'),
+    name: z
+      .string({ error: 'Give the cycle a name, e.g. 2026 Q1.' })
+      .trim()
+      .min(1, 'Give the cycle a name, e.g. 2026 Q1.')
+      .max(80, 'Keep the name under 80 characters.'),
     start: zIsoDate(),
     end: zIsoDate(),
     current: z.boolean().default(false),
   })
-  .refine((input) => input.end >= input.start, { path: ['end'], message: 'The end date is before the start date.' });
+  .refine((input) => input.end >= input.start, {
+    path: ['end'],
+    message: 'The end date is before the start date.',
+  });
 
 export type CycleInput = Loose<z.input<typeof CycleInput>>;
 
@@ -26,23 +33,44 @@ export interface CycleView {
   isCurrent: boolean;
 }
 
-function view(row: { id: number; name: string; startDate: Date; endDate: Date; isCurrent: boolean }): CycleView {
-  return { id: row.id, name: row.name, start: isoFromDate(row.startDate), end: isoFromDate(row.endDate), isCurrent: row.isCurrent };
+function view(row: {
+  id: number;
+  name: string;
+  startDate: Date;
+  endDate: Date;
+  isCurrent: boolean;
+}): CycleView {
+  return {
+    id: row.id,
+    name: row.name,
+    start: isoFromDate(row.startDate),
+    end: isoFromDate(row.endDate),
+    isCurrent: row.isCurrent,
+  };
 }
 
 export async function createCycle(db: Db, actor: Actor, input: CycleInput): Promise<Outcome<CycleView>> {
   const parsed = CycleInput.safeParse(input);
   if (!parsed.success) return failure(fieldErrorsFrom(parsed.error.issues));
   const { name, start, end } = parsed.data;
-  const existing = await db.cycle.findUnique({ where: { workspaceId_name: { workspaceId: actor.workspaceId, name } } });
+  const existing = await db.cycle.findUnique({
+    where: { workspaceId_name: { workspaceId: actor.workspaceId, name } },
+  });
   if (existing) return failure({ name: `A cycle called "${name}" already exists.` });
   const anyCycle = await db.cycle.count({ where: { workspaceId: actor.workspaceId } });
   // The first cycle becomes current on its own: a workspace with cycles but no current one helps nobody.
   const current = parsed.data.current || anyCycle === 0;
   const row = await db.$transaction(async (tx) => {
-    if (current) await tx.cycle.updateMany({ where: { workspaceId: actor.workspaceId }, data: { isCurrent: false } });
+    if (current)
+      await tx.cycle.updateMany({ where: { workspaceId: actor.workspaceId }, data: { isCurrent: false } });
     const created = await tx.cycle.create({
-      data: { workspaceId: actor.workspaceId, name, startDate: dateFromIso(start), endDate: dateFromIso(end), isCurrent: current },
+      data: {
+        workspaceId: actor.workspaceId,
+        name,
+        startDate: dateFromIso(start),
+        endDate: dateFromIso(end),
+        isCurrent: current,
+      },
     });
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,
@@ -83,7 +111,11 @@ export async function setCurrentCycle(db: Db, actor: Actor, name: string): Promi
   return success({ ...cycle, isCurrent: true });
 }
 
-export async function findCycleByName(db: Db, workspaceId: number, name: string): Promise<CycleView | undefined> {
+export async function findCycleByName(
+  db: Db,
+  workspaceId: number,
+  name: string,
+): Promise<CycleView | undefined> {
   const rows = await db.cycle.findMany({ where: { workspaceId } });
   const row = rows.find((cycle) => cycle.name.toLowerCase() === name.trim().toLowerCase());
   return row ? view(row) : undefined;

@@ -17,8 +17,11 @@ export async function findByShortId(
 ): Promise<{ ok: true; found: Found } | { ok: false; error: string }> {
   const id = parseShortId(text);
   const kinds = allowed ?? ['objective', 'key_result', 'kpi', 'risk'];
-  const example = kinds.map((k) => ({ objective: 'O-3', key_result: 'KR-12', kpi: 'KPI-2', risk: 'R-1' })[k]).join(' or ');
-  if (!id || !kinds.includes(id.entity)) return { ok: false, error: `"${text}" is not an id like ${example}.` };
+  const example = kinds
+    .map((k) => ({ objective: 'O-3', key_result: 'KR-12', kpi: 'KPI-2', risk: 'R-1' })[k])
+    .join(' or ');
+  if (!id || !kinds.includes(id.entity))
+    return { ok: false, error: `"${text}" is not an id like ${example}.` };
   const where = { workspaceId_number: { workspaceId, number: id.number } };
   const row =
     id.entity === 'objective'

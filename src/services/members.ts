@@ -7,7 +7,11 @@ export async function memberBySlackId(db: Db, workspaceId: number, slackUserId: 
 }
 
 /** A member whose name matches a typed `@handle`, among people Okra already knows. */
-export async function memberByName(db: Db, workspaceId: number, handle: string): Promise<MemberRow | undefined> {
+export async function memberByName(
+  db: Db,
+  workspaceId: number,
+  handle: string,
+): Promise<MemberRow | undefined> {
   const wanted = handle.toLowerCase();
   const members = await db.member.findMany({ where: { workspaceId } });
   return members.find((m) => m.name.toLowerCase() === wanted) ?? undefined;

@@ -13,7 +13,9 @@ export function failure<T = never>(errors: FieldErrors): Outcome<T> {
 }
 
 /** zod issues as field errors: the first message for each top-level field. */
-export function fieldErrorsFrom(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): FieldErrors {
+export function fieldErrorsFrom(
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
+): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const field = String(issue.path[0] ?? 'form');

@@ -1,7 +1,12 @@
 // Every listener runs with the workspace and the person behind the request already loaded.
 import type { AllMiddlewareArgs, App } from '@slack/bolt';
 import type { Db } from '../db/client.ts';
-import { ensureMember, ensureWorkspace, type MemberRow, type WorkspaceRow } from '../db/queries/workspaces.ts';
+import {
+  ensureMember,
+  ensureWorkspace,
+  type MemberRow,
+  type WorkspaceRow,
+} from '../db/queries/workspaces.ts';
 
 export interface OkraContext {
   workspace: WorkspaceRow;
@@ -14,7 +19,10 @@ export function okraContext(context: AllMiddlewareArgs['context']): OkraContext 
   return { workspace, member };
 }
 
-export function registerContext(app: App, deps: { db: Db; admins: readonly string[]; pmoChannel?: string }): void {
+export function registerContext(
+  app: App,
+  deps: { db: Db; admins: readonly string[]; pmoChannel?: string },
+): void {
   app.use(async ({ context, body, next }) => {
     const teamId = context.teamId ?? readTeamId(body);
     const userId = context.userId ?? readUserId(body);

@@ -14,7 +14,9 @@ describe('/okr cycle', () => {
     expect(result.text).toContain('now the current cycle');
     const cycle = await h.db.cycle.findFirstOrThrow({ where: { name: '2026 Q1' } });
     expect(cycle.isCurrent).toBe(true);
-    expect(await h.db.auditEntry.count({ where: { entityType: 'cycle', entityId: cycle.id, action: 'create' } })).toBe(1);
+    expect(
+      await h.db.auditEntry.count({ where: { entityType: 'cycle', entityId: cycle.id, action: 'create' } }),
+    ).toBe(1);
   });
 
   it('refuses a cycle that ends before it starts, changing nothing', async () => {
@@ -32,7 +34,10 @@ describe('/okr cycle', () => {
       start: { value: '2026-06-30' },
       end: { value: '2026-04-01' },
     });
-    expect(invalid.body).toEqual({ response_action: 'errors', errors: { end: 'The end date is before the start date.' } });
+    expect(invalid.body).toEqual({
+      response_action: 'errors',
+      errors: { end: 'The end date is before the start date.' },
+    });
     expect(await h.db.cycle.count({ where: { name: '2026 Q2' } })).toBe(0);
 
     const valid = await h.submit(ADMIN, opened.modal!, {

@@ -38,8 +38,18 @@ describe('/okr help', () => {
   it('refuses a bad signature and an old timestamp with 401, running no listener', async () => {
     const responseUrl = h.double.newResponseUrl();
     const stranger = 'U0STRANGER';
-    const bad = await sendCommand(h.appUrl, SIGNING_SECRET, { userId: stranger, text: 'help', responseUrl }, { badSignature: true });
-    const old = await sendCommand(h.appUrl, SIGNING_SECRET, { userId: stranger, text: 'help', responseUrl }, { ageSeconds: 6 * 60 });
+    const bad = await sendCommand(
+      h.appUrl,
+      SIGNING_SECRET,
+      { userId: stranger, text: 'help', responseUrl },
+      { badSignature: true },
+    );
+    const old = await sendCommand(
+      h.appUrl,
+      SIGNING_SECRET,
+      { userId: stranger, text: 'help', responseUrl },
+      { ageSeconds: 6 * 60 },
+    );
     expect(bad.status).toBe(401);
     expect(old.status).toBe(401);
     await new Promise((resolve) => setTimeout(resolve, 100));

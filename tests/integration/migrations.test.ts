@@ -7,7 +7,12 @@ import { PROVIDERS, renderSchema, schemaPath } from '../../scripts/schema.mjs';
 import { openDatabase } from '../../src/db/client.ts';
 import { applyMigrations, createMigration } from '../../src/db/migrations.ts';
 import { PROJECT_ROOT } from '../../src/db/provider.ts';
-import { createPgDatabase, createTestDatabase, PG_BASE_URL, TEST_PROVIDER } from '../support/test-database.ts';
+import {
+  createPgDatabase,
+  createTestDatabase,
+  PG_BASE_URL,
+  TEST_PROVIDER,
+} from '../support/test-database.ts';
 
 const scratch: string[] = [];
 afterAll(() => {
@@ -56,7 +61,9 @@ describe(`migrations on ${TEST_PROVIDER}`, () => {
     const database = await createTestDatabase();
     try {
       const workspace = await database.db.workspace.create({ data: { slackTeamId: 'T1' } });
-      expect(await database.db.workspace.findUnique({ where: { id: workspace.id } })).toMatchObject({ slackTeamId: 'T1' });
+      expect(await database.db.workspace.findUnique({ where: { id: workspace.id } })).toMatchObject({
+        slackTeamId: 'T1',
+      });
       expect(await database.ping()).toBe(true);
     } finally {
       await database.drop();
@@ -78,11 +85,17 @@ describe('a model change gets a new migration for both providers, offline', () =
     }
     const sqlite = await createMigration('file::memory:', 'sqlite', 'add review note', { root });
     expect(sqlite).toMatch(/_add_review_note$/);
-    const sqliteSql = readFileSync(join(root, 'prisma', 'sqlite', 'migrations', sqlite!, 'migration.sql'), 'utf8');
+    const sqliteSql = readFileSync(
+      join(root, 'prisma', 'sqlite', 'migrations', sqlite!, 'migration.sql'),
+      'utf8',
+    );
     expect(sqliteSql).toContain('reviewNote');
     if (TEST_PROVIDER === 'postgresql') {
       const postgres = await createMigration(PG_BASE_URL, 'postgresql', 'add review note', { root });
-      const pgSql = readFileSync(join(root, 'prisma', 'postgresql', 'migrations', postgres!, 'migration.sql'), 'utf8');
+      const pgSql = readFileSync(
+        join(root, 'prisma', 'postgresql', 'migrations', postgres!, 'migration.sql'),
+        'utf8',
+      );
       expect(pgSql).toMatch(/ALTER TABLE "Risk" ADD COLUMN\s+"reviewNote" TEXT NOT NULL DEFAULT ''/);
     }
   });

@@ -5,8 +5,8 @@ import { type Clock, fixedClock } from '../../src/clock.ts';
 import { parseConfig } from '../../src/config.ts';
 import type { Db } from '../../src/db/client.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { DEFAULT_USERS, type SlackDouble, startSlackDouble } from './slack-double/index.ts';
 import type { ResponseUrlPost } from './slack-double/index.ts';
+import { DEFAULT_USERS, type SlackDouble, startSlackDouble } from './slack-double/index.ts';
 import {
   type DriverResponse,
   type SendOptions,
@@ -48,7 +48,11 @@ export interface Harness {
   okra: Okra;
   appUrl: string;
   clock: Clock & { set(at: Date | string): void; advance(ms: number): void };
-  command(userId: string, text: string, options?: SendOptions & { channelId?: string }): Promise<CommandResult>;
+  command(
+    userId: string,
+    text: string,
+    options?: SendOptions & { channelId?: string },
+  ): Promise<CommandResult>;
   submit(userId: string, view: Record<string, unknown>, values: StateMap): Promise<DriverResponse>;
   action(input: BlockActionInput): Promise<DriverResponse>;
   event(input: EventInput): Promise<DriverResponse>;
@@ -108,7 +112,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async submit(userId, view, values) {
       const before = double.calls.length;
       const http = await sendViewSubmission(appUrl, SIGNING_SECRET, { userId, view, values });
-      if (http.status === 200 && (http.body === '' || http.body === undefined)) await waitForQuiet(double, before);
+      if (http.status === 200 && (http.body === '' || http.body === undefined))
+        await waitForQuiet(double, before);
       return http;
     },
     async action(input) {
@@ -140,7 +145,11 @@ export async function waitFor(predicate: () => boolean, timeoutMs = 5000): Promi
 }
 
 /** Waits until the app has made no new Web API call for a short while (its follow-up work is done). */
-export async function waitForQuiet(double: SlackDouble, since = double.calls.length, quietMs = 60): Promise<void> {
+export async function waitForQuiet(
+  double: SlackDouble,
+  since = double.calls.length,
+  quietMs = 60,
+): Promise<void> {
   let seen = Math.max(since, double.calls.length);
   let quietSince = Date.now();
   const started = Date.now();

@@ -50,7 +50,13 @@ function normalise(value: unknown): unknown {
   return value instanceof Date ? value.toISOString().slice(0, 10) : (value ?? null);
 }
 
-export async function recentAudit(tx: Tx, workspaceId: number, entityType: string, entityId: number, take = 10) {
+export async function recentAudit(
+  tx: Tx,
+  workspaceId: number,
+  entityType: string,
+  entityId: number,
+  take = 10,
+) {
   return tx.auditEntry.findMany({
     where: { workspaceId, entityType, entityId },
     orderBy: { id: 'desc' },

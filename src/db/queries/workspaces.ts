@@ -20,7 +20,11 @@ export interface MemberRow {
   active: boolean;
 }
 
-export async function ensureWorkspace(db: Db, slackTeamId: string, pmoChannelId?: string): Promise<WorkspaceRow> {
+export async function ensureWorkspace(
+  db: Db,
+  slackTeamId: string,
+  pmoChannelId?: string,
+): Promise<WorkspaceRow> {
   return db.workspace.upsert({
     where: { slackTeamId },
     create: { slackTeamId, pmoChannelId: pmoChannelId ?? null },
@@ -40,7 +44,9 @@ export async function ensureMember(
   defaults: { name?: string; tz?: string } = {},
 ): Promise<MemberRow> {
   const bootstrap = bootstrapAdmins.includes(slackUserId);
-  const existing = await db.member.findUnique({ where: { workspaceId_slackUserId: { workspaceId, slackUserId } } });
+  const existing = await db.member.findUnique({
+    where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
+  });
   if (existing) {
     if (bootstrap && existing.role !== 'admin') {
       const admins = await db.member.count({ where: { workspaceId, role: 'admin', active: true } });

@@ -1,12 +1,16 @@
 // Resolves the person or channel a command names to a Slack id.
-import type { CommandContext } from './types.ts';
+
 import { memberByName } from '../../services/members.ts';
 import { parseChannelRef, parseUserRef, plainHandle } from './mentions.ts';
+import type { CommandContext } from './types.ts';
 
 export type Resolved = { ok: true; id: string } | { ok: false; error: string };
 
 /** `<@U123|dana>`, `U123`, or a typed `@dana` looked up among known members, then Slack's directory. */
-export async function resolveUser(ctx: Pick<CommandContext, 'db' | 'client' | 'workspace'>, token: string): Promise<Resolved> {
+export async function resolveUser(
+  ctx: Pick<CommandContext, 'db' | 'client' | 'workspace'>,
+  token: string,
+): Promise<Resolved> {
   const id = parseUserRef(token);
   if (id) return { ok: true, id };
   const handle = plainHandle(token);
@@ -19,7 +23,9 @@ export async function resolveUser(ctx: Pick<CommandContext, 'db' | 'client' | 'w
     const match = (result.members ?? []).find(
       (user) =>
         !user.deleted &&
-        [user.name, user.profile?.display_name, user.real_name].some((name) => name?.toLowerCase() === handle.toLowerCase()),
+        [user.name, user.profile?.display_name, user.real_name].some(
+          (name) => name?.toLowerCase() === handle.toLowerCase(),
+        ),
     );
     if (match?.id) return { ok: true, id: match.id };
     cursor = result.response_metadata?.next_cursor || undefined;
@@ -30,5 +36,7 @@ export async function resolveUser(ctx: Pick<CommandContext, 'db' | 'client' | 'w
 
 export function resolveChannel(token: string): Resolved {
   const id = parseChannelRef(token);
-  return id ? { ok: true, id } : { ok: false, error: `"${token}" is not a channel: mention it, e.g. #growth.` };
+  return id
+    ? { ok: true, id }
+    : { ok: false, error: `"${token}" is not a channel: mention it, e.g. #growth.` };
 }

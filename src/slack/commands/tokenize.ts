@@ -46,7 +46,8 @@ export function tokenize(text: string): TokenizeResult {
     current += char;
     inToken = true;
   }
-  if (quote) return { ok: false, error: `A quote (${quote}) is not closed. Put the phrase between two quotes.` };
+  if (quote)
+    return { ok: false, error: `A quote (${quote}) is not closed. Put the phrase between two quotes.` };
   if (inToken) tokens.push(current);
   return { ok: true, tokens };
 }

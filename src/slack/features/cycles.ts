@@ -1,6 +1,7 @@
 // `/okr cycle add | list | current`
-import { createCycle, type CycleView, listCycles, setCurrentCycle } from '../../services/cycles.ts';
+
 import { actorOf } from '../../services/actor.ts';
+import { type CycleView, createCycle, listCycles, setCurrentCycle } from '../../services/cycles.ts';
 import { flagText } from '../commands/tokenize.ts';
 import { text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
@@ -33,7 +34,11 @@ export const cycles: Feature = {
           end: end ?? flagText(ctx.args, 'end'),
           current: ctx.args.flags.current === true,
         });
-        await ctx.reply(outcome.ok ? cycleCreated(outcome.value) : problemsMessage(outcome.errors, { start: 'start date', end: 'end date' }));
+        await ctx.reply(
+          outcome.ok
+            ? cycleCreated(outcome.value)
+            : problemsMessage(outcome.errors, { start: 'start date', end: 'end date' }),
+        );
       },
     },
     {
@@ -44,12 +49,16 @@ export const cycles: Feature = {
       async run(ctx) {
         const all = await listCycles(ctx.db, ctx.workspace.id);
         if (all.length === 0) {
-          await ctx.reply({ text: 'There are no cycles yet. A PMO admin creates one with `/okr cycle add`.' });
+          await ctx.reply({
+            text: 'There are no cycles yet. A PMO admin creates one with `/okr cycle add`.',
+          });
           return;
         }
         const lines = all
           .slice(0, 50)
-          .map((c) => `• *${escapeMrkdwn(c.name)}* ${c.start} to ${c.end}${c.isCurrent ? ' _(current)_' : ''}`);
+          .map(
+            (c) => `• *${escapeMrkdwn(c.name)}* ${c.start} to ${c.end}${c.isCurrent ? ' _(current)_' : ''}`,
+          );
         await ctx.reply(confirmationMessage(`*Cycles*\n${lines.join('\n')}`));
       },
     },
@@ -77,7 +86,12 @@ export const cycles: Feature = {
     {
       callbackId: CALLBACK.cycleAdd,
       adminOnly: true,
-      toInput: (form) => ({ name: text(form.name), start: text(form.start), end: text(form.end), current: form.current === true }),
+      toInput: (form) => ({
+        name: text(form.name),
+        start: text(form.start),
+        end: text(form.end),
+        current: form.current === true,
+      }),
       submit: (services, actor, input) => createCycle(services.db, actor, input),
       confirmation: (cycle: CycleView) => cycleCreated(cycle),
     },

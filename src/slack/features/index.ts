@@ -10,4 +10,14 @@ import { roles } from './roles.ts';
 import { teams } from './teams.ts';
 import { tree } from './tree.ts';
 
-export const FEATURES: readonly Feature[] = [tree, cycles, teams, objectives, keyResults, kpis, risks, roles, exportPlan];
+export const FEATURES: readonly Feature[] = [
+  tree,
+  cycles,
+  teams,
+  objectives,
+  keyResults,
+  kpis,
+  risks,
+  roles,
+  exportPlan,
+];

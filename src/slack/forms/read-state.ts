@@ -20,12 +20,12 @@ export function readState(values: StateValues): Record<string, FormValue> {
   for (const [field, actions] of Object.entries(values)) {
     const element = Object.values(actions)[0];
     if (!element) continue;
-    form[field] = valueOf(element);
+    form[field] = elementValue(element);
   }
   return form;
 }
 
-function valueOf(element: ElementState): FormValue {
+function elementValue(element: ElementState): FormValue {
   switch (element.type) {
     case 'checkboxes':
       return (element.selected_options ?? []).length > 0;

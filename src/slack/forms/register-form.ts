@@ -20,7 +20,9 @@ export interface FormSpec<I, V> {
 export function registerForm<I, V>(app: App, services: Services, spec: FormSpec<I, V>): void {
   app.view(spec.callbackId, async ({ ack, view, body, context, client, logger }) => {
     const { member } = okraContext(context);
-    const inputBlocks = view.blocks.filter((block) => block.type === 'input').map((block) => block.block_id ?? '');
+    const inputBlocks = view.blocks
+      .filter((block) => block.type === 'input')
+      .map((block) => block.block_id ?? '');
     if (spec.adminOnly && member.role !== 'admin') {
       await ack({
         response_action: 'errors',
@@ -36,7 +38,10 @@ export function registerForm<I, V>(app: App, services: Services, spec: FormSpec<
       logger.error(`form ${spec.callbackId} failed`, error);
       await ack({
         response_action: 'errors',
-        errors: { [inputBlocks[0] ?? 'form']: 'Something went wrong on our side; nothing was saved. Please try again.' },
+        errors: {
+          [inputBlocks[0] ?? 'form']:
+            'Something went wrong on our side; nothing was saved. Please try again.',
+        },
       });
       return;
     }

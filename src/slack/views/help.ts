@@ -12,7 +12,10 @@ export function commandsFor(role: string, commands: readonly CommandDef[]): Comm
 
 export function helpMessage(role: string, commands: readonly CommandDef[]): SlackMessage {
   const allowed = commandsFor(role, commands);
-  const lines = allowed.map((command) => `• \`/okr ${command.name}\` ${escapeMrkdwn(command.summary)}\n    e.g. \`${escapeMrkdwn(command.example)}\``);
+  const lines = allowed.map(
+    (command) =>
+      `• \`/okr ${command.name}\` ${escapeMrkdwn(command.summary)}\n    e.g. \`${escapeMrkdwn(command.example)}\``,
+  );
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'Okra: OKRs and KPIs in Slack' } },
     {

@@ -32,16 +32,26 @@ export function textInput(
     multiline: common.multiline ?? false,
     max_length: common.maxLength ?? (common.multiline ? 3000 : 150),
     ...(common.initial ? { initial_value: common.initial } : {}),
-    ...(common.placeholder ? { placeholder: { type: 'plain_text', text: truncate(common.placeholder, 150) } } : {}),
+    ...(common.placeholder
+      ? { placeholder: { type: 'plain_text', text: truncate(common.placeholder, 150) } }
+      : {}),
   });
 }
 
 export function dateInput(field: string, common: Common & { initial?: string }): InputBlock {
-  return input(field, common, { type: 'datepicker', action_id: VALUE, ...(common.initial ? { initial_date: common.initial } : {}) });
+  return input(field, common, {
+    type: 'datepicker',
+    action_id: VALUE,
+    ...(common.initial ? { initial_date: common.initial } : {}),
+  });
 }
 
 export function userSelect(field: string, common: Common & { initial?: string }): InputBlock {
-  return input(field, common, { type: 'users_select', action_id: VALUE, ...(common.initial ? { initial_user: common.initial } : {}) });
+  return input(field, common, {
+    type: 'users_select',
+    action_id: VALUE,
+    ...(common.initial ? { initial_user: common.initial } : {}),
+  });
 }
 
 export function multiUserSelect(field: string, common: Common & { initial?: string[] }): InputBlock {
@@ -71,7 +81,10 @@ export function option(choice: Choice): PlainTextOption {
 }
 
 /** A static select; Slack allows 100 options, so longer lists keep the first 100 (callers sort them). */
-export function staticSelect(field: string, common: Common & { choices: Choice[]; initial?: string }): InputBlock {
+export function staticSelect(
+  field: string,
+  common: Common & { choices: Choice[]; initial?: string },
+): InputBlock {
   const options = common.choices.slice(0, 100).map(option);
   const initial = options.find((o) => o.value === common.initial);
   return input(field, common, {
@@ -84,12 +97,16 @@ export function staticSelect(field: string, common: Common & { choices: Choice[]
 
 export function checkbox(field: string, common: Common & { choice: Choice; checked?: boolean }): InputBlock {
   const only = option(common.choice) as Option;
-  return input(field, { ...common, optional: true }, {
-    type: 'checkboxes',
-    action_id: VALUE,
-    options: [only],
-    ...(common.checked ? { initial_options: [only] } : {}),
-  });
+  return input(
+    field,
+    { ...common, optional: true },
+    {
+      type: 'checkboxes',
+      action_id: VALUE,
+      options: [only],
+      ...(common.checked ? { initial_options: [only] } : {}),
+    },
+  );
 }
 
 export function modal(params: {

@@ -5,9 +5,14 @@ import type { SlackMessage } from './message.ts';
 
 /** Field errors as a reply to a typed command; `names` maps fields to how the person typed them. */
 export function problemsMessage(errors: FieldErrors, names: Record<string, string> = {}): SlackMessage {
-  const lines = Object.entries(errors).map(([field, message]) => `• *${escapeMrkdwn(names[field] ?? field)}*: ${escapeMrkdwn(message)}`);
+  const lines = Object.entries(errors).map(
+    ([field, message]) => `• *${escapeMrkdwn(names[field] ?? field)}*: ${escapeMrkdwn(message)}`,
+  );
   const text = `Nothing was changed:\n${lines.join('\n')}`;
-  return { text: text.slice(0, 3000), blocks: [{ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, 3000) } }] };
+  return {
+    text: text.slice(0, 3000),
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, 3000) } }],
+  };
 }
 
 export function confirmationMessage(headline: string, notes: string[] = []): SlackMessage {

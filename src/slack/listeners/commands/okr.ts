@@ -49,7 +49,9 @@ export function register(app: App, services: Services): void {
       await found.command.run(ctx);
     } catch (error) {
       logger.error(`/okr ${found.command.name} failed`, error);
-      await reply({ text: 'Something went wrong on our side and nothing was changed. Please try again in a moment.' });
+      await reply({
+        text: 'Something went wrong on our side and nothing was changed. Please try again in a moment.',
+      });
     }
   });
 }

@@ -11,7 +11,10 @@ export function cycleAddModal(): View {
       textInput('name', { label: 'Name', placeholder: '2026 Q1', maxLength: 80 }),
       dateInput('start', { label: 'Starts on' }),
       dateInput('end', { label: 'Ends on', hint: 'The cycle includes its last day.' }),
-      checkbox('current', { label: 'Current cycle', choice: { value: 'yes', label: 'Make this the current cycle' } }),
+      checkbox('current', {
+        label: 'Current cycle',
+        choice: { value: 'yes', label: 'Make this the current cycle' },
+      }),
     ],
   });
 }

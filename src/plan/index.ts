@@ -1,0 +1,12 @@
+export { normalizeForCsv, type PlanCsvFiles, planToCsv } from './csv-export.ts';
+export { CSV_FILES, CSV_FORMAT_DOC } from './csv-format.ts';
+export { type PlanCsvInput, parsePlanCsv } from './csv-import.ts';
+export { decodeMilestones, encodeMilestones } from './csv-milestones.ts';
+export { EXAMPLE_PLAN_YAML } from './example.ts';
+export { formatProblem, type PlanParseResult, type PlanProblem } from './problems.ts';
+export { formatPath } from './raw-access.ts';
+export { slugify, withGeneratedRefs } from './refs.ts';
+export * from './schema.ts';
+export { type PlanValidation, validatePlanData } from './validate.ts';
+export { parsePlanYaml } from './yaml-parse.ts';
+export { type StringifyPlanOptions, stringifyPlanYaml } from './yaml-stringify.ts';

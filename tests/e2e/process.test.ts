@@ -1,0 +1,164 @@
+// Okra as an operator runs it: `npm start`'s entry point in a child process, configured by environment.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, MEMBER, SIGNING_SECRET, waitFor } from '../support/harness.ts';
+import { type SlackDouble, startSlackDouble } from '../support/slack-double/index.ts';
+import { sendCommand } from '../support/slack-driver.ts';
+import { createPgDatabase, TEST_PROVIDER } from '../support/test-database.ts';
+
+const MAIN = join(import.meta.dirname, '../../src/main.ts');
+// Resolved from the project, since the child runs in a scratch directory as an operator's would.
+const TSX = import.meta.resolve('tsx');
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function startOkra(env: Record<string, string>, cwd = mkdtempSync(join(tmpdir(), 'okra-run-'))): Running {
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) => !key.startsWith('SLACK_') && !key.startsWith('OKRA_') && key !== 'DATABASE_URL',
+    ),
+  );
+  const child = spawn(process.execPath, ['--import', TSX, MAIN], {
+    cwd,
+    env: { ...base, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr!.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function healthy(port: number): Promise<number> {
+  try {
+    return (await fetch(`http://127.0.0.1:${port}/healthz`)).status;
+  } catch {
+    return 0;
+  }
+}
+
+describe('starting without Slack settings', () => {
+  it('names each missing variable and where to get it, and exits non-zero without a stack trace', async () => {
+    const run = startOkra({});
+    const code = await run.exited;
+    expect(code).not.toBe(0);
+    const output = run.output();
+    expect(output).toContain('SLACK_BOT_TOKEN is missing');
+    expect(output).toContain('SLACK_SIGNING_SECRET is missing');
+    expect(output).toContain('manifest.yml');
+    expect(output).toContain('README');
+    expect(output).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  }, 30_000);
+});
+
+describe(`a configured Okra on ${TEST_PROVIDER}`, () => {
+  let double: SlackDouble;
+  let run: Running;
+  let port: number;
+  let workDir: string;
+  let dropDatabase = async () => {};
+
+  beforeAll(async () => {
+    double = await startSlackDouble();
+    port = await freePort();
+    workDir = mkdtempSync(join(tmpdir(), 'okra-run-'));
+    let databaseUrl = 'file:./data/okra.db';
+    if (TEST_PROVIDER === 'postgresql') {
+      const created = await createPgDatabase();
+      databaseUrl = created.url;
+      dropDatabase = created.drop;
+    }
+    run = startOkra(
+      {
+        SLACK_BOT_TOKEN: double.botToken,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: double.url,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        OKRA_ADMINS: ADMIN,
+      },
+      workDir,
+    );
+    await waitFor(() => run.output().includes('listening'), 30_000);
+  }, 40_000);
+
+  afterAll(async () => {
+    if (run.child.exitCode === null) run.child.kill('SIGKILL');
+    await double.close();
+    await dropDatabase();
+  });
+
+  it('creates and migrates a new database, and /healthz answers 200', async () => {
+    expect(await healthy(port)).toBe(200);
+    if (TEST_PROVIDER === 'sqlite') expect(existsSync(join(workDir, 'data', 'okra.db'))).toBe(true);
+    expect(run.output()).toMatch(/applied \d{14}_init/);
+    expect(run.output()).not.toContain(double.botToken);
+  });
+
+  it('answers a signed /okr help with 200 well inside 3 s', async () => {
+    const responseUrl = double.newResponseUrl();
+    const response = await sendCommand(`http://127.0.0.1:${port}`, SIGNING_SECRET, {
+      userId: MEMBER,
+      text: 'help',
+      responseUrl,
+    });
+    expect(response.status).toBe(200);
+    expect(response.durationMs).toBeLessThan(3000);
+    await waitFor(() => double.responsesTo(responseUrl).length > 0);
+    expect(String(double.responsesTo(responseUrl)[0]!.body.text)).toContain('/okr help');
+  });
+
+  it('refuses a bad signature and a stale timestamp with 401', async () => {
+    const url = `http://127.0.0.1:${port}`;
+    expect(
+      (await sendCommand(url, SIGNING_SECRET, { userId: MEMBER, text: 'help' }, { badSignature: true }))
+        .status,
+    ).toBe(401);
+    expect(
+      (await sendCommand(url, SIGNING_SECRET, { userId: MEMBER, text: 'help' }, { ageSeconds: 301 })).status,
+    ).toBe(401);
+  });
+
+  it('on SIGTERM finishes the work in flight, then exits 0 within 10 s', async () => {
+    // The modal opens after the command is acknowledged; Slack answers slowly, so it is still in flight.
+    double.failNext('views.open', { delayMs: 1500 });
+    const triggerId = double.newTriggerId();
+    const response = await sendCommand(`http://127.0.0.1:${port}`, SIGNING_SECRET, {
+      userId: ADMIN,
+      text: 'cycle add',
+      triggerId,
+    });
+    expect(response.status).toBe(200);
+    await waitFor(() => double.calls.some((call) => call.method === 'views.open'), 5000).catch(() => {});
+    const started = Date.now();
+    run.child.kill('SIGTERM');
+    const code = await run.exited;
+    expect(code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const opened = double.callsTo('views.open');
+    expect(opened).toHaveLength(1);
+    expect(opened[0]!.ok).toBe(true);
+    expect(run.output()).toContain('stopped');
+  }, 20_000);
+});

@@ -1,0 +1,39 @@
+/**
+ * Web API method name → handler. Anything not listed answers `unknown_method`, as Slack does
+ * for a misspelt method.
+ */
+import type { MethodHandler } from './context.ts';
+import { authTest } from './handlers/auth.ts';
+import { postEphemeral, postMessage, remove, update } from './handlers/chat.ts';
+import { conversationsOpen } from './handlers/conversations.ts';
+import { completeUploadExternal, getUploadUrlExternal } from './handlers/files.ts';
+import { usersInfo, usersList } from './handlers/users.ts';
+import { viewsOpen, viewsPublish, viewsPush, viewsUpdate } from './handlers/views.ts';
+
+export const METHODS: Readonly<Record<string, MethodHandler>> = {
+  'auth.test': authTest,
+  'chat.postMessage': postMessage,
+  'chat.postEphemeral': postEphemeral,
+  'chat.update': update,
+  'chat.delete': remove,
+  'conversations.open': conversationsOpen,
+  'users.info': usersInfo,
+  'users.list': usersList,
+  'views.open': viewsOpen,
+  'views.push': viewsPush,
+  'views.update': viewsUpdate,
+  'views.publish': viewsPublish,
+  'files.getUploadURLExternal': getUploadUrlExternal,
+  'files.completeUploadExternal': completeUploadExternal,
+};
+
+/** Methods whose `text`/`blocks` are a message, for the recorded `missingTextFallback` flag. */
+export const MESSAGE_METHODS: ReadonlySet<string> = new Set([
+  'chat.postMessage',
+  'chat.postEphemeral',
+  'chat.update',
+]);
+
+export function handlerFor(method: string): MethodHandler | undefined {
+  return Object.hasOwn(METHODS, method) ? METHODS[method] : undefined;
+}
