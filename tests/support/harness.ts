@@ -130,8 +130,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async close() {
       await okra.stop();
+      const rejected = limitRejections(double);
       await double.close();
       await database.drop();
+      // Every message and view the app sent in this file must have been within Slack's limits.
+      if (rejected.length > 0) throw new Error(`Slack rejected what the app sent:\n${rejected.join('\n')}`);
     },
   };
 }
@@ -161,4 +164,28 @@ export async function waitForQuiet(
       quietSince = Date.now();
     }
   }
+}
+
+/** Errors Slack gives for content over its limits or malformed: the app must never cause one. */
+const CONTENT_ERRORS = new Set([
+  'invalid_blocks',
+  'invalid_blocks_format',
+  'msg_blocks_too_long',
+  'no_text',
+  'invalid_arguments',
+  'view_too_large',
+  'too_long',
+]);
+
+export function limitRejections(double: SlackDouble): string[] {
+  const calls = double.calls
+    .filter((call) => call.error !== undefined && CONTENT_ERRORS.has(call.error))
+    .map(
+      (call) =>
+        `${call.method}: ${call.error} ${JSON.stringify((call.response as { response_metadata?: unknown })?.response_metadata ?? '')}`,
+    );
+  const responses = double.responseUrlPosts
+    .filter((post) => !post.accepted)
+    .map((post) => `response_url: ${post.error ?? 'refused'}`);
+  return [...calls, ...responses];
 }
