@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import {
+  better,
+  DEFAULT_STATUS_SETTINGS,
+  describeStatusRules,
+  isWorse,
+  resolveStatusSettings,
+  worse,
+  worstOf,
+} from '../../../src/domain/status/index.ts';
+
+describe('status ordering', () => {
+  it('orders on_track < at_risk < off_track', () => {
+    expect(isWorse('at_risk', 'on_track')).toBe(true);
+    expect(isWorse('off_track', 'at_risk')).toBe(true);
+    expect(isWorse('at_risk', 'at_risk')).toBe(false);
+    expect(isWorse('on_track', 'off_track')).toBe(false);
+    expect(worse('on_track', 'off_track')).toBe('off_track');
+    expect(worse('at_risk', 'on_track')).toBe('at_risk');
+    expect(better('at_risk', 'off_track')).toBe('at_risk');
+    expect(worstOf([])).toBe('on_track');
+    expect(worstOf(['at_risk', 'on_track'])).toBe('at_risk');
+  });
+});
+
+describe('settings and rules text', () => {
+  it('fills defaults and ignores explicit undefined overrides', () => {
+    const s = resolveStatusSettings({ atRiskGapPoints: 15, offTrackGapPoints: undefined });
+    expect(s.atRiskGapPoints).toBe(15);
+    expect(s.offTrackGapPoints).toBe(DEFAULT_STATUS_SETTINGS.offTrackGapPoints);
+  });
+
+  it('explains the rules with the numbers in force', () => {
+    const text = describeStatusRules();
+    expect(text).toContain('more than 10 points behind is at risk, more than 25 points behind is off track');
+    expect(text).toContain('2 weeks without one is at risk');
+    const custom = describeStatusRules(resolveStatusSettings({ atRiskGapPoints: 12, checkInPeriodDays: 14 }));
+    expect(custom).toContain('more than 12 points behind');
+    expect(custom).toContain('every 14-day period');
+  });
+});
