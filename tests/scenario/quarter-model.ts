@@ -62,14 +62,14 @@ function trajectory(
       // Most owners know it and declare a back-loaded plan; some do not bother.
       const final = r.uniform(0.8, 1.25);
       const power = r.uniform(1.6, 3.2);
-      const declaredCurve: ProgressCurve = r.chance(0.75) ? 'back_loaded' : 'linear';
+      const declaredCurve: ProgressCurve = r.chance(0.9) ? 'back_loaded' : 'linear';
       return { path: (w) => final * (w / WEEKS) ** power, declaredCurve };
     }
     case 'stalled': {
       // On pace until a blocker, then barely moving. Blockers that hit after week 5 are close to
       // invisible at week 6: the numbers have not had time to show them.
       const pace = r.uniform(0.8, 1.15);
-      const stallWeek = r.uniform(1, 7);
+      const stallWeek = r.uniform(1, 5);
       const drift = r.uniform(0, 0.01);
       return {
         path: (w) => pace * (Math.min(w, stallWeek) / WEEKS) + drift * Math.max(0, w - stallWeek),
@@ -79,7 +79,7 @@ function trajectory(
     case 'regressing': {
       // Early gains that erode: a metric that slips back once attention moves elsewhere.
       const pace = r.uniform(0.8, 1.15);
-      const peakWeek = r.uniform(2.5, 6.5);
+      const peakWeek = r.uniform(2.5, 5);
       const decline = r.uniform(0.02, 0.05);
       return {
         path: (w) => pace * (Math.min(w, peakWeek) / WEEKS) - decline * Math.max(0, w - peakWeek),

@@ -101,8 +101,11 @@ export function evaluateKeyResult(
   const staleSignal = stalenessToSignal(staleness, now, cycle);
   if (staleSignal) signals.push(staleSignal);
 
+  // A straight trend through the flat start of a back-loaded plan always predicts a miss; the plan
+  // already says the progress comes late, so for those the gap against the curve is the test.
   const forecastTrusted =
     !confident &&
+    curve !== 'back_loaded' &&
     forecast.method === 'trend' &&
     elapsedShare(cycle, now) >= settings.forecastSignalAfterElapsed;
   if (forecastTrusted && forecast.attainment < settings.forecastAtRiskBelow) {

@@ -63,7 +63,7 @@ export interface StatusSettings {
 
 export const DEFAULT_STATUS_SETTINGS: Readonly<StatusSettings> = Object.freeze({
   checkInPeriodDays: 7,
-  atRiskGapPoints: 10,
+  atRiskGapPoints: 12,
   offTrackGapPoints: 25,
   atRiskConfidence: 6,
   offTrackConfidence: 3,

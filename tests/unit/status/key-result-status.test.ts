@@ -12,12 +12,20 @@ describe('key result status: progress against plan', () => {
     expect(s.gapPoints).toBeCloseTo(47 - (6 / 13) * 100, 5);
   });
 
-  it('is at risk more than 10 points behind and off track more than 25 points behind', () => {
+  it('is at risk more than 12 points behind and off track more than 25 points behind', () => {
     const behind = (value: number) =>
       evaluateKeyResult(keyResult({ checkIns: weekly([8, 15, 23, 31, 38, value]) }), QUARTER, week(6.5))
         .status;
     expect(behind(41)).toBe('on_track'); // 9 points behind 50% expected
-    expect(behind(39)).toBe('at_risk'); // 11 behind
+    // The gap signal alone: a last value this low also bends the trend, which has its own say.
+    const gapSignal = (value: number) =>
+      evaluateKeyResult(
+        keyResult({ checkIns: weekly([8, 15, 23, 31, 38, value]) }),
+        QUARTER,
+        week(6.5),
+      ).signals.find((signal) => signal.code === 'progress_gap')?.status;
+    expect(gapSignal(39)).toBe('on_track'); // 11 behind
+    expect(gapSignal(37)).toBe('at_risk'); // 13 behind
     expect(behind(25)).toBe('at_risk'); // exactly 25 behind is not "more than 25"
     expect(behind(24)).toBe('off_track');
   });

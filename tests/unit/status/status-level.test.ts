@@ -32,7 +32,7 @@ describe('settings and rules text', () => {
 
   it('explains the rules with the numbers in force', () => {
     const text = describeStatusRules();
-    expect(text).toContain('more than 10 points behind is at risk, more than 25 points behind is off track');
+    expect(text).toContain('more than 12 points behind is at risk, more than 25 points behind is off track');
     expect(text).toContain('2 weeks without one is at risk');
     const custom = describeStatusRules(resolveStatusSettings({ atRiskGapPoints: 12, checkInPeriodDays: 14 }));
     expect(custom).toContain('more than 12 points behind');
