@@ -1,4 +1,282 @@
-// Placeholder: filled by the kpis feature work.
+// `/okr kpi add | edit | thresholds | owner | archive | restore | list`: the health metrics Okra watches.
+import { parseNumber } from '../../domain/numbers/index.ts';
+import { actorOf } from '../../services/actor.ts';
+import {
+  createKpi,
+  findKpi,
+  type KpiInput,
+  type KpiView,
+  listKpis,
+  setKpiArchived,
+  teamChoices,
+  updateKpi,
+  withUnit,
+} from '../../services/kpis.ts';
+import type { Outcome } from '../../services/outcome.ts';
+import { resolveUser } from '../commands/resolve.ts';
+import { flagText } from '../commands/tokenize.ts';
+import type { CommandContext } from '../commands/types.ts';
+import { text } from '../forms/read-state.ts';
+import { CALLBACK } from '../ids.ts';
+import { escapeMrkdwn, isSlackUserId, mention, truncate } from '../text.ts';
+import { kpiAddModal, kpiEditModal } from '../views/modals/kpi.ts';
+import { confirmationMessage, problemsMessage } from '../views/replies.ts';
 import type { Feature } from './feature.ts';
+import { listMessage } from './risks.ts';
 
-export const kpis: Feature = { commands: [], forms: [] };
+const FLAG_NAMES = {
+  kpi: 'KPI',
+  owner: '--owner',
+  team: '--team',
+  target: '--target',
+  green: '--green',
+  amber: '--amber',
+  direction: '--direction',
+  cadence: '--cadence',
+  unit: '--unit',
+};
+
+const who = (slackId: string | null) => (slackId && isSlackUserId(slackId) ? mention(slackId) : 'no owner');
+
+/** "target 2%, green ≤ 2.5%, amber ≤ 4%": how the KPI is judged, in one phrase. */
+function bands(kpi: KpiView): string {
+  const sign = kpi.direction === 'higher_is_better' ? '≥' : '≤';
+  const unit = escapeMrkdwn(kpi.unit);
+  return `target ${withUnit(kpi.target, unit)}, green ${sign} ${withUnit(kpi.green, unit)}, amber ${sign} ${withUnit(kpi.amber, unit)}`;
+}
+
+function kpiSummary(kpi: KpiView): string {
+  const team = kpi.teamName ? `, team ${escapeMrkdwn(kpi.teamName)}` : '';
+  const better = kpi.direction === 'higher_is_better' ? 'higher is better' : 'lower is better';
+  return `*${kpi.ref}* ${escapeMrkdwn(kpi.title)}: ${bands(kpi)} (${better}), read ${kpi.cadence}, owner ${who(kpi.ownerSlackId)}${team}`;
+}
+
+const kpiSaved = (verb: string) => (kpi: KpiView, notes: string[]) =>
+  confirmationMessage(`${verb} ${kpiSummary(kpi)}.`, notes);
+
+function kpiLine(kpi: KpiView): string {
+  const unit = escapeMrkdwn(kpi.unit);
+  const latest = kpi.latest
+    ? `latest *${withUnit(kpi.latest.value, unit)}* (${kpi.latest.period})`
+    : '_no reading yet_';
+  const team = kpi.teamName ? ` · ${escapeMrkdwn(kpi.teamName)}` : '';
+  return `• *${kpi.ref}* ${escapeMrkdwn(truncate(kpi.title, 150))} · ${latest} · ${bands(kpi)} · ${who(kpi.ownerSlackId)}${team}`;
+}
+
+/** A percent or currency sign on the target ("2%", "$12,000") serves as the unit when none is given. */
+function unitFrom(ctx: CommandContext): string | undefined {
+  const unit = flagText(ctx.args, 'unit');
+  if (unit !== undefined) return unit;
+  const target = flagText(ctx.args, 'target');
+  const parsed = target === undefined ? undefined : parseNumber(target);
+  return parsed?.ok ? parsed.unitHint : undefined;
+}
+
+async function ownerFlag(ctx: CommandContext, typed: string | undefined) {
+  if (typed === undefined) return { ok: true as const, id: undefined };
+  return resolveUser(ctx, typed);
+}
+
+async function kpiFlags(
+  ctx: CommandContext,
+): Promise<{ ok: true; input: KpiInput } | { ok: false; error: string }> {
+  const owner = await ownerFlag(ctx, flagText(ctx.args, 'owner'));
+  if (!owner.ok) return owner;
+  const team = flagText(ctx.args, 'team');
+  return {
+    ok: true,
+    input: {
+      title: flagText(ctx.args, 'title'),
+      owner: owner.id,
+      team: team === undefined ? undefined : /^none$/i.test(team) ? null : team,
+      unit: unitFrom(ctx),
+      direction: flagText(ctx.args, 'direction'),
+      target: flagText(ctx.args, 'target'),
+      green: flagText(ctx.args, 'green'),
+      amber: flagText(ctx.args, 'amber'),
+      cadence: flagText(ctx.args, 'cadence')?.toLowerCase(),
+    },
+  };
+}
+
+async function answer(ctx: CommandContext, outcome: Outcome<KpiView>, verb: string): Promise<void> {
+  await ctx.reply(
+    outcome.ok ? kpiSaved(verb)(outcome.value, outcome.notes) : problemsMessage(outcome.errors, FLAG_NAMES),
+  );
+}
+
+async function needsId(ctx: CommandContext, usage: string): Promise<string | undefined> {
+  const [ref] = ctx.args.positional;
+  if (!ref) await ctx.reply({ text: `Name the KPI: \`${usage}\`.` });
+  return ref;
+}
+
+function archiveCommand(archived: boolean): Feature['commands'][number] {
+  const word = archived ? 'archive' : 'restore';
+  return {
+    name: `kpi ${word}`,
+    summary: archived ? 'archives a KPI: no more reminders, history kept' : 'brings an archived KPI back',
+    example: `/okr kpi ${word} KPI-2`,
+    access: 'admin',
+    async run(ctx) {
+      const ref = await needsId(ctx, `/okr kpi ${word} KPI-2`);
+      if (!ref) return;
+      const outcome = await setKpiArchived(ctx.db, actorOf(ctx.member), ref, archived);
+      await ctx.reply(
+        outcome.ok
+          ? confirmationMessage(
+              archived
+                ? `Archived *${outcome.value.ref}* ${escapeMrkdwn(outcome.value.title)}. \`/okr kpi restore ${outcome.value.ref}\` brings it back.`
+                : `Restored *${outcome.value.ref}* ${escapeMrkdwn(outcome.value.title)}.`,
+            )
+          : problemsMessage(outcome.errors, FLAG_NAMES),
+      );
+    },
+  };
+}
+
+export const kpis: Feature = {
+  commands: [
+    {
+      name: 'kpi add',
+      summary: 'adds a KPI with its target and green/amber thresholds; without arguments opens a form',
+      example:
+        '/okr kpi add "Churn rate" --target 2% --green 2.5% --amber 4% --direction lower --owner @dana --cadence monthly',
+      access: 'admin',
+      async run(ctx) {
+        const [title] = ctx.args.positional;
+        if (!title && Object.keys(ctx.args.flags).length === 0) {
+          const teams = await teamChoices(ctx.db, ctx.workspace.id);
+          await ctx.client.views.open({ trigger_id: ctx.triggerId, view: kpiAddModal(teams) });
+          return;
+        }
+        const flags = await kpiFlags(ctx);
+        if (!flags.ok) return ctx.reply(problemsMessage({ owner: flags.error }, FLAG_NAMES));
+        await answer(ctx, await createKpi(ctx.db, actorOf(ctx.member), { ...flags.input, title }), 'Created');
+      },
+    },
+    {
+      name: 'kpi edit',
+      summary:
+        'changes a KPI (admins; its owner may change title, unit and cadence); with only the id opens a form',
+      example: '/okr kpi edit KPI-2 --title "Monthly churn" --cadence monthly',
+      access: 'owner',
+      async run(ctx) {
+        const ref = await needsId(ctx, '/okr kpi edit KPI-2 --title "Monthly churn"');
+        if (!ref) return;
+        const actor = actorOf(ctx.member);
+        if (Object.keys(ctx.args.flags).length === 0) {
+          const found = await findKpi(ctx.db, ctx.workspace.id, ref);
+          if (!found.ok) return ctx.reply(problemsMessage(found.errors, FLAG_NAMES));
+          if (actor.role !== 'admin' && found.value.ownerSlackId !== actor.slackUserId) {
+            return ctx.reply({
+              text: `Only the owner of ${found.value.ref} and PMO admins can change it. Nothing was changed.`,
+            });
+          }
+          const teams = await teamChoices(ctx.db, ctx.workspace.id);
+          await ctx.client.views.open({ trigger_id: ctx.triggerId, view: kpiEditModal(found.value, teams) });
+          return;
+        }
+        const flags = await kpiFlags(ctx);
+        if (!flags.ok) return ctx.reply(problemsMessage({ owner: flags.error }, FLAG_NAMES));
+        await answer(ctx, await updateKpi(ctx.db, actor, ref, flags.input), 'Updated');
+      },
+    },
+    {
+      name: 'kpi thresholds',
+      summary: "sets a KPI's green and amber thresholds (and target, if given)",
+      example: '/okr kpi thresholds KPI-2 --green 95 --amber 80',
+      access: 'admin',
+      async run(ctx) {
+        const ref = await needsId(ctx, '/okr kpi thresholds KPI-2 --green 95 --amber 80');
+        if (!ref) return;
+        const green = flagText(ctx.args, 'green');
+        const amber = flagText(ctx.args, 'amber');
+        if (green === undefined && amber === undefined) {
+          return ctx.reply({
+            text: `Give the thresholds: \`/okr kpi thresholds ${escapeMrkdwn(ref)} --green 95 --amber 80\`.`,
+          });
+        }
+        const target = flagText(ctx.args, 'target');
+        await answer(
+          ctx,
+          await updateKpi(ctx.db, actorOf(ctx.member), ref, { green, amber, target }),
+          'Updated',
+        );
+      },
+    },
+    {
+      name: 'kpi owner',
+      summary: 'hands a KPI to a new owner',
+      example: '/okr kpi owner KPI-2 @dana',
+      access: 'admin',
+      async run(ctx) {
+        const [ref, person] = ctx.args.positional;
+        if (!ref || !person)
+          return ctx.reply({ text: 'Name the KPI and the new owner: `/okr kpi owner KPI-2 @dana`.' });
+        const owner = await resolveUser(ctx, person);
+        if (!owner.ok) return ctx.reply(problemsMessage({ owner: owner.error }, FLAG_NAMES));
+        await answer(ctx, await updateKpi(ctx.db, actorOf(ctx.member), ref, { owner: owner.id }), 'Updated');
+      },
+    },
+    archiveCommand(true),
+    archiveCommand(false),
+    {
+      name: 'kpi list',
+      summary: 'lists KPIs with their latest reading, for one team if named',
+      example: '/okr kpi list Growth',
+      access: 'everyone',
+      async run(ctx) {
+        const team = ctx.args.positional.join(' ').trim() || undefined;
+        const outcome = await listKpis(ctx.db, ctx.workspace.id, team);
+        if (!outcome.ok) return ctx.reply(problemsMessage(outcome.errors, FLAG_NAMES));
+        const scope = team ? ` for ${escapeMrkdwn(team)}` : '';
+        if (outcome.value.length === 0) {
+          return ctx.reply({
+            text: `There are no KPIs${scope} yet. A PMO admin adds one with \`/okr kpi add\`.`,
+          });
+        }
+        await ctx.reply(
+          listMessage(
+            `*KPIs${scope}* (${outcome.value.length})`,
+            outcome.value.map(kpiLine),
+            'Narrow the list with `/okr kpi list Growth`.',
+          ),
+        );
+      },
+    },
+  ],
+  forms: [
+    {
+      callbackId: CALLBACK.kpiAdd,
+      adminOnly: true,
+      toInput: (form): KpiInput => formInput(form),
+      submit: (services, actor, input: KpiInput) => createKpi(services.db, actor, input),
+      confirmation: kpiSaved('Created'),
+    },
+    {
+      callbackId: CALLBACK.kpiEdit,
+      // Owners may edit their own KPI's title, unit and cadence; the service decides field by field.
+      adminOnly: false,
+      toInput: (form, ref): { ref: string; changes: KpiInput } => ({ ref, changes: formInput(form) }),
+      submit: (services, actor, input: { ref: string; changes: KpiInput }) =>
+        updateKpi(services.db, actor, input.ref, input.changes),
+      confirmation: kpiSaved('Updated'),
+    },
+  ],
+};
+
+// Every field of the form is sent: an emptied optional field means "none", not "unchanged".
+function formInput(form: Parameters<Feature['forms'][number]['toInput']>[0]): KpiInput {
+  return {
+    title: text(form.title),
+    owner: text(form.owner),
+    team: text(form.team) ?? null,
+    unit: text(form.unit) ?? '',
+    direction: text(form.direction),
+    target: text(form.target),
+    green: text(form.green),
+    amber: text(form.amber),
+    cadence: text(form.cadence),
+  };
+}

@@ -1,4 +1,296 @@
-// Placeholder: filled by the risks feature work.
+// `/okr risk add | edit | close` and `/okr risks`: raising, rating and reviewing what could go wrong.
+import { type Actor, actorOf } from '../../services/actor.ts';
+import { memberBySlackId } from '../../services/members.ts';
+import {
+  closeRisk,
+  createRisk,
+  findRisk,
+  openRisksByScore,
+  type RiskFilter,
+  type RiskInput,
+  type RiskView,
+  updateRisk,
+} from '../../services/risks.ts';
+import { parseUserRef, plainHandle } from '../commands/mentions.ts';
+import { resolveUser } from '../commands/resolve.ts';
+import { flagText } from '../commands/tokenize.ts';
+import type { CommandContext } from '../commands/types.ts';
+import { text } from '../forms/read-state.ts';
+import { CALLBACK } from '../ids.ts';
+import { MAX_BLOCKS_PER_MESSAGE, MAX_SECTION_TEXT, MAX_TOTAL_BLOCK_TEXT } from '../limits.ts';
+import { escapeMrkdwn, isSlackUserId, mention, truncate } from '../text.ts';
+import type { SlackMessage } from '../views/message.ts';
+import { riskAddModal, riskEditModal } from '../views/modals/risk.ts';
+import { confirmationMessage, problemsMessage } from '../views/replies.ts';
 import type { Feature } from './feature.ts';
 
-export const risks: Feature = { commands: [], forms: [] };
+const FLAG_NAMES = {
+  on: '--on',
+  risk: 'risk',
+  owner: '--owner',
+  note: '--note',
+  likelihood: '--likelihood',
+  impact: '--impact',
+  status: '--status',
+  mitigation: '--mitigation',
+  description: '--description',
+};
+
+const who = (slackId: string | null) => (slackId && isSlackUserId(slackId) ? mention(slackId) : 'no owner');
+
+function riskLine(risk: RiskView): string {
+  const linked = risk.linked
+    ? ` · on *${risk.linked.ref}* ${escapeMrkdwn(truncate(risk.linked.title, 80))}`
+    : '';
+  const status = risk.status === 'open' ? '' : ` _(${risk.status})_`;
+  return `• *${risk.ref}* score ${risk.score} (${risk.likelihood}×${risk.impact}) ${escapeMrkdwn(truncate(risk.title, 150))}${status} · ${who(risk.ownerSlackId)}${linked}`;
+}
+
+const riskSaved = (verb: string) => (risk: RiskView, notes: string[]) =>
+  confirmationMessage(`${verb} ${riskLine(risk).slice(2)}`, notes);
+
+// Slack refuses messages whose blocks hold much more than 12,000 characters in all; keep a margin.
+const LIST_TEXT_BUDGET = MAX_TOTAL_BLOCK_TEXT - 1000;
+
+/**
+ * A heading and one line per item, packed into as few sections as fit Block Kit's limits (50 blocks,
+ * 3000 characters a section, about 12,000 in all). Lines that do not fit are counted in "and N more".
+ * Lines must already be escaped.
+ */
+export function listMessage(heading: string, lines: readonly string[], narrowHint: string): SlackMessage {
+  const sections: string[] = [];
+  let used = heading.length;
+  let shown = 0;
+  for (const raw of lines) {
+    const line = truncate(raw, 1000);
+    const last = sections.at(-1);
+    const fitsLast = last !== undefined && last.length + 1 + line.length <= MAX_SECTION_TEXT;
+    // Two blocks stay free: the heading and the "and N more" note.
+    if (!fitsLast && sections.length >= MAX_BLOCKS_PER_MESSAGE - 2) break;
+    if (used + line.length + 1 > LIST_TEXT_BUDGET) break;
+    if (fitsLast) sections[sections.length - 1] = `${last}\n${line}`;
+    else sections.push(line);
+    used += line.length + 1;
+    shown++;
+  }
+  const hidden = lines.length - shown;
+  const blocks: NonNullable<SlackMessage['blocks']> = [
+    { type: 'section', text: { type: 'mrkdwn', text: truncate(heading, MAX_SECTION_TEXT) } },
+    ...sections.map((section) => ({
+      type: 'section' as const,
+      text: { type: 'mrkdwn' as const, text: section },
+    })),
+  ];
+  if (hidden > 0) {
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `…and ${hidden} more. ${narrowHint}` }],
+    });
+  }
+  const fallback = `${heading}${hidden > 0 ? ` (${shown} shown, and ${hidden} more)` : ''}`;
+  return { text: truncate(fallback, 3000), blocks };
+}
+
+async function ownerFlag(
+  ctx: CommandContext,
+): Promise<{ ok: true; id: string | undefined } | { ok: false; error: string }> {
+  const typed = flagText(ctx.args, 'owner');
+  if (typed === undefined) return { ok: true, id: undefined };
+  const resolved = await resolveUser(ctx, typed);
+  return resolved.ok ? { ok: true, id: resolved.id } : resolved;
+}
+
+function changesFromFlags(ctx: CommandContext, owner: string | undefined): RiskInput {
+  const on = flagText(ctx.args, 'on');
+  return {
+    title: flagText(ctx.args, 'title'),
+    description: flagText(ctx.args, 'description'),
+    on: on === undefined ? undefined : /^none$/i.test(on) ? null : on,
+    owner,
+    likelihood: flagText(ctx.args, 'likelihood'),
+    impact: flagText(ctx.args, 'impact'),
+    mitigation: flagText(ctx.args, 'mitigation'),
+    status: flagText(ctx.args, 'status')?.toLowerCase(),
+  };
+}
+
+/** The filter `/okr risks` was given: a person (`@dana`) or a team name; the label is ready for mrkdwn. */
+async function filterFrom(
+  ctx: CommandContext,
+): Promise<{ ok: true; filter: RiskFilter; label: string } | { ok: false; error: string }> {
+  const typed = ctx.args.positional.join(' ').trim();
+  if (typed === '') return { ok: true, filter: {}, label: '' };
+  if (parseUserRef(typed) || plainHandle(typed)) {
+    const person = await resolveUser(ctx, typed);
+    if (!person.ok) return { ok: false, error: escapeMrkdwn(person.error) };
+    const member = await memberBySlackId(ctx.db, ctx.workspace.id, person.id);
+    return { ok: true, filter: { ownerMemberId: member.id }, label: ` owned by ${mention(person.id)}` };
+  }
+  const teams = await ctx.db.team.findMany({ where: { workspaceId: ctx.workspace.id, archivedAt: null } });
+  const team = teams.find((t) => t.name.toLowerCase() === typed.toLowerCase());
+  if (!team) {
+    const names = teams.map((t) => t.name).join(', ');
+    return {
+      ok: false,
+      error: escapeMrkdwn(
+        `There is no team called "${typed}".${names ? ` Teams: ${names}.` : ''} Or name a person: \`/okr risks @dana\`.`,
+      ),
+    };
+  }
+  return { ok: true, filter: { teamId: team.id }, label: ` for ${escapeMrkdwn(team.name)}` };
+}
+
+// Checked before a form opens, so nobody fills in a form only to be refused; the service checks again on submit.
+const mayEdit = (actor: Actor, risk: RiskView) =>
+  actor.role === 'admin' || risk.ownerSlackId === actor.slackUserId;
+
+export const risks: Feature = {
+  commands: [
+    {
+      name: 'risk add',
+      summary:
+        'raises a risk, rated 1–5 for likelihood and impact; members may raise risks on items they own',
+      example:
+        '/okr risk add "Vendor delay" --likelihood 4 --impact 5 --owner @dana --on KR-3 --mitigation "Second supplier"',
+      access: 'owner',
+      async run(ctx) {
+        const [title] = ctx.args.positional;
+        if (!title && Object.keys(ctx.args.flags).length === 0) {
+          await ctx.client.views.open({
+            trigger_id: ctx.triggerId,
+            view: riskAddModal(ctx.member.slackUserId),
+          });
+          return;
+        }
+        const owner = await ownerFlag(ctx);
+        if (!owner.ok) return ctx.reply(problemsMessage({ owner: owner.error }, FLAG_NAMES));
+        const outcome = await createRisk(ctx.db, actorOf(ctx.member), {
+          ...changesFromFlags(ctx, owner.id),
+          title,
+        });
+        await ctx.reply(
+          outcome.ok
+            ? riskSaved('Raised')(outcome.value, outcome.notes)
+            : problemsMessage(outcome.errors, FLAG_NAMES),
+        );
+      },
+    },
+    {
+      name: 'risk edit',
+      summary:
+        "changes a risk's rating, mitigation, status or owner (its owner or an admin); with only the id opens a form",
+      example: '/okr risk edit R-1 --likelihood 2 --status mitigating --mitigation "Second supplier signed"',
+      access: 'owner',
+      async run(ctx) {
+        const [ref] = ctx.args.positional;
+        if (!ref)
+          return ctx.reply({
+            text: 'Name the risk: `/okr risk edit R-1 --likelihood 2`, or `/okr risk edit R-1` for a form.',
+          });
+        const actor = actorOf(ctx.member);
+        if (Object.keys(ctx.args.flags).length === 0) {
+          const found = await findRisk(ctx.db, ctx.workspace.id, ref);
+          if (!found.ok) return ctx.reply(problemsMessage(found.errors, FLAG_NAMES));
+          if (!mayEdit(actor, found.value)) {
+            return ctx.reply({
+              text: `Only the owner of ${found.value.ref} and PMO admins can change it. Nothing was changed.`,
+            });
+          }
+          await ctx.client.views.open({ trigger_id: ctx.triggerId, view: riskEditModal(found.value) });
+          return;
+        }
+        const owner = await ownerFlag(ctx);
+        if (!owner.ok) return ctx.reply(problemsMessage({ owner: owner.error }, FLAG_NAMES));
+        const outcome = await updateRisk(ctx.db, actor, ref, changesFromFlags(ctx, owner.id));
+        await ctx.reply(
+          outcome.ok
+            ? riskSaved('Updated')(outcome.value, outcome.notes)
+            : problemsMessage(outcome.errors, FLAG_NAMES),
+        );
+      },
+    },
+    {
+      name: 'risk close',
+      summary: 'closes a risk (its owner or an admin), with an optional note; reopen with `--status open`',
+      example: '/okr risk close R-1 --note "Second supplier delivered"',
+      access: 'owner',
+      async run(ctx) {
+        const [ref] = ctx.args.positional;
+        if (!ref)
+          return ctx.reply({
+            text: 'Name the risk to close: `/okr risk close R-1 --note "Supplier delivered"`.',
+          });
+        const outcome = await closeRisk(ctx.db, actorOf(ctx.member), ref, flagText(ctx.args, 'note'));
+        await ctx.reply(
+          outcome.ok
+            ? confirmationMessage(
+                `Closed *${outcome.value.ref}* ${escapeMrkdwn(outcome.value.title)}. Reopen it with \`/okr risk edit ${outcome.value.ref} --status open\`.`,
+              )
+            : problemsMessage(outcome.errors, FLAG_NAMES),
+        );
+      },
+    },
+    {
+      name: 'risks',
+      summary: 'lists open risks, highest score (likelihood × impact) first; for a team or a person if named',
+      example: '/okr risks Growth',
+      access: 'everyone',
+      async run(ctx) {
+        const chosen = await filterFrom(ctx);
+        if (!chosen.ok) return ctx.reply({ text: chosen.error });
+        const open = await openRisksByScore(ctx.db, ctx.workspace.id, chosen.filter);
+        const label = chosen.label;
+        if (open.length === 0) {
+          return ctx.reply({
+            text: `No open risks${label}. Raise one with \`/okr risk add "Vendor delay" --likelihood 4 --impact 5\`.`,
+          });
+        }
+        await ctx.reply(
+          listMessage(
+            `*Open risks${label}* (${open.length}), highest score first`,
+            open.map(riskLine),
+            'Narrow the list with `/okr risks Growth` or `/okr risks @dana`.',
+          ),
+        );
+      },
+    },
+  ],
+  forms: [
+    {
+      callbackId: CALLBACK.riskAdd,
+      adminOnly: false,
+      toInput: (form): RiskInput => ({
+        title: text(form.title),
+        on: text(form.on),
+        owner: text(form.owner),
+        likelihood: text(form.likelihood),
+        impact: text(form.impact),
+        description: text(form.description),
+        mitigation: text(form.mitigation),
+      }),
+      submit: (services, actor, input: RiskInput) => createRisk(services.db, actor, input),
+      confirmation: riskSaved('Raised'),
+    },
+    {
+      callbackId: CALLBACK.riskEdit,
+      adminOnly: false,
+      // Every field of the form is sent: an emptied optional field means "none", not "unchanged".
+      toInput: (form, ref): { ref: string; changes: RiskInput } => ({
+        ref,
+        changes: {
+          title: text(form.title),
+          on: text(form.on) ?? null,
+          owner: text(form.owner),
+          likelihood: text(form.likelihood),
+          impact: text(form.impact),
+          description: text(form.description) ?? '',
+          mitigation: text(form.mitigation) ?? '',
+          status: text(form.status),
+        },
+      }),
+      submit: (services, actor, input: { ref: string; changes: RiskInput }) =>
+        updateRisk(services.db, actor, input.ref, input.changes),
+      confirmation: riskSaved('Updated'),
+    },
+  ],
+};
