@@ -1,0 +1,123 @@
+// Status of everything in a cycle: objectives (with their aligned children), key results and KPIs.
+import type { Db } from '../db/client.ts';
+import {
+  evaluateKeyResult,
+  evaluateKpi,
+  evaluateObjective,
+  type KeyResultStatus,
+  type KpiStatus,
+  type Objective,
+  type ObjectiveStatus,
+  type StatusSettings,
+} from '../domain/status/index.ts';
+import { formatShortId } from '../domain/short-ids.ts';
+import {
+  cycleInput,
+  KEY_RESULT_STATUS_INCLUDE,
+  KPI_STATUS_INCLUDE,
+  keyResultInput,
+  kpiInput,
+  workspaceSettings,
+} from './status-inputs.ts';
+
+export interface ObjectiveNode {
+  id: number;
+  ref: string;
+  title: string;
+  level: string;
+  teamId: number | null;
+  teamName: string | null;
+  ownerSlackId: string | null;
+  parentId: number | null;
+  status: ObjectiveStatus;
+  keyResults: Array<{ id: number; ref: string; title: string; ownerSlackId: string | null; unit: string; status: KeyResultStatus }>;
+  children: ObjectiveNode[];
+}
+
+export interface CycleStatus {
+  cycle: { id: number; name: string; start: Date; end: Date };
+  /** Top of the alignment tree: objectives without a parent in this cycle. */
+  roots: ObjectiveNode[];
+  /** Every objective, by id. */
+  objectives: Map<number, ObjectiveNode>;
+  settings: StatusSettings;
+}
+
+export async function evaluateCycle(db: Db, workspaceId: number, cycleId: number, now: Date): Promise<CycleStatus> {
+  const [workspace, cycle, rows] = await Promise.all([
+    db.workspace.findUniqueOrThrow({ where: { id: workspaceId } }),
+    db.cycle.findUniqueOrThrow({ where: { id: cycleId } }),
+    db.objective.findMany({
+      where: { workspaceId, cycleId, archivedAt: null },
+      orderBy: { number: 'asc' },
+      include: {
+        team: { select: { name: true } },
+        owner: { select: { slackUserId: true } },
+        keyResults: {
+          where: { archivedAt: null },
+          orderBy: { number: 'asc' },
+          include: { ...KEY_RESULT_STATUS_INCLUDE, owner: { select: { slackUserId: true } } },
+        },
+      },
+    }),
+  ]);
+  const settings = workspaceSettings(workspace.settings);
+  const cycleDomain = cycleInput(cycle);
+  const ids = new Set(rows.map((row) => row.id));
+  const childrenOf = new Map<number, typeof rows>();
+  for (const row of rows) {
+    if (row.parentId !== null && ids.has(row.parentId)) {
+      childrenOf.set(row.parentId, [...(childrenOf.get(row.parentId) ?? []), row]);
+    }
+  }
+  const domainObjective = (row: (typeof rows)[number], seen: Set<number>): Objective => ({
+    id: formatShortId('objective', row.number),
+    title: row.title,
+    keyResults: row.keyResults.map(keyResultInput),
+    children: (childrenOf.get(row.id) ?? []).filter((c) => !seen.has(c.id)).map((c) => domainObjective(c, new Set([...seen, c.id]))),
+  });
+  const objectives = new Map<number, ObjectiveNode>();
+  const build = (row: (typeof rows)[number], status: ObjectiveStatus, seen: Set<number>): ObjectiveNode => {
+    const children = (childrenOf.get(row.id) ?? []).filter((c) => !seen.has(c.id));
+    const node: ObjectiveNode = {
+      id: row.id,
+      ref: formatShortId('objective', row.number),
+      title: row.title,
+      level: row.level,
+      teamId: row.teamId,
+      teamName: row.team?.name ?? null,
+      ownerSlackId: row.owner?.slackUserId ?? null,
+      parentId: row.parentId,
+      status,
+      keyResults: row.keyResults.map((kr, i) => ({
+        id: kr.id,
+        ref: formatShortId('key_result', kr.number),
+        title: kr.title,
+        ownerSlackId: kr.owner?.slackUserId ?? null,
+        unit: kr.unit,
+        status: status.keyResults[i] ?? evaluateKeyResult(keyResultInput(kr), cycleDomain, now, settings),
+      })),
+      children: children.map((child, i) => build(child, status.children[i]!, new Set([...seen, child.id]))),
+    };
+    objectives.set(row.id, node);
+    return node;
+  };
+  const roots = rows
+    .filter((row) => row.parentId === null || !ids.has(row.parentId))
+    .map((row) => build(row, evaluateObjective(domainObjective(row, new Set([row.id])), cycleDomain, now, settings), new Set([row.id])));
+  return { cycle: { id: cycle.id, name: cycle.name, start: cycle.startDate, end: cycle.endDate }, roots, objectives, settings };
+}
+
+/** One key result's status, with the cycle it belongs to. */
+export async function evaluateKeyResultById(db: Db, keyResultId: number, now: Date): Promise<KeyResultStatus> {
+  const kr = await db.keyResult.findUniqueOrThrow({
+    where: { id: keyResultId },
+    include: { ...KEY_RESULT_STATUS_INCLUDE, objective: { include: { cycle: true } }, workspace: true },
+  });
+  return evaluateKeyResult(keyResultInput(kr), cycleInput(kr.objective.cycle), now, workspaceSettings(kr.workspace.settings));
+}
+
+export async function evaluateKpiById(db: Db, kpiId: number, now: Date): Promise<KpiStatus> {
+  const kpi = await db.kpi.findUniqueOrThrow({ where: { id: kpiId }, include: { ...KPI_STATUS_INCLUDE, workspace: true } });
+  return evaluateKpi(kpiInput(kpi), now, workspaceSettings(kpi.workspace.settings));
+}
