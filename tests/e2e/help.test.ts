@@ -9,10 +9,10 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('/okr help', () => {
-  it('answers a signed request with HTTP 200 well inside 3 s and lists what a member may use', async () => {
+  // How fast: see the acknowledgement benchmark (npm run bench), not a timed test.
+  it('answers a signed request with HTTP 200 and lists what a member may use', async () => {
     const result = await h.command(MEMBER, 'help');
     expect(result.http.status).toBe(200);
-    expect(result.http.durationMs).toBeLessThan(3000);
     expect(result.replies).toHaveLength(1);
     expect(result.replies[0]!.body.response_type).toBe('ephemeral');
     expect(result.text).toContain('/okr help');
