@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { applyMigrations, createMigration } from '../db/migrations.ts';
 import { PROVIDERS_ALL, providerOf, redactUrl } from '../db/provider.ts';
+import { EXPORT_USAGE, IMPORT_USAGE, runExport, runImport } from './import-export.ts';
 
 const USAGE = `Usage: okra <command>
 
@@ -10,6 +11,12 @@ const USAGE = `Usage: okra <command>
   migration new <name>        write a new migration for both engines after changing prisma/schema.template.prisma
                               (run npm run db:render first); needs a scratch PostgreSQL for the PostgreSQL side:
                               OKRA_MIGRATION_PG_URL, default postgresql://postgres@127.0.0.1:5432/postgres
+  import <file> [options]     import a plan (YAML, or key_results.csv with its sibling CSV files):
+                              ${IMPORT_USAGE}
+                              --team: the Slack team id (needed while the database has no workspace);
+                              --dry-run: check and count everything, write nothing
+  export [options]            export a cycle's plan (default: the current cycle, YAML on stdout):
+                              ${EXPORT_USAGE}
   help                        this text
 `;
 
@@ -48,6 +55,10 @@ export async function runCli(argv: string[], out = process.stdout, err = process
       }
       return 0;
     }
+    case 'import':
+      return runImport(rest, { out, err, databaseUrl: databaseUrl() });
+    case 'export':
+      return runExport(rest, { out, err, databaseUrl: databaseUrl() });
     case undefined:
     case 'help':
     case '--help':
