@@ -11,14 +11,15 @@ import { zConfidence } from '../domain/numbers/confidence.ts';
 import { zIsoDate } from '../domain/numbers/iso-date.ts';
 import { checkNumber, parseNumber } from '../domain/numbers/parse-number.ts';
 import { describeValue, zNumberLike } from '../domain/numbers/zod-number.ts';
+import {
+  KPI_CADENCES,
+  KPI_DIRECTIONS,
+  KR_CURVES,
+  KR_KINDS,
+  OBJECTIVE_LEVELS,
+  RISK_STATUSES,
+} from '../domain/vocabulary.ts';
 import { SLACK_CHANNEL_ID, SLACK_USER_ID } from '../slack/text.ts';
-
-export const OBJECTIVE_LEVELS = ['company', 'team', 'personal'] as const;
-export const KR_KINDS = ['increase', 'decrease', 'stay_above', 'stay_below', 'boolean', 'milestone'] as const;
-export const KR_CURVES = ['linear', 'back_loaded', 'front_loaded'] as const;
-export const KPI_DIRECTIONS = ['higher_is_better', 'lower_is_better'] as const;
-export const KPI_CADENCES = ['weekly', 'monthly'] as const;
-export const RISK_STATUSES = ['open', 'mitigating', 'closed'] as const;
 
 /** Local names for objectives, key results and KPIs; safe in CSV cells, URLs and Slack action ids. */
 export const REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;

@@ -6,8 +6,9 @@
 import { z } from 'zod';
 import { zIsoDate } from '../domain/numbers/iso-date.ts';
 import { zNumberLike } from '../domain/numbers/zod-number.ts';
+import { KPI_DIRECTIONS, KR_KINDS, OBJECTIVE_LEVELS } from '../domain/vocabulary.ts';
 import { field, type Path, type RawRecord, readAs, records } from './raw-access.ts';
-import { KPI_DIRECTIONS, KR_KINDS, OBJECTIVE_LEVELS, zRef } from './schema.ts';
+import { zRef } from './schema.ts';
 
 export interface RawIssue {
   path: Path;

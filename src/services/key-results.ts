@@ -9,16 +9,12 @@ import { qualityHints } from '../domain/kr-quality.ts';
 import { parseNumber, zNumberLike } from '../domain/numbers/index.ts';
 import { canChangeOwnedItem, canChangeStructure, WHO_MAY } from '../domain/permissions.ts';
 import { formatShortId } from '../domain/short-ids.ts';
+import { KR_CURVES, KR_KINDS, type KrCurve, type KrKind } from '../domain/vocabulary.ts';
 import { SLACK_USER_ID } from '../slack/text.ts';
 import type { Actor } from './actor.ts';
 import { findByShortId } from './lookup.ts';
 import { memberBySlackId } from './members.ts';
 import { type FieldErrors, failure, fieldErrorsFrom, type Loose, type Outcome, success } from './outcome.ts';
-
-export const KR_KINDS = ['increase', 'decrease', 'stay_above', 'stay_below', 'boolean', 'milestone'] as const;
-export const KR_CURVES = ['linear', 'back_loaded', 'front_loaded'] as const;
-export type KrKind = (typeof KR_KINDS)[number];
-export type KrCurve = (typeof KR_CURVES)[number];
 
 /** Kinds measured by a number moving from a start towards a target (or holding a threshold). */
 const NUMERIC_KINDS: ReadonlySet<string> = new Set(['increase', 'decrease', 'stay_above', 'stay_below']);

@@ -7,13 +7,12 @@ import { nextNumber } from '../db/queries/counters.ts';
 import { alignmentLoop } from '../domain/alignment.ts';
 import { WHO_MAY } from '../domain/permissions.ts';
 import { formatShortId, parseShortId } from '../domain/short-ids.ts';
+import { OBJECTIVE_LEVELS } from '../domain/vocabulary.ts';
 import { type Actor, isAdmin } from './actor.ts';
 import { currentCycle, findCycleByName } from './cycles.ts';
 import { findByShortId } from './lookup.ts';
 import { memberBySlackId } from './members.ts';
 import { type FieldErrors, failure, fieldErrorsFrom, type Loose, type Outcome, success } from './outcome.ts';
-
-export const OBJECTIVE_LEVELS = ['company', 'team', 'personal'] as const;
 export type ObjectiveLevel = (typeof OBJECTIVE_LEVELS)[number];
 
 const title = z

@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { changedFields, recordAudit } from '../db/queries/audit.ts';
+import { closest } from '../domain/closest.ts';
 import { canChangeStructure, WHO_MAY } from '../domain/permissions.ts';
-import { closest } from '../slack/commands/closest.ts';
 import type { Actor } from './actor.ts';
 import { memberBySlackId } from './members.ts';
 import { failure, fieldErrorsFrom, type Loose, type Outcome, success } from './outcome.ts';

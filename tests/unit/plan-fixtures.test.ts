@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { KR_KINDS } from '../../src/domain/vocabulary.ts';
 import { normalizeForCsv, planToCsv } from '../../src/plan/csv-export.ts';
 import { parsePlanCsv } from '../../src/plan/csv-import.ts';
-import { KR_KINDS } from '../../src/plan/schema.ts';
 import { validatePlanData } from '../../src/plan/validate.ts';
 import { parsePlanYaml } from '../../src/plan/yaml-parse.ts';
 import { stringifyPlanYaml } from '../../src/plan/yaml-stringify.ts';

@@ -1,5 +1,5 @@
 // Finds the subcommand a piece of `/okr` text names: the longest run of leading words that matches.
-import { closest } from './closest.ts';
+import { closest } from '../../domain/closest.ts';
 import type { CommandDef } from './types.ts';
 
 export type Route =

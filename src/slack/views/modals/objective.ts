@@ -1,6 +1,7 @@
 // The objective form, for adding (empty, current cycle chosen) and editing (prefilled, id in private_metadata).
 import type { View } from '@slack/types';
-import { OBJECTIVE_LEVELS, type ObjectiveView } from '../../../services/objectives.ts';
+import { OBJECTIVE_LEVELS } from '../../../domain/vocabulary.ts';
+import type { ObjectiveView } from '../../../services/objectives.ts';
 import { CALLBACK } from '../../ids.ts';
 import { MAX_STATIC_SELECT_OPTIONS } from '../../limits.ts';
 import { type Choice, modal, staticSelect, textInput, userSelect } from '../inputs.ts';
