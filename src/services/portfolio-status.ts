@@ -1,5 +1,6 @@
 // Status of everything in a cycle: objectives (with their aligned children), key results and KPIs.
 import type { Db } from '../db/client.ts';
+import { formatShortId } from '../domain/short-ids.ts';
 import {
   evaluateKeyResult,
   evaluateKpi,
@@ -10,7 +11,6 @@ import {
   type ObjectiveStatus,
   type StatusSettings,
 } from '../domain/status/index.ts';
-import { formatShortId } from '../domain/short-ids.ts';
 import {
   cycleInput,
   KEY_RESULT_STATUS_INCLUDE,
@@ -30,7 +30,14 @@ export interface ObjectiveNode {
   ownerSlackId: string | null;
   parentId: number | null;
   status: ObjectiveStatus;
-  keyResults: Array<{ id: number; ref: string; title: string; ownerSlackId: string | null; unit: string; status: KeyResultStatus }>;
+  keyResults: Array<{
+    id: number;
+    ref: string;
+    title: string;
+    ownerSlackId: string | null;
+    unit: string;
+    status: KeyResultStatus;
+  }>;
   children: ObjectiveNode[];
 }
 
@@ -43,7 +50,12 @@ export interface CycleStatus {
   settings: StatusSettings;
 }
 
-export async function evaluateCycle(db: Db, workspaceId: number, cycleId: number, now: Date): Promise<CycleStatus> {
+export async function evaluateCycle(
+  db: Db,
+  workspaceId: number,
+  cycleId: number,
+  now: Date,
+): Promise<CycleStatus> {
   const [workspace, cycle, rows] = await Promise.all([
     db.workspace.findUniqueOrThrow({ where: { id: workspaceId } }),
     db.cycle.findUniqueOrThrow({ where: { id: cycleId } }),
@@ -74,7 +86,9 @@ export async function evaluateCycle(db: Db, workspaceId: number, cycleId: number
     id: formatShortId('objective', row.number),
     title: row.title,
     keyResults: row.keyResults.map(keyResultInput),
-    children: (childrenOf.get(row.id) ?? []).filter((c) => !seen.has(c.id)).map((c) => domainObjective(c, new Set([...seen, c.id]))),
+    children: (childrenOf.get(row.id) ?? [])
+      .filter((c) => !seen.has(c.id))
+      .map((c) => domainObjective(c, new Set([...seen, c.id]))),
   });
   const objectives = new Map<number, ObjectiveNode>();
   const build = (row: (typeof rows)[number], status: ObjectiveStatus, seen: Set<number>): ObjectiveNode => {
@@ -104,20 +118,43 @@ export async function evaluateCycle(db: Db, workspaceId: number, cycleId: number
   };
   const roots = rows
     .filter((row) => row.parentId === null || !ids.has(row.parentId))
-    .map((row) => build(row, evaluateObjective(domainObjective(row, new Set([row.id])), cycleDomain, now, settings), new Set([row.id])));
-  return { cycle: { id: cycle.id, name: cycle.name, start: cycle.startDate, end: cycle.endDate }, roots, objectives, settings };
+    .map((row) =>
+      build(
+        row,
+        evaluateObjective(domainObjective(row, new Set([row.id])), cycleDomain, now, settings),
+        new Set([row.id]),
+      ),
+    );
+  return {
+    cycle: { id: cycle.id, name: cycle.name, start: cycle.startDate, end: cycle.endDate },
+    roots,
+    objectives,
+    settings,
+  };
 }
 
 /** One key result's status, with the cycle it belongs to. */
-export async function evaluateKeyResultById(db: Db, keyResultId: number, now: Date): Promise<KeyResultStatus> {
+export async function evaluateKeyResultById(
+  db: Db,
+  keyResultId: number,
+  now: Date,
+): Promise<KeyResultStatus> {
   const kr = await db.keyResult.findUniqueOrThrow({
     where: { id: keyResultId },
     include: { ...KEY_RESULT_STATUS_INCLUDE, objective: { include: { cycle: true } }, workspace: true },
   });
-  return evaluateKeyResult(keyResultInput(kr), cycleInput(kr.objective.cycle), now, workspaceSettings(kr.workspace.settings));
+  return evaluateKeyResult(
+    keyResultInput(kr),
+    cycleInput(kr.objective.cycle),
+    now,
+    workspaceSettings(kr.workspace.settings),
+  );
 }
 
 export async function evaluateKpiById(db: Db, kpiId: number, now: Date): Promise<KpiStatus> {
-  const kpi = await db.kpi.findUniqueOrThrow({ where: { id: kpiId }, include: { ...KPI_STATUS_INCLUDE, workspace: true } });
+  const kpi = await db.kpi.findUniqueOrThrow({
+    where: { id: kpiId },
+    include: { ...KPI_STATUS_INCLUDE, workspace: true },
+  });
   return evaluateKpi(kpiInput(kpi), now, workspaceSettings(kpi.workspace.settings));
 }

@@ -1,7 +1,16 @@
 // Database rows as the status engine's inputs. The engine is pure; this is the one place that maps.
-import type { Cycle, Kpi, KeyResult, KeyResultKind, KpiCadence, KpiDirection, ProgressCurve } from '../domain/status/index.ts';
-import { resolveStatusSettings, type StatusSettings } from '../domain/status/index.ts';
+
 import { formatShortId } from '../domain/short-ids.ts';
+import type {
+  Cycle,
+  KeyResult,
+  KeyResultKind,
+  Kpi,
+  KpiCadence,
+  KpiDirection,
+  ProgressCurve,
+} from '../domain/status/index.ts';
+import { resolveStatusSettings, type StatusSettings } from '../domain/status/index.ts';
 
 const DAY_MS = 86_400_000;
 
