@@ -7,6 +7,7 @@ import { openDatabase } from './db/client.ts';
 import { applyMigrations } from './db/migrations.ts';
 import { redactUrl } from './db/provider.ts';
 import { startScheduler } from './jobs/scheduler.ts';
+import { statusSweepJob } from './jobs/status-sweep.ts';
 import { createLogger } from './logger.ts';
 
 const SHUTDOWN_LIMIT_MS = 10_000;
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
     `database ${database.provider} at ${redactUrl(config.databaseUrl)}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`,
   );
   const okra = createApp({ config, database, clock: systemClock, logger });
-  const scheduler = startScheduler(okra.services);
+  const scheduler = startScheduler(okra.services, [statusSweepJob()]);
   const port = await okra.start();
   logger.info(
     config.slackAppToken

@@ -9,7 +9,7 @@ import { qualityHints } from '../domain/kr-quality.ts';
 import { parseNumber, zNumberLike } from '../domain/numbers/index.ts';
 import { canChangeOwnedItem, canChangeStructure, WHO_MAY } from '../domain/permissions.ts';
 import { formatShortId } from '../domain/short-ids.ts';
-import { KR_CURVES, KR_KINDS, type KrCurve, type KrKind } from '../domain/vocabulary.ts';
+import { KR_CURVES, KR_KINDS, type KrKind } from '../domain/vocabulary.ts';
 import { SLACK_USER_ID } from '../slack/text.ts';
 import type { Actor } from './actor.ts';
 import { findByShortId } from './lookup.ts';

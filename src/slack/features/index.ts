@@ -9,6 +9,7 @@ import { risks } from './risks.ts';
 import { roles } from './roles.ts';
 import { teams } from './teams.ts';
 import { tree } from './tree.ts';
+import { update } from './update.ts';
 
 export const FEATURES: readonly Feature[] = [
   tree,
@@ -17,6 +18,7 @@ export const FEATURES: readonly Feature[] = [
   objectives,
   keyResults,
   kpis,
+  update,
   risks,
   roles,
   exportPlan,

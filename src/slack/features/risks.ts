@@ -1,5 +1,6 @@
 // `/okr risk add | edit | close` and `/okr risks`: raising, rating and reviewing what could go wrong.
 import { type Actor, actorOf } from '../../services/actor.ts';
+import { withEscalation } from '../../services/escalation.ts';
 import { memberBySlackId } from '../../services/members.ts';
 import {
   closeRisk,
@@ -164,10 +165,10 @@ export const risks: Feature = {
         }
         const owner = await ownerFlag(ctx);
         if (!owner.ok) return ctx.reply(problemsMessage({ owner: owner.error }, FLAG_NAMES));
-        const outcome = await createRisk(ctx.db, actorOf(ctx.member), {
-          ...changesFromFlags(ctx, owner.id),
-          title,
-        });
+        const outcome = await withEscalation(
+          ctx,
+          await createRisk(ctx.db, actorOf(ctx.member), { ...changesFromFlags(ctx, owner.id), title }),
+        );
         await ctx.reply(
           outcome.ok
             ? riskSaved('Raised')(outcome.value, outcome.notes)
@@ -201,7 +202,10 @@ export const risks: Feature = {
         }
         const owner = await ownerFlag(ctx);
         if (!owner.ok) return ctx.reply(problemsMessage({ owner: owner.error }, FLAG_NAMES));
-        const outcome = await updateRisk(ctx.db, actor, ref, changesFromFlags(ctx, owner.id));
+        const outcome = await withEscalation(
+          ctx,
+          await updateRisk(ctx.db, actor, ref, changesFromFlags(ctx, owner.id)),
+        );
         await ctx.reply(
           outcome.ok
             ? riskSaved('Updated')(outcome.value, outcome.notes)
@@ -268,7 +272,8 @@ export const risks: Feature = {
         description: text(form.description),
         mitigation: text(form.mitigation),
       }),
-      submit: (services, actor, input: RiskInput) => createRisk(services.db, actor, input),
+      submit: async (services, actor, input: RiskInput) =>
+        withEscalation(services, await createRisk(services.db, actor, input)),
       confirmation: riskSaved('Raised'),
     },
     {
@@ -288,8 +293,8 @@ export const risks: Feature = {
           status: text(form.status),
         },
       }),
-      submit: (services, actor, input: { ref: string; changes: RiskInput }) =>
-        updateRisk(services.db, actor, input.ref, input.changes),
+      submit: async (services, actor, input: { ref: string; changes: RiskInput }) =>
+        withEscalation(services, await updateRisk(services.db, actor, input.ref, input.changes)),
       confirmation: riskSaved('Updated'),
     },
   ],

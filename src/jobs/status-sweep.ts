@@ -1,0 +1,103 @@
+// The hourly status sweep: evaluates every open item of the current cycles and every KPI, and applies the
+// same flag and escalation logic as a check-in. It is what flags silence (no check-in for weeks) when
+// nobody does anything. Idempotent by construction: ItemStatus remembers what was seen, claims what was sent.
+import { evaluateKpi, type StatusLevel } from '../domain/status/index.ts';
+import { escalateOpenRisks, type KnownStatus, pmoChannelOf } from '../services/escalation.ts';
+import {
+  type FlagServices,
+  keyResultSubject,
+  kpiSubject,
+  objectiveSubject,
+  type StatusSubject,
+  settleStatus,
+} from '../services/flags.ts';
+import { evaluateCycle } from '../services/portfolio-status.ts';
+import { KPI_STATUS_INCLUDE, kpiInput, workspaceSettings } from '../services/status-inputs.ts';
+import type { Job } from './scheduler.ts';
+
+const DAY_MS = 86_400_000;
+
+export interface SweepReport {
+  /** Items whose status was evaluated and recorded. */
+  evaluated: number;
+  /** Items that worsened and were flagged (or had a failed flag retried). */
+  flagged: number;
+  escalated: number;
+}
+
+/** The scheduler ticks every minute; this runs at the first tick of each hour (UTC). */
+export function statusSweepJob(): Job {
+  let lastHour: string | undefined;
+  return async (services, at) => {
+    const hour = at.toISOString().slice(0, 13);
+    if (hour === lastHour) return;
+    lastHour = hour;
+    const report = await sweepStatuses(services, at);
+    if (report.flagged || report.escalated)
+      services.logger.info(
+        `status sweep: ${report.evaluated} items, ${report.flagged} flagged, ${report.escalated} risks escalated`,
+      );
+  };
+}
+
+export async function sweepStatuses(services: FlagServices, at: Date): Promise<SweepReport> {
+  const report: SweepReport = { evaluated: 0, flagged: 0, escalated: 0 };
+  const workspaces = await services.db.workspace.findMany({ orderBy: { id: 'asc' } });
+  for (const workspace of workspaces) {
+    const channel = pmoChannelOf(workspace, services.settings);
+    const seen = new Map<string, StatusLevel>();
+    const settle = async (subject: StatusSubject) => {
+      seen.set(`${subject.type}:${subject.id}`, subject.status);
+      try {
+        const settled = await settleStatus(services, subject, at, channel);
+        report.evaluated++;
+        if (settled.deliveries.length > 0) report.flagged++;
+      } catch (error) {
+        // One item's trouble must not keep the rest of the workspace from being checked.
+        services.logger.error(`status sweep: ${subject.ref} failed`, error);
+      }
+    };
+
+    const cycles = await services.db.cycle.findMany({
+      where: {
+        workspaceId: workspace.id,
+        OR: [
+          { isCurrent: true },
+          { startDate: { lte: at }, endDate: { gte: new Date(at.getTime() - DAY_MS) } },
+        ],
+      },
+    });
+    for (const cycle of cycles) {
+      const status = await evaluateCycle(services.db, workspace.id, cycle.id, at);
+      for (const node of status.objectives.values()) {
+        for (const kr of node.keyResults) await settle(keyResultSubject(workspace.id, kr));
+        await settle(objectiveSubject(workspace.id, node));
+      }
+    }
+
+    const settings = workspaceSettings(workspace.settings);
+    const kpis = await services.db.kpi.findMany({
+      where: { workspaceId: workspace.id, archivedAt: null },
+      include: { ...KPI_STATUS_INCLUDE, owner: { select: { slackUserId: true } } },
+      orderBy: { number: 'asc' },
+    });
+    for (const kpi of kpis) {
+      const verdict = evaluateKpi(kpiInput(kpi), at, settings);
+      await settle(
+        kpiSubject(
+          workspace.id,
+          { id: kpi.id, number: kpi.number, title: kpi.title, ownerSlackId: kpi.owner?.slackUserId ?? null },
+          verdict,
+        ),
+      );
+    }
+
+    const known: KnownStatus = (link) => seen.get(`${link.type}:${link.id}`);
+    try {
+      report.escalated += await escalateOpenRisks(services, workspace.id, at, known);
+    } catch (error) {
+      services.logger.error('status sweep: escalating risks failed', error);
+    }
+  }
+  return report;
+}

@@ -1,0 +1,342 @@
+// Check-ins: the one code path that records a key result's value for this week or a KPI's reading for its
+// period. `/okr update`, the quick check-in form behind a flag and the weekly check-in modal all write here.
+import { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import { recordAudit } from '../db/queries/audit.ts';
+import { dateFromIso, isoFromDate } from '../domain/dates.ts';
+import { zConfidence, zNumberLike } from '../domain/numbers/index.ts';
+import { type Cadence, isValidTimeZone, localDate, periodOf } from '../domain/periods.ts';
+import { canChangeOwnedItem, WHO_MAY } from '../domain/permissions.ts';
+import { formatShortId } from '../domain/short-ids.ts';
+import { type KeyResultStatus, type KpiStatus, milestoneShare } from '../domain/status/index.ts';
+import type { Actor } from './actor.ts';
+import { markMilestone } from './key-results.ts';
+import { findByShortId } from './lookup.ts';
+import { failure, fieldErrorsFrom, type Loose, type Outcome, success } from './outcome.ts';
+import { evaluateKeyResultById, evaluateKpiById } from './portfolio-status.ts';
+
+const blankToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const note = (what: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z.string().trim().max(3000, `Keep the ${what} under 3000 characters.`).optional(),
+  );
+
+const CheckInFields = z.object({
+  item: z
+    .string({ error: 'Name the key result or KPI, e.g. KR-3 or KPI-2.' })
+    .trim()
+    .min(1, 'Name the key result or KPI, e.g. KR-3 or KPI-2.'),
+  // Read once the item's kind is known: a number, yes/no, or a milestone.
+  value: z.preprocess(
+    blankToUndefined,
+    z.union([z.string(), z.number()], { error: 'Give the new value, e.g. 1,250, 15% or yes.' }),
+  ),
+  confidence: z.preprocess(blankToUndefined, zConfidence().optional()),
+  comment: note('comment'),
+  blockers: note('blockers'),
+});
+
+export type CheckInInput = Loose<z.input<typeof CheckInFields>>;
+
+export interface CheckedItem {
+  type: 'key_result' | 'kpi';
+  id: number;
+  ref: string;
+  title: string;
+  unit: string;
+  /** The key result's kind, or `kpi`. */
+  kind: string;
+}
+
+export interface CheckInRecorded {
+  workspaceId: number;
+  item: CheckedItem;
+  /** The period written: an ISO week (key results, weekly KPIs) or a month (monthly KPIs). */
+  period: string;
+  value: number;
+  /** True when this replaced an earlier check-in of the same period. */
+  replaced: boolean;
+  milestone: { position: number; title: string; done: boolean } | null;
+  evaluation: { type: 'key_result'; status: KeyResultStatus } | { type: 'kpi'; status: KpiStatus };
+}
+
+/** Context the service needs beyond the actor: the moment, and the time zone for people without one. */
+export interface CheckInClock {
+  now: Date;
+  defaultTimeZone: string;
+}
+
+export async function recordCheckIn(
+  db: Db,
+  actor: Actor,
+  input: CheckInInput,
+  clock: CheckInClock,
+): Promise<Outcome<CheckInRecorded>> {
+  const parsed = CheckInFields.safeParse(input);
+  if (!parsed.success) return failure(fieldErrorsFrom(parsed.error.issues));
+  const found = await findByShortId(db, actor.workspaceId, parsed.data.item, ['key_result', 'kpi']);
+  if (!found.ok) return failure({ item: found.error });
+  return found.found.entity === 'kpi'
+    ? recordKpiReading(db, actor, found.found.id, parsed.data, clock)
+    : recordKeyResultCheckIn(db, actor, found.found.id, parsed.data, clock);
+}
+
+type Fields = z.output<typeof CheckInFields>;
+
+/** The owner's own week: a Monday-morning check-in in Tokyo belongs to Tokyo's week, not UTC's. */
+function zoneOf(owner: { tz: string } | null, actorZone: string | undefined, fallback: string): string {
+  for (const zone of [owner?.tz, actorZone, fallback]) if (zone && isValidTimeZone(zone)) return zone;
+  return 'UTC';
+}
+
+async function recordKeyResultCheckIn(
+  db: Db,
+  actor: Actor,
+  id: number,
+  fields: Fields,
+  clock: CheckInClock,
+): Promise<Outcome<CheckInRecorded>> {
+  const kr = await db.keyResult.findUniqueOrThrow({
+    where: { id },
+    include: {
+      owner: { select: { tz: true } },
+      objective: { select: { archivedAt: true, cycle: { select: { name: true, endDate: true } } } },
+      milestones: { orderBy: { position: 'asc' } },
+    },
+  });
+  const ref = formatShortId('key_result', kr.number);
+  if (!canChangeOwnedItem(actor, kr.ownerId))
+    return failure({ item: `Only ${WHO_MAY.owned} can check in on ${ref}. Nothing was changed.` });
+  if (kr.archivedAt || kr.objective.archivedAt)
+    return failure({ item: `${ref} is archived, so it takes no check-ins. A PMO admin can restore it.` });
+  const zone = zoneOf(kr.owner, await actorZone(db, actor), clock.defaultTimeZone);
+  const today = localDate(clock.now, zone);
+  const cycleEnd = isoFromDate(kr.objective.cycle.endDate);
+  if (today > cycleEnd) {
+    return failure({
+      item: `${ref} belongs to the cycle "${kr.objective.cycle.name}", which ended on ${cycleEnd}: its check-ins are closed. Nothing was changed.`,
+    });
+  }
+
+  let value: number;
+  let milestone: CheckInRecorded['milestone'] = null;
+  if (kr.kind === 'milestone') {
+    const step = readMilestoneStep(fields.value, ref);
+    if (!step.ok) return failure({ value: step.error });
+    const marked = await markMilestone(
+      db,
+      actor,
+      { id: ref, position: step.position, done: step.done },
+      clock.now,
+    );
+    if (!marked.ok) return failure({ value: Object.values(marked.errors).join(' ') });
+    milestone = {
+      position: marked.value.milestone.position,
+      title: marked.value.milestone.title,
+      done: marked.value.milestone.done,
+    };
+    // The check-in keeps the share done, so the history shows how the milestones progressed.
+    value = milestoneShare(marked.value.keyResult.milestones);
+  } else {
+    const read = kr.kind === 'boolean' ? readYesNo(fields.value) : readNumber(fields.value);
+    if (!read.ok) return failure({ value: read.error });
+    value = read.value;
+  }
+
+  const period = periodOf(clock.now, 'weekly', zone);
+  const entry = {
+    value,
+    confidence: fields.confidence ?? null,
+    comment: fields.comment ?? '',
+    blockers: fields.blockers ?? '',
+  };
+  const replaced = await db.$transaction(async (tx) => {
+    const previous = await tx.checkIn.findUnique({
+      where: { keyResultId_period: { keyResultId: kr.id, period } },
+    });
+    const data = { ...entry, date: dateFromIso(today), authorId: actor.memberId };
+    if (previous) {
+      await tx.checkIn.update({ where: { id: previous.id }, data: { ...data, editedAt: clock.now } });
+    } else {
+      await tx.checkIn.create({ data: { ...data, keyResultId: kr.id, period, createdAt: clock.now } });
+    }
+    // Milestone key results move by their milestones; their value is not a number to keep.
+    if (kr.kind !== 'milestone')
+      await tx.keyResult.update({ where: { id: kr.id }, data: { currentValue: value } });
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actor: actor.slackUserId,
+      action: 'check_in',
+      entityType: 'key_result',
+      entityId: kr.id,
+      entityRef: ref,
+      before: previous
+        ? {
+            period,
+            value: previous.value,
+            confidence: previous.confidence,
+            comment: previous.comment,
+            blockers: previous.blockers,
+          }
+        : {},
+      after: { period, ...entry },
+    });
+    return previous !== null;
+  });
+  return success({
+    workspaceId: actor.workspaceId,
+    item: { type: 'key_result', id: kr.id, ref, title: kr.title, unit: kr.unit, kind: kr.kind },
+    period,
+    value,
+    replaced,
+    milestone,
+    evaluation: { type: 'key_result', status: await evaluateKeyResultById(db, kr.id, clock.now) },
+  });
+}
+
+async function recordKpiReading(
+  db: Db,
+  actor: Actor,
+  id: number,
+  fields: Fields,
+  clock: CheckInClock,
+): Promise<Outcome<CheckInRecorded>> {
+  const kpi = await db.kpi.findUniqueOrThrow({ where: { id }, include: { owner: { select: { tz: true } } } });
+  const ref = formatShortId('kpi', kpi.number);
+  if (!canChangeOwnedItem(actor, kpi.ownerId))
+    return failure({ item: `Only ${WHO_MAY.owned} can report readings of ${ref}. Nothing was changed.` });
+  if (kpi.archivedAt)
+    return failure({ item: `${ref} is archived, so it takes no readings. A PMO admin can restore it.` });
+  const read = readNumber(fields.value);
+  if (!read.ok) return failure({ value: read.error });
+  const zone = zoneOf(kpi.owner, await actorZone(db, actor), clock.defaultTimeZone);
+  const cadence: Cadence = kpi.cadence === 'monthly' ? 'monthly' : 'weekly';
+  const period = periodOf(clock.now, cadence, zone);
+  const date = dateFromIso(localDate(clock.now, zone));
+  const replaced = await db.$transaction(async (tx) => {
+    const previous = await tx.kpiReading.findUnique({ where: { kpiId_period: { kpiId: kpi.id, period } } });
+    if (previous) {
+      await tx.kpiReading.update({
+        where: { id: previous.id },
+        data: { value: read.value, date, authorId: actor.memberId },
+      });
+    } else {
+      await tx.kpiReading.create({
+        data: {
+          kpiId: kpi.id,
+          period,
+          date,
+          value: read.value,
+          authorId: actor.memberId,
+          createdAt: clock.now,
+        },
+      });
+    }
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actor: actor.slackUserId,
+      action: 'check_in',
+      entityType: 'kpi',
+      entityId: kpi.id,
+      entityRef: ref,
+      before: previous ? { period, value: previous.value } : {},
+      after: { period, value: read.value },
+    });
+    return previous !== null;
+  });
+  const ignored = [
+    fields.confidence !== undefined ? 'confidence' : undefined,
+    fields.comment ? 'comment' : undefined,
+    fields.blockers ? 'blockers' : undefined,
+  ].filter((word): word is string => word !== undefined);
+  const notes = ignored.length
+    ? [
+        `A KPI reading keeps only its value; the ${ignored.join(' and ')} ${ignored.length === 1 ? 'was' : 'were'} not saved.`,
+      ]
+    : [];
+  return success(
+    {
+      workspaceId: actor.workspaceId,
+      item: { type: 'kpi', id: kpi.id, ref, title: kpi.title, unit: kpi.unit, kind: 'kpi' },
+      period,
+      value: read.value,
+      replaced,
+      milestone: null,
+      evaluation: { type: 'kpi', status: await evaluateKpiById(db, kpi.id, clock.now) },
+    },
+    notes,
+  );
+}
+
+async function actorZone(db: Db, actor: Actor): Promise<string | undefined> {
+  const row = await db.member.findUnique({ where: { id: actor.memberId }, select: { tz: true } });
+  return row?.tz;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Values as people type them
+
+type Read = { ok: true; value: number } | { ok: false; error: string };
+
+function readNumber(value: string | number): Read {
+  const parsed = zNumberLike().safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, error: `The value ${parsed.error.issues[0]?.message ?? 'is not a number'}.` };
+}
+
+const YES = new Set(['yes', 'y', 'done', 'true', '1', 'achieved', 'met']);
+const NO = new Set(['no', 'n', 'not done', 'not yet', 'false', '0']);
+
+/** Yes/no key results store 1 for done and 0 for not done. */
+export function readYesNo(value: string | number): Read {
+  const word = String(value).trim().toLowerCase();
+  if (YES.has(word)) return { ok: true, value: 1 };
+  if (NO.has(word)) return { ok: true, value: 0 };
+  return {
+    ok: false,
+    error: `A yes/no key result is done or not: answer yes or no (also done, 1 or 0), not "${String(value).slice(0, 40)}".`,
+  };
+}
+
+export type MilestoneStep = { ok: true; position: number; done: boolean } | { ok: false; error: string };
+
+/** `done 2` (or just `2`) marks milestone 2 done; `undo 2` reopens it. */
+export function readMilestoneStep(value: string | number, ref: string): MilestoneStep {
+  const match = /^\s*(?:(done|undo)\s+)?#?(\d{1,3})\s*$/i.exec(String(value));
+  if (!match)
+    return {
+      ok: false,
+      error: `${ref} moves by its milestones: "done 2" marks milestone 2 done, "undo 2" reopens it.`,
+    };
+  return { ok: true, position: Number(match[2]), done: match[1]?.toLowerCase() !== 'undo' };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Before a form opens
+
+/**
+ * The item a check-in form is for, checked before the form opens so nobody fills it in only to be
+ * refused; recordCheckIn checks everything again on submit.
+ */
+export async function checkInTarget(
+  db: Db,
+  actor: Actor,
+  text: string,
+): Promise<Outcome<{ ref: string; title: string; kind: string }>> {
+  const found = await findByShortId(db, actor.workspaceId, text, ['key_result', 'kpi']);
+  if (!found.ok) return failure({ item: found.error });
+  const row =
+    found.found.entity === 'kpi'
+      ? await db.kpi
+          .findUniqueOrThrow({ where: { id: found.found.id } })
+          .then((kpi) => ({ ...kpi, kind: 'kpi' }))
+      : await db.keyResult.findUniqueOrThrow({ where: { id: found.found.id } });
+  const ref = formatShortId(found.found.entity, row.number);
+  if (!canChangeOwnedItem(actor, row.ownerId))
+    return failure({ item: `Only ${WHO_MAY.owned} can check in on ${ref}. Nothing was changed.` });
+  if (row.archivedAt) return failure({ item: `${ref} is archived, so it takes no check-ins.` });
+  return success({ ref, title: row.title, kind: row.kind });
+}

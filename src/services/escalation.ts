@@ -1,0 +1,201 @@
+// Risk escalation: a risk scoring at least the workspace's escalation score (15 by default), or linked to
+// an item that is off track, is announced ONCE in the PMO channel and stamped with escalatedAt.
+// Triggered on risk add/edit, when a linked item goes off track, and by the hourly sweep.
+
+import { formatShortId } from '../domain/short-ids.ts';
+import { type StatusLevel, shouldEscalate } from '../domain/status/index.ts';
+import { riskScore } from '../domain/status/risk.ts';
+import type { Services } from '../slack/commands/types.ts';
+import { isSlackChannelId } from '../slack/text.ts';
+import { escalationLine } from '../slack/views/flags.ts';
+import { type DeliveryResult, deliverOnce } from './delivery.ts';
+import type { Outcome } from './outcome.ts';
+import { evaluateCycle, evaluateKeyResultById, evaluateKpiById } from './portfolio-status.ts';
+import { workspaceSettings } from './status-inputs.ts';
+
+type EscalationServices = Pick<Services, 'db' | 'client' | 'logger' | 'settings'>;
+
+/** The status of the item a risk threatens, when the caller already knows it. */
+export type KnownStatus = (link: {
+  type: 'objective' | 'key_result' | 'kpi';
+  id: number;
+}) => StatusLevel | undefined;
+
+const linkInclude = {
+  owner: { select: { slackUserId: true } },
+  objective: { select: { id: true, number: true, title: true, cycleId: true, archivedAt: true } },
+  keyResult: { select: { id: true, number: true, title: true, archivedAt: true } },
+  kpi: { select: { id: true, number: true, title: true, archivedAt: true } },
+  workspace: { select: { id: true, pmoChannelId: true, settings: true } },
+} as const;
+
+export const escalationKey = (riskId: number) => `escalation:risk:${riskId}`;
+
+/**
+ * Escalates one risk if it deserves it and has not been escalated yet. Returns what happened to the
+ * message, or null when nothing was due.
+ */
+export async function escalateRisk(
+  services: EscalationServices,
+  riskId: number,
+  now: Date,
+  known?: KnownStatus,
+): Promise<DeliveryResult | null> {
+  const { db } = services;
+  const risk = await loadRisk(services, riskId);
+  if (!risk || risk.status === 'closed' || risk.escalatedAt) return null;
+  const settings = workspaceSettings(risk.workspace.settings);
+  const score = riskScore({ likelihood: risk.likelihood, impact: risk.impact });
+  const linked = linkOf(risk);
+  const linkedStatus = linked
+    ? (known?.(linked) ?? (await liveStatus(services, risk.workspaceId, linked, now)))
+    : null;
+  if (!shouldEscalate({ score, linkedItemStatus: linkedStatus }, settings)) return null;
+  const channel = pmoChannelOf(risk.workspace, services.settings);
+  if (!channel) {
+    services.logger.warn(
+      `risk ${formatShortId('risk', risk.number)} should be escalated but no PMO channel is set`,
+    );
+    return null;
+  }
+  const message = escalationLine({
+    ref: formatShortId('risk', risk.number),
+    title: risk.title,
+    score,
+    likelihood: risk.likelihood,
+    impact: risk.impact,
+    ownerSlackId: risk.owner?.slackUserId ?? null,
+    linked: linked ? { ref: linked.ref, title: linked.title, status: linkedStatus } : null,
+    because: { score: score >= settings.riskEscalationScore, offTrack: linkedStatus === 'off_track' },
+  });
+  const result = await deliverOnce(
+    db,
+    { workspaceId: risk.workspaceId, key: escalationKey(risk.id), period: 'once', recipient: channel },
+    async () => {
+      const answer = await services.client.chat.postMessage({ channel, ...message });
+      return answer.ts ? { ts: answer.ts } : {};
+    },
+  );
+  // Also stamp a risk whose message went out before a crash kept it from being stamped.
+  if (result.state === 'sent' || (result.state === 'skipped' && result.reason === 'already_sent')) {
+    await db.risk.update({ where: { id: risk.id }, data: { escalatedAt: now } });
+  }
+  if (result.state === 'failed')
+    services.logger.warn(`escalation of risk ${risk.id} failed: ${result.error}`);
+  return result;
+}
+
+function loadRisk(services: EscalationServices, id: number) {
+  return services.db.risk.findUnique({ where: { id }, include: linkInclude });
+}
+type LoadedRisk = NonNullable<Awaited<ReturnType<typeof loadRisk>>>;
+
+/** The PMO channel: the workspace's own when set, otherwise the one from the environment. */
+export function pmoChannelOf(
+  workspace: { pmoChannelId: string | null },
+  settings: Services['settings'],
+): string | undefined {
+  const channel = workspace.pmoChannelId ?? settings.pmoChannel;
+  return channel && isSlackChannelId(channel) ? channel : undefined;
+}
+
+interface Link {
+  type: 'objective' | 'key_result' | 'kpi';
+  id: number;
+  ref: string;
+  title: string;
+  cycleId?: number;
+}
+
+function linkOf(risk: LoadedRisk): Link | null {
+  if (risk.keyResult && !risk.keyResult.archivedAt)
+    return {
+      type: 'key_result',
+      id: risk.keyResult.id,
+      ref: formatShortId('key_result', risk.keyResult.number),
+      title: risk.keyResult.title,
+    };
+  if (risk.kpi && !risk.kpi.archivedAt)
+    return {
+      type: 'kpi',
+      id: risk.kpi.id,
+      ref: formatShortId('kpi', risk.kpi.number),
+      title: risk.kpi.title,
+    };
+  if (risk.objective && !risk.objective.archivedAt)
+    return {
+      type: 'objective',
+      id: risk.objective.id,
+      ref: formatShortId('objective', risk.objective.number),
+      title: risk.objective.title,
+      cycleId: risk.objective.cycleId,
+    };
+  return null;
+}
+
+async function liveStatus(
+  services: EscalationServices,
+  workspaceId: number,
+  link: Link,
+  now: Date,
+): Promise<StatusLevel | null> {
+  const { db } = services;
+  if (link.type === 'key_result') return (await evaluateKeyResultById(db, link.id, now)).status;
+  if (link.type === 'kpi') return (await evaluateKpiById(db, link.id, now)).status;
+  if (link.cycleId === undefined) return null;
+  const cycle = await evaluateCycle(db, workspaceId, link.cycleId, now);
+  return cycle.objectives.get(link.id)?.status.status ?? null;
+}
+
+/** Called from the flag path: the item just went off track, so risks on it escalate now. */
+export async function escalateRisksLinkedTo(
+  services: EscalationServices,
+  item: { workspaceId: number; type: 'objective' | 'key_result' | 'kpi'; id: number; status: StatusLevel },
+  now: Date,
+): Promise<void> {
+  const column = item.type === 'key_result' ? 'keyResultId' : item.type === 'kpi' ? 'kpiId' : 'objectiveId';
+  const risks = await services.db.risk.findMany({
+    where: { workspaceId: item.workspaceId, status: { not: 'closed' }, escalatedAt: null, [column]: item.id },
+    select: { id: true },
+  });
+  const known: KnownStatus = (link) =>
+    link.type === item.type && link.id === item.id ? item.status : undefined;
+  for (const risk of risks) await escalateRisk(services, risk.id, now, known);
+}
+
+/** The sweep: every open risk not yet escalated, using the statuses the sweep has just computed. */
+export async function escalateOpenRisks(
+  services: EscalationServices,
+  workspaceId: number,
+  now: Date,
+  known?: KnownStatus,
+): Promise<number> {
+  const risks = await services.db.risk.findMany({
+    where: { workspaceId, status: { not: 'closed' }, escalatedAt: null },
+    select: { id: true },
+    orderBy: { id: 'asc' },
+  });
+  let sent = 0;
+  for (const risk of risks) {
+    const result = await escalateRisk(services, risk.id, now, known);
+    if (result?.state === 'sent') sent++;
+  }
+  return sent;
+}
+
+/**
+ * For the risk commands and forms: after a successful add or edit, escalate if due. Never fails the
+ * change that was just saved; problems are logged.
+ */
+export async function withEscalation<T extends { id: number }>(
+  services: EscalationServices & Pick<Services, 'clock'>,
+  outcome: Outcome<T>,
+): Promise<Outcome<T>> {
+  if (!outcome.ok) return outcome;
+  try {
+    await escalateRisk(services, outcome.value.id, services.clock.now());
+  } catch (error) {
+    services.logger.error(`escalating risk ${outcome.value.id} failed`, error);
+  }
+  return outcome;
+}

@@ -1,0 +1,158 @@
+// What one person's App Home shows: the key results, KPIs and risks they own, and for admins and leaders a
+// count of how the current cycle is going. Read-only.
+import type { Db } from '../db/client.ts';
+import { formatShortId } from '../domain/short-ids.ts';
+import { evaluateKeyResult, evaluateKpi, type KpiBand, type StatusLevel } from '../domain/status/index.ts';
+import type { TreeKeyResult } from './alignment-tree.ts';
+import { currentCycle } from './cycles.ts';
+import { evaluateCycle } from './portfolio-status.ts';
+import { openRisksByScore, type RiskView } from './risks.ts';
+import {
+  cycleInput,
+  KEY_RESULT_STATUS_INCLUDE,
+  KPI_STATUS_INCLUDE,
+  keyResultInput,
+  kpiInput,
+  workspaceSettings,
+} from './status-inputs.ts';
+
+export interface HomeKeyResult extends TreeKeyResult {
+  lastCheckIn: { date: Date; value: number; confidence: number | null } | null;
+}
+
+export interface HomeKpi {
+  ref: string;
+  title: string;
+  unit: string;
+  latest: { value: number; period: string } | null;
+  band: KpiBand | null;
+  status: StatusLevel;
+  reason: string | undefined;
+}
+
+export type StatusCounts = Record<StatusLevel, number>;
+
+export interface HomeModel {
+  /** The current cycle's name, or null when there is none. */
+  cycleName: string | null;
+  keyResultGroups: Array<{ objective: { ref: string; title: string }; keyResults: HomeKeyResult[] }>;
+  kpis: HomeKpi[];
+  risks: RiskView[];
+  /** Only for admins and leaders, and only when there is a current cycle. */
+  portfolio: { objectives: StatusCounts; keyResults: StatusCounts } | null;
+}
+
+export interface HomeViewer {
+  workspaceId: number;
+  memberId: number;
+  role: string;
+}
+
+export async function loadHome(db: Db, viewer: HomeViewer, now: Date): Promise<HomeModel> {
+  const { workspaceId, memberId } = viewer;
+  const [workspace, cycle] = await Promise.all([
+    db.workspace.findUniqueOrThrow({ where: { id: workspaceId } }),
+    currentCycle(db, workspaceId),
+  ]);
+  const settings = workspaceSettings(workspace.settings);
+  const [keyResults, kpis, risks, portfolio] = await Promise.all([
+    cycle
+      ? db.keyResult.findMany({
+          where: {
+            workspaceId,
+            ownerId: memberId,
+            archivedAt: null,
+            objective: { cycleId: cycle.id, archivedAt: null },
+          },
+          orderBy: { number: 'asc' },
+          include: {
+            ...KEY_RESULT_STATUS_INCLUDE,
+            objective: { select: { number: true, title: true, cycle: true } },
+          },
+        })
+      : Promise.resolve([]),
+    db.kpi.findMany({
+      where: { workspaceId, ownerId: memberId, archivedAt: null },
+      orderBy: { number: 'asc' },
+      include: KPI_STATUS_INCLUDE,
+    }),
+    openRisksByScore(db, workspaceId, { ownerMemberId: memberId }),
+    cycle && (await seesPortfolio(db, viewer))
+      ? portfolioCounts(db, workspaceId, cycle.id, now)
+      : Promise.resolve(null),
+  ]);
+
+  const groups = new Map<number, HomeModel['keyResultGroups'][number]>();
+  for (const row of keyResults) {
+    const status = evaluateKeyResult(keyResultInput(row), cycleInput(row.objective.cycle), now, settings);
+    const last = row.checkIns.at(-1);
+    const group = groups.get(row.objectiveId) ?? {
+      objective: { ref: formatShortId('objective', row.objective.number), title: row.objective.title },
+      keyResults: [],
+    };
+    group.keyResults.push({
+      ref: formatShortId('key_result', row.number),
+      title: row.title,
+      ownerSlackId: null,
+      progress: status.progress.measured ? status.progress.raw : null,
+      status: status.status,
+      reason: status.reasons[0],
+      figures: {
+        kind: row.kind,
+        unit: row.unit,
+        start: row.startValue,
+        target: row.targetValue,
+        value: status.progress.value,
+        milestonesDone: row.milestones.filter((m) => m.done).length,
+        milestonesTotal: row.milestones.length,
+      },
+      lastCheckIn: last ? { date: last.date, value: last.value, confidence: last.confidence } : null,
+    });
+    groups.set(row.objectiveId, group);
+  }
+
+  return {
+    cycleName: cycle?.name ?? null,
+    keyResultGroups: [...groups.values()],
+    kpis: kpis.map((row) => {
+      const status = evaluateKpi(kpiInput(row), now, settings);
+      const latest = row.readings.at(-1);
+      return {
+        ref: formatShortId('kpi', row.number),
+        title: row.title,
+        unit: row.unit,
+        latest: latest ? { value: latest.value, period: latest.period } : null,
+        band: status.band,
+        status: status.status,
+        reason: status.reasons[0],
+      };
+    }),
+    risks,
+    portfolio,
+  };
+}
+
+/** Admins and leaders (of the workspace or of a team) see how the whole cycle is going. */
+async function seesPortfolio(db: Db, viewer: HomeViewer): Promise<boolean> {
+  if (viewer.role === 'admin' || viewer.role === 'leader') return true;
+  const leads = await db.teamMember.count({ where: { memberId: viewer.memberId, role: 'leader' } });
+  return leads > 0;
+}
+
+async function portfolioCounts(
+  db: Db,
+  workspaceId: number,
+  cycleId: number,
+  now: Date,
+): Promise<HomeModel['portfolio']> {
+  const status = await evaluateCycle(db, workspaceId, cycleId, now);
+  const objectives = emptyCounts();
+  const keyResults = emptyCounts();
+  for (const node of status.objectives.values()) {
+    objectives[node.status.status] += 1;
+    for (const kr of node.keyResults) keyResults[kr.status.status] += 1;
+  }
+  return { objectives, keyResults };
+}
+
+const emptyCounts = (): StatusCounts => ({ on_track: 0, at_risk: 0, off_track: 0 });

@@ -1,0 +1,286 @@
+// What flags, escalations and check-ins look like in Slack: the owner's DM with its two buttons, the one
+// line in the PMO channel, the escalation line, the quick check-in form and the reply to `/okr update`.
+// Pure data -> Block Kit; every piece of user text goes through escapeMrkdwn.
+import type { KnownBlock, View } from '@slack/types';
+import { formatNumber } from '../../domain/numbers/index.ts';
+import { formatPercent } from '../../domain/status/format.ts';
+import {
+  type KeyResultStatus,
+  type KpiStatus,
+  type ObjectiveStatus,
+  type StatusLevel,
+  statusLabel,
+} from '../../domain/status/index.ts';
+import type { CheckInRecorded } from '../../services/check-ins.ts';
+import { escapeMrkdwn, isSlackUserId, mention, truncate } from '../text.ts';
+import { modal, textInput } from './inputs.ts';
+import type { SlackMessage } from './message.ts';
+
+/** Ids shared by the views here and the listeners that receive them. */
+export const FLAG_ACTION = {
+  checkIn: 'okra.flag.check_in',
+  addRisk: 'okra.flag.add_risk',
+} as const;
+export const QUICK_CHECKIN_CALLBACK = 'okra.checkin.quick';
+
+export const STATUS_EMOJI: Record<StatusLevel, string> = {
+  on_track: ':large_green_circle:',
+  at_risk: ':large_yellow_circle:',
+  off_track: ':red_circle:',
+};
+
+export type FlaggedType = 'key_result' | 'objective' | 'kpi';
+
+export interface FlagNotice {
+  type: FlaggedType;
+  ref: string;
+  title: string;
+  status: StatusLevel;
+  previous: StatusLevel | null;
+  reasons: readonly string[];
+  /** The numbers behind the status, e.g. "42% done vs 60% expected · confidence 3/10". */
+  detail: string;
+  ownerSlackId: string | null;
+}
+
+const TITLE_MAX = 120;
+const quotedTitle = (title: string) => `"${escapeMrkdwn(truncate(title, TITLE_MAX))}"`;
+const ownerText = (slackId: string | null) =>
+  slackId && isSlackUserId(slackId) ? `owner ${mention(slackId)}` : 'no owner';
+
+// ---------------------------------------------------------------------------------------------------------
+// The numbers behind a status, one short phrase each
+
+function confidenceText(latest: number | null): string {
+  return latest === null ? '' : ` · confidence ${latest}/10`;
+}
+
+export function keyResultDetail(status: KeyResultStatus): string {
+  const done = status.progress.measured ? formatPercent(status.progress.capped) : 'no value yet';
+  return `${done} done vs ${formatPercent(status.expected)} expected${confidenceText(status.confidence.latest)}`;
+}
+
+export function objectiveDetail(status: ObjectiveStatus): string {
+  if (status.progress === null || status.expected === null) return escapeMrkdwn(status.summary);
+  return `${formatPercent(status.progress)} done vs ${formatPercent(status.expected)} expected`;
+}
+
+export function kpiDetail(status: KpiStatus): string {
+  // The engine's band reason already reads "at 4.2%, red (green ≤ 2.5%, amber ≤ 4%)".
+  return escapeMrkdwn(status.reasons[0] ?? status.summary);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Flags
+
+/** The owner's DM: what changed, why, and the two things they can do about it right now. */
+export function flagDirectMessage(notice: FlagNotice): SlackMessage {
+  const was = notice.previous ? ` (was ${statusLabel(notice.previous)})` : '';
+  const headline = `${STATUS_EMOJI[notice.status]} *${notice.ref}* ${quotedTitle(notice.title)} is now *${statusLabel(notice.status)}*${was}: ${notice.detail}`;
+  const reasons = notice.reasons
+    .slice(0, 5)
+    .map((reason) => `• ${escapeMrkdwn(truncate(reason, 300))}`)
+    .join('\n');
+  const body = truncate(reasons ? `${headline}\nWhy:\n${reasons}` : headline, 3000);
+  const buttons = [
+    ...(notice.type === 'objective'
+      ? []
+      : [
+          {
+            type: 'button' as const,
+            action_id: FLAG_ACTION.checkIn,
+            text: { type: 'plain_text' as const, text: 'Check in' },
+            value: notice.ref,
+            style: 'primary' as const,
+          },
+        ]),
+    {
+      type: 'button' as const,
+      action_id: FLAG_ACTION.addRisk,
+      text: { type: 'plain_text' as const, text: 'Add a risk' },
+      value: notice.ref,
+    },
+  ];
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: { type: 'mrkdwn', text: body } },
+    { type: 'actions', block_id: 'flag_actions', elements: buttons },
+  ];
+  return {
+    text: truncate(`${notice.ref} is now ${statusLabel(notice.status)}: ${notice.title}`, 3000),
+    blocks,
+  };
+}
+
+/** One line for the PMO channel, e.g. `:red_circle: KR-12 "…" is off track: 42% done vs 60% expected — owner <@U…>`. */
+export function pmoFlagLine(notice: FlagNotice): SlackMessage {
+  const line = `${STATUS_EMOJI[notice.status]} *${notice.ref}* ${quotedTitle(notice.title)} is ${statusLabel(notice.status)}: ${notice.detail} — ${ownerText(notice.ownerSlackId)}`;
+  const text = truncate(line, 3000);
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Escalations
+
+export interface EscalationNotice {
+  ref: string;
+  title: string;
+  score: number;
+  likelihood: number;
+  impact: number;
+  ownerSlackId: string | null;
+  linked: { ref: string; title: string; status: StatusLevel | null } | null;
+  /** Why it escalated: its score, its linked item being off track, or both. */
+  because: { score: boolean; offTrack: boolean };
+}
+
+export function escalationLine(notice: EscalationNotice): SlackMessage {
+  const linked = notice.linked
+    ? ` · threatens *${notice.linked.ref}* ${quotedTitle(notice.linked.title)}${notice.linked.status ? ` (${statusLabel(notice.linked.status)})` : ''}`
+    : '';
+  const why = [
+    notice.because.score ? 'high score' : undefined,
+    notice.because.offTrack ? 'its item is off track' : undefined,
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  const line = `:rotating_light: Risk *${notice.ref}* ${quotedTitle(notice.title)} escalated (${why}): score ${notice.score} (${notice.likelihood}×${notice.impact})${linked} — ${ownerText(notice.ownerSlackId)}`;
+  const text = truncate(line, 3000);
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Checking in
+
+export interface CheckInTarget {
+  ref: string;
+  title: string;
+  /** A key result's kind, or `kpi`. */
+  kind: string;
+}
+
+function valueHint(kind: string | undefined): { label: string; hint: string; placeholder: string } {
+  switch (kind) {
+    case 'boolean':
+      return { label: 'Done?', hint: 'yes or no (also done, 1 or 0).', placeholder: 'yes' };
+    case 'milestone':
+      return {
+        label: 'Milestone',
+        hint: '"done 2" marks milestone 2 done; "undo 2" reopens it.',
+        placeholder: 'done 2',
+      };
+    case 'kpi':
+      return { label: 'Reading', hint: 'e.g. 1,250, 15% or 3.5k.', placeholder: '2.5%' };
+    default:
+      return { label: 'New value', hint: 'e.g. 1,250, 15% or 3.5k.', placeholder: '1,250' };
+  }
+}
+
+/**
+ * The small check-in form. With a known item (from a flag's button or `/okr update KR-3`) the item rides
+ * in private_metadata; without one the form asks for it. KPIs keep only a reading.
+ */
+export function checkInModal(target?: CheckInTarget): View {
+  const value = valueHint(target?.kind);
+  const blocks: View['blocks'] = [
+    target
+      ? {
+          type: 'section',
+          text: { type: 'mrkdwn', text: `*${target.ref}* ${escapeMrkdwn(truncate(target.title, 200))}` },
+        }
+      : textInput('item', { label: 'Key result or KPI', placeholder: 'KR-3', maxLength: 20 }),
+    textInput('value', {
+      label: value.label,
+      hint: value.hint,
+      placeholder: value.placeholder,
+      maxLength: 40,
+    }),
+    ...(target?.kind === 'kpi'
+      ? []
+      : [
+          textInput('confidence', {
+            label: 'Confidence (0–10)',
+            hint: 'How sure are you of reaching the target? 7 or 7/10.',
+            optional: true,
+            maxLength: 5,
+          }),
+          textInput('comment', { label: 'Comment', optional: true, multiline: true }),
+          textInput('blockers', { label: 'Blockers', optional: true, multiline: true }),
+        ]),
+  ];
+  return modal({
+    callbackId: QUICK_CHECKIN_CALLBACK,
+    title: target ? `Check in ${target.ref}` : 'Check in',
+    submit: 'Check in',
+    blocks,
+    ...(target ? { privateMetadata: target.ref } : {}),
+  });
+}
+
+export interface CheckInSummary {
+  ref: string;
+  title: string;
+  period: string;
+  replaced: boolean;
+  /** How the value reads, e.g. "1,250", "done", "milestone 2 (Build) done". */
+  valueText: string;
+  status: StatusLevel;
+  summary: string;
+  /** e.g. "42% done (60% expected)"; null for KPIs. */
+  progressText: string | null;
+  forecastText: string | null;
+}
+
+export function checkInReply(summary: CheckInSummary, notes: readonly string[] = []): SlackMessage {
+  const verb = summary.replaced
+    ? `Updated this period's check-in (${summary.period})`
+    : `Checked in for ${summary.period}`;
+  const lines = [
+    `${verb}: *${summary.ref}* ${escapeMrkdwn(truncate(summary.title, 200))} → ${escapeMrkdwn(summary.valueText)}`,
+    ...(summary.progressText ? [`Progress: ${summary.progressText}`] : []),
+    `Status: ${STATUS_EMOJI[summary.status]} ${statusLabel(summary.status)} — ${escapeMrkdwn(truncate(summary.summary, 1000))}`,
+    ...(summary.forecastText ? [`Forecast: ${escapeMrkdwn(summary.forecastText)}`] : []),
+    ...notes.map((note) => `:warning: ${escapeMrkdwn(note)}`),
+  ];
+  const text = truncate(lines.join('\n'), 3000);
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
+export function progressText(status: KeyResultStatus): string {
+  const done = status.progress.measured ? formatPercent(status.progress.raw) : 'not measured yet';
+  return `${done} done (${formatPercent(status.expected)} expected by now)`;
+}
+
+export function plainValue(value: number, unit: string): string {
+  const number = formatNumber(value, { maxDecimals: 2 });
+  if (unit === '') return number;
+  if (unit === '%') return `${number}%`;
+  return /^[$€£¥]$/.test(unit) ? `${unit}${number}` : `${number} ${unit}`;
+}
+
+/** The reply's content from what the check-in service recorded. */
+export function checkInSummary(recorded: CheckInRecorded): CheckInSummary {
+  const { item, evaluation } = recorded;
+  const valueText = recorded.milestone
+    ? `milestone ${recorded.milestone.position} (${recorded.milestone.title}) ${recorded.milestone.done ? 'done' : 'not done'}`
+    : item.kind === 'boolean'
+      ? recorded.value >= 1
+        ? 'done'
+        : 'not done'
+      : plainValue(recorded.value, item.unit);
+  const base = {
+    ref: item.ref,
+    title: item.title,
+    period: recorded.period,
+    replaced: recorded.replaced,
+    valueText,
+    status: evaluation.status.status,
+    summary: evaluation.status.summary,
+  };
+  return evaluation.type === 'kpi'
+    ? { ...base, progressText: null, forecastText: null }
+    : {
+        ...base,
+        progressText: progressText(evaluation.status),
+        forecastText: evaluation.status.forecast.text,
+      };
+}

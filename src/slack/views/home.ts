@@ -1,0 +1,172 @@
+// The App Home tab: what the person owns, at a glance. A Home view takes at most 100 blocks and 250 KB, so
+// past either the tail is cut and counted, with a pointer to `/okr tree @me` for the full list.
+import type { KnownBlock, View } from '@slack/types';
+import { isoFromDate } from '../../domain/dates.ts';
+import { statusLabel } from '../../domain/status/index.ts';
+import type { HomeKeyResult, HomeModel, StatusCounts } from '../../services/home.ts';
+import type { RiskView } from '../../services/risks.ts';
+import { MAX_BLOCKS_PER_VIEW, MAX_SECTION_TEXT } from '../limits.ts';
+import { escapeMrkdwn, truncate } from '../text.ts';
+import {
+  amount,
+  bandBadge,
+  keyResultFigures,
+  progressBar,
+  reasonAfterBadge,
+  slackDate,
+  statusBadge,
+  statusEmoji,
+} from './status-format.ts';
+import { packLines } from './tree.ts';
+
+/** Text across the whole view, well under 250 KB even when every character takes three bytes. */
+export const HOME_TEXT_BUDGET = 60_000;
+
+interface Piece {
+  block: KnownBlock;
+  /** How many of the person's items this block shows, for the "…and N more" count. */
+  items: number;
+}
+
+export function homeView(model: HomeModel, now: Date): View {
+  const pieces: Piece[] = [
+    { block: header(model.cycleName ? `Your OKRs · ${model.cycleName}` : 'Your OKRs'), items: 0 },
+    {
+      block: context(
+        `Updated ${slackDate(now)}. \`/okr tree\` shows the whole plan, \`/okr show KR-3\` any item in full.`,
+      ),
+      items: 0,
+    },
+  ];
+  if (model.portfolio && model.cycleName) pieces.push(...portfolioPieces(model.cycleName, model.portfolio));
+  const owned = [...keyResultPieces(model), ...kpiPieces(model), ...riskPieces(model.risks)];
+  if (owned.length === 0) pieces.push({ block: section(emptyState(model.cycleName)), items: 0 });
+  pieces.push(...owned);
+  return { type: 'home', blocks: withinLimits(pieces) };
+}
+
+/** Blocks within the view's limits; what is cut is counted in a last line. */
+function withinLimits(pieces: readonly Piece[]): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  let text = 0;
+  let cutAt = pieces.length;
+  for (const [i, piece] of pieces.entries()) {
+    const size = JSON.stringify(piece.block).length;
+    // One block stays free for the "…and N more" line.
+    if (blocks.length >= MAX_BLOCKS_PER_VIEW - 1 || text + size > HOME_TEXT_BUDGET) {
+      cutAt = i;
+      break;
+    }
+    blocks.push(piece.block);
+    text += size;
+  }
+  const hidden = pieces.slice(cutAt).reduce((sum, piece) => sum + piece.items, 0);
+  if (hidden > 0) {
+    blocks.push(context(`…and ${hidden} more — use \`/okr tree @me\` to see all of yours.`));
+  }
+  return blocks;
+}
+
+function portfolioPieces(
+  cycleName: string,
+  counts: { objectives: StatusCounts; keyResults: StatusCounts },
+): Piece[] {
+  const line = (label: string, c: StatusCounts) =>
+    `${label}: ${(['on_track', 'at_risk', 'off_track'] as const).map((level) => `${statusEmoji(level)} ${c[level]} ${statusLabel(level)}`).join(' · ')}`;
+  return [
+    {
+      block: section(
+        `*Portfolio · ${escapeMrkdwn(cycleName)}*\n${line('Objectives', counts.objectives)}\n${line('Key results', counts.keyResults)}`,
+      ),
+      items: 0,
+    },
+    { block: { type: 'divider' }, items: 0 },
+  ];
+}
+
+function keyResultPieces(model: HomeModel): Piece[] {
+  if (model.keyResultGroups.length === 0) return [];
+  const count = model.keyResultGroups.reduce((sum, g) => sum + g.keyResults.length, 0);
+  const pieces: Piece[] = [{ block: section(`*Your key results* (${count})`), items: 0 }];
+  for (const group of model.keyResultGroups) {
+    const lines = [
+      `*${group.objective.ref}* ${escapeMrkdwn(truncate(group.objective.title, 150))}`,
+      ...group.keyResults.map(keyResultLines),
+    ];
+    const sections = packLines(lines);
+    // Items are counted on the group's first block so a cut group is counted whole.
+    sections.forEach((text, i) => {
+      pieces.push({ block: section(text), items: i === 0 ? group.keyResults.length : 0 });
+    });
+  }
+  return pieces;
+}
+
+function keyResultLines(kr: HomeKeyResult): string {
+  const reason = reasonAfterBadge(kr.status, kr.reason);
+  const last = kr.lastCheckIn
+    ? `last check-in ${isoFromDate(kr.lastCheckIn.date)}: ${kr.figures.kind === 'boolean' ? (kr.lastCheckIn.value >= 1 ? 'done' : 'not done') : amount(kr.lastCheckIn.value, kr.figures.unit)}${kr.lastCheckIn.confidence === null ? '' : `, confidence ${kr.lastCheckIn.confidence}/10`}`
+    : 'no check-in yet';
+  return `• *${kr.ref}* ${escapeMrkdwn(truncate(kr.title, 100))} · ${progressBar(kr.progress)} · ${keyResultFigures(kr.figures)}\n\u2003${statusBadge(kr.status)}${reason} · _${last}_`;
+}
+
+function kpiPieces(model: HomeModel): Piece[] {
+  if (model.kpis.length === 0) return [];
+  const lines = model.kpis.map((k) => {
+    const latest = k.latest
+      ? `*${amount(k.latest.value, k.unit)}* (${escapeMrkdwn(k.latest.period)})`
+      : '_no reading yet_';
+    const reason = reasonAfterBadge(k.status, k.reason);
+    return `• *${k.ref}* ${escapeMrkdwn(truncate(k.title, 100))} · ${latest} · ${bandBadge(k.band)} · ${statusBadge(k.status)}${reason}`;
+  });
+  return [{ block: section(`*Your KPIs* (${model.kpis.length})`), items: 0 }, ...linePieces(lines)];
+}
+
+function riskPieces(risks: readonly RiskView[]): Piece[] {
+  if (risks.length === 0) return [];
+  const lines = risks.map((r) => {
+    const on = r.linked ? ` · on *${r.linked.ref}*` : '';
+    const status = r.status === 'open' ? '' : ` _(${r.status})_`;
+    return `• *${r.ref}* score ${r.score} (${r.likelihood}×${r.impact}) ${escapeMrkdwn(truncate(r.title, 120))}${status}${on}`;
+  });
+  return [{ block: section(`*Your open risks* (${risks.length})`), items: 0 }, ...linePieces(lines)];
+}
+
+/** One line per item, packed into sections of at most 3000 characters, each counting the items it holds. */
+function linePieces(lines: readonly string[]): Piece[] {
+  const pieces: Array<{ text: string; items: number }> = [];
+  for (const raw of lines) {
+    const line = truncate(raw, 1000);
+    const last = pieces.at(-1);
+    if (last && last.text.length + 1 + line.length <= MAX_SECTION_TEXT) {
+      last.text = `${last.text}\n${line}`;
+      last.items += 1;
+    } else {
+      pieces.push({ text: line, items: 1 });
+    }
+  }
+  return pieces.map((piece) => ({ block: section(piece.text), items: piece.items }));
+}
+
+function emptyState(cycleName: string | null): string {
+  const where = cycleName ? ` in ${escapeMrkdwn(cycleName)}` : '';
+  return [
+    `*Nothing of yours to track yet${where}.*`,
+    'When a PMO admin makes you the owner of a key result, a KPI or a risk, it shows up here with its status.',
+    'Meanwhile `/okr tree` shows the whole plan and `/okr help` what you can do.',
+  ].join('\n');
+}
+
+function plainHeader(text: string): string {
+  return truncate(text.replace(/\s+/g, ' ').trim(), 150);
+}
+
+const header = (text: string): KnownBlock => ({
+  type: 'header',
+  text: { type: 'plain_text', text: plainHeader(text) },
+});
+const section = (text: string): KnownBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: truncate(text, MAX_SECTION_TEXT) },
+});
+const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });

@@ -1,0 +1,115 @@
+// How statuses, progress and measured values read in Slack. Pure text helpers shared by the tree, `/okr show`
+// and the Home tab, so an item looks the same wherever it appears.
+import { formatNumber } from '../../domain/numbers/index.ts';
+import { type KpiBand, type StatusLevel, statusLabel } from '../../domain/status/index.ts';
+import { escapeMrkdwn, isSlackUserId, mention, truncate } from '../text.ts';
+
+const STATUS_EMOJI: Record<StatusLevel, string> = {
+  on_track: ':large_green_circle:',
+  at_risk: ':large_yellow_circle:',
+  off_track: ':red_circle:',
+};
+
+const BAND_EMOJI: Record<KpiBand, string> = {
+  green: ':large_green_circle:',
+  amber: ':large_yellow_circle:',
+  red: ':red_circle:',
+};
+
+export function statusEmoji(status: StatusLevel): string {
+  return STATUS_EMOJI[status];
+}
+
+/** ":large_yellow_circle: at risk": colour for scanning, words for screen readers and colour blindness. */
+export function statusBadge(status: StatusLevel): string {
+  return `${STATUS_EMOJI[status]} ${statusLabel(status)}`;
+}
+
+export function bandBadge(band: KpiBand | null): string {
+  return band ? `${BAND_EMOJI[band]} ${band}` : ':white_circle: no reading';
+}
+
+const BAR_CELLS = 5;
+
+/**
+ * "▰▰▰▱▱ 62%". The bar is capped at full while the percent keeps over-achievement (120%); null means
+ * nothing is measured yet, which must not read as 0% done.
+ */
+export function progressBar(fraction: number | null): string {
+  if (fraction === null || !Number.isFinite(fraction)) return `${'▱'.repeat(BAR_CELLS)} not measured`;
+  const shown = Math.max(0, fraction);
+  const filled = Math.min(BAR_CELLS, Math.round(shown * BAR_CELLS));
+  return `${'▰'.repeat(filled)}${'▱'.repeat(BAR_CELLS - filled)} ${Math.round(shown * 100)}%`;
+}
+
+const CURRENCIES = new Set(['$', '€', '£', '¥']);
+
+/** A value with its unit, ready for mrkdwn: "15%", "$12,000", "340 customers" (the unit is escaped). */
+export function amount(value: number, unit: string): string {
+  const number = formatNumber(value, { maxDecimals: 2 });
+  if (unit === '%') return `${number}%`;
+  if (CURRENCIES.has(unit)) return value < 0 ? `-${unit}${number.slice(1)}` : `${unit}${number}`;
+  return unit ? `${number} ${escapeMrkdwn(unit)}` : number;
+}
+
+/** What a key result measures, with the figures that matter for its kind. */
+export interface KeyResultFigures {
+  kind: string;
+  unit: string;
+  start: number;
+  target: number;
+  /** The value known now (the current value or the newest check-in), null when nothing is known. */
+  value: number | null;
+  milestonesDone: number;
+  milestonesTotal: number;
+}
+
+/** "12 / 20 customers", "now 180 ms, stay below 200 ms", "2 of 4 milestones", "done". */
+export function keyResultFigures(kr: KeyResultFigures): string {
+  const now = kr.value === null ? '–' : amount(kr.value, kr.unit);
+  switch (kr.kind) {
+    case 'increase':
+    case 'decrease': {
+      // "40 / 100 customers" reads better than "40 customers / 100 customers"; % and currency stay on both.
+      const wordUnit = kr.unit !== '' && kr.unit !== '%' && !CURRENCIES.has(kr.unit);
+      const current = kr.value === null ? '–' : wordUnit ? amount(kr.value, '') : now;
+      return `${current} / ${amount(kr.target, kr.unit)}`;
+    }
+    case 'stay_above':
+      return `now ${now}, stay above ${amount(kr.target, kr.unit)}`;
+    case 'stay_below':
+      return `now ${now}, stay below ${amount(kr.target, kr.unit)}`;
+    case 'boolean':
+      return kr.value !== null && kr.value >= 1 ? 'done' : 'not done yet';
+    default:
+      return `${kr.milestonesDone} of ${kr.milestonesTotal} milestones`;
+  }
+}
+
+/**
+ * A status reason after its badge. Objective reasons open with their own status ("off track: …"), which
+ * the badge already says.
+ */
+export function reasonAfterBadge(status: StatusLevel, reason: string | undefined): string {
+  if (!reason) return '';
+  const prefix = `${statusLabel(status)}: `;
+  const text = reason.startsWith(prefix) ? reason.slice(prefix.length) : reason;
+  return ` — ${escapeMrkdwn(truncate(text, 160))}`;
+}
+
+/** A person as a mention, or a plain word when the id is missing or not a Slack user id (e.g. "import"). */
+export function person(slackId: string | null | undefined, none = 'no owner'): string {
+  if (!slackId) return none;
+  return isSlackUserId(slackId) ? mention(slackId) : `_${escapeMrkdwn(slackId)}_`;
+}
+
+/**
+ * A moment in the reader's own time zone: Slack renders `<!date>` locally and shows the fallback
+ * (UTC) where it cannot.
+ */
+export function slackDate(at: Date, withTime = true): string {
+  const seconds = Math.floor(at.getTime() / 1000);
+  const iso = at.toISOString();
+  const fallback = withTime ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso.slice(0, 10);
+  return `<!date^${seconds}^${withTime ? '{date_short} {time}' : '{date_short}'}|${fallback}>`;
+}

@@ -1,0 +1,116 @@
+// Risk escalation (once, to the PMO channel) and the hourly sweep that flags silence without any activity.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statusSweepJob, sweepStatuses } from '../../src/jobs/status-sweep.ts';
+import { ADMIN, type Harness, MEMBER, startHarness, waitFor } from '../support/harness.ts';
+
+let h: Harness;
+let workspaceId: number;
+let memberId: number;
+
+const PMO = 'C0OKRS';
+const linesAbout = (text: string) => h.double.messagesIn(PMO).filter((m) => m.text?.includes(text));
+
+beforeAll(async () => {
+  h = await startHarness();
+  await h.command(MEMBER, 'help');
+  workspaceId = (await h.db.workspace.findFirstOrThrow()).id;
+  memberId = (await h.db.member.findFirstOrThrow({ where: { slackUserId: MEMBER } })).id;
+  const cycle = await h.db.cycle.create({
+    data: {
+      workspaceId,
+      name: '2026 Q1',
+      startDate: new Date('2026-01-01'),
+      endDate: new Date('2026-03-31'),
+      isCurrent: true,
+    },
+  });
+  const objective = await h.db.objective.create({
+    data: { workspaceId, number: 1, title: 'Grow', cycleId: cycle.id, level: 'company', ownerId: memberId },
+  });
+  const kr = await h.db.keyResult.create({
+    data: {
+      workspaceId,
+      number: 1,
+      objectiveId: objective.id,
+      title: 'Sign partners',
+      ownerId: memberId,
+      kind: 'increase',
+      targetValue: 100,
+    },
+  });
+  // On pace when last checked in, three weeks before the harness clock: silence alone will put it off track.
+  await h.db.checkIn.create({
+    data: {
+      keyResultId: kr.id,
+      period: '2026-W04',
+      date: new Date('2026-01-22'),
+      value: 45,
+      confidence: 8,
+      authorId: memberId,
+    },
+  });
+  await h.db.keyResult.update({ where: { id: kr.id }, data: { currentValue: 45 } });
+});
+afterAll(() => h.close());
+
+describe('risk escalation', () => {
+  it('escalates a high-score risk once: adding it posts a line, editing it again posts nothing', async () => {
+    await h.command(ADMIN, 'risk add "Vendor <!channel> delay" --likelihood 4 --impact 4 --owner <@U0BOB>');
+    await waitFor(() => linesAbout('*R-1*').length > 0);
+    const [line] = linesAbout('*R-1*');
+    expect(line?.text).toBe(
+      ':rotating_light: Risk *R-1* "Vendor &lt;!channel&gt; delay" escalated (high score): score 16 (4×4) — owner <@U0BOB>',
+    );
+    const risk = await h.db.risk.findFirstOrThrow({ where: { number: 1 } });
+    expect(risk.escalatedAt).not.toBeNull();
+    await h.command(ADMIN, 'risk edit R-1 --impact 5');
+    await h.command(ADMIN, 'risk edit R-1 --likelihood 5');
+    expect(linesAbout('*R-1*')).toHaveLength(1);
+  });
+
+  it('does not escalate a low-score risk on an item that is not off track', async () => {
+    await h.command(ADMIN, 'risk add "Holiday season" --likelihood 2 --impact 3 --on KR-1 --owner <@U0BOB>');
+    expect(linesAbout('*R-2*').map((m) => m.text)).toEqual([]);
+    expect((await h.db.risk.findFirstOrThrow({ where: { number: 2 } })).escalatedAt).toBeNull();
+  });
+});
+
+describe('the hourly status sweep', () => {
+  it('flags a key result gone silent once however often it runs, and escalates the risks on it', async () => {
+    // Four weeks without a check-in: off track.
+    h.clock.set('2026-02-20T11:00:00Z');
+    const first = await sweepStatuses(h.okra.services, h.clock.now());
+    expect(first.flagged).toBeGreaterThanOrEqual(1);
+    const second = await sweepStatuses(h.okra.services, h.clock.now());
+    expect(second).toMatchObject({ flagged: 0, escalated: 0 });
+
+    const krDms = h.double.messagesIn(MEMBER).filter((m) => m.text?.includes('KR-1 is now'));
+    expect(krDms).toHaveLength(1);
+    expect(JSON.stringify(krDms[0]?.blocks)).toContain('no check-in for');
+    expect(linesAbout('*KR-1* "Sign partners" is')).toHaveLength(1);
+    expect(linesAbout('*KR-1* "Sign partners" is')[0]?.text).toContain('is off track');
+    // The low-score risk on it is no longer hypothetical.
+    const [escalation] = linesAbout('*R-2*');
+    expect(escalation?.text).toContain('escalated (its item is off track)');
+    expect(escalation?.text).toContain('threatens *KR-1* "Sign partners" (off track)');
+    expect(linesAbout('*R-2*')).toHaveLength(1);
+  });
+
+  it('runs as a scheduled job once an hour, not at every minute tick', async () => {
+    const job = statusSweepJob();
+    const before = h.double.calls.length;
+    await h.db.itemStatus.deleteMany();
+    await job(h.okra.services, new Date('2026-02-20T12:00:00Z'));
+    const afterFirst = h.double.calls.length;
+    await h.db.itemStatus.deleteMany();
+    await job(h.okra.services, new Date('2026-02-20T12:01:00Z'));
+    await job(h.okra.services, new Date('2026-02-20T12:59:00Z'));
+    // Claims keep the flags single even with ItemStatus forgotten; the guard keeps the job from running at all.
+    expect(afterFirst).toBe(before);
+    expect(h.double.calls.length).toBe(afterFirst);
+    expect(await h.db.itemStatus.count()).toBe(0);
+    await job(h.okra.services, new Date('2026-02-20T13:00:00Z'));
+    expect(await h.db.itemStatus.count()).toBeGreaterThan(0);
+    expect(linesAbout('*KR-1* "Sign partners" is')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, type Harness, MEMBER, OTHER, startHarness } from '../support/harness.ts';
+import { appHomeOpenedEvent } from '../support/slack-payloads.ts';
+
+// Fixture (today is 2026-02-11, in the current cycle 2026 Q1):
+//   O-1 "Win <big>" with KR-1 (MEMBER, 40 of 100 customers, checked in on 9 February) and KR-2 (OTHER);
+//   O-2 with KR-3 (MEMBER, yes/no); KR-4 (MEMBER) is archived. KPI-1 Churn (MEMBER, red).
+//   R-1 (MEMBER, open) and R-2 (MEMBER, closed). KENJI owns 150 key results in 150 objectives.
+const KENJI = 'U0KENJI';
+const DAVE = 'U0DAVE';
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+  for (const user of [ADMIN, MEMBER, OTHER, KENJI]) await h.command(user, 'help');
+  const workspaceId = (await h.db.workspace.findFirstOrThrow()).id;
+  const memberId = async (slackUserId: string) =>
+    (await h.db.member.findFirstOrThrow({ where: { slackUserId } })).id;
+  const member = await memberId(MEMBER);
+  const other = await memberId(OTHER);
+  const kenji = await memberId(KENJI);
+  const cycle = await h.db.cycle.create({
+    data: {
+      workspaceId,
+      name: '2026 Q1',
+      startDate: new Date('2026-01-01'),
+      endDate: new Date('2026-03-31'),
+      isCurrent: true,
+    },
+  });
+  const objective = (number: number, title: string) =>
+    h.db.objective.create({ data: { workspaceId, number, title, cycleId: cycle.id, level: 'company' } });
+  const o1 = await objective(1, 'Win <big>');
+  const o2 = await objective(2, 'Ship the portal');
+  const kr1 = await h.db.keyResult.create({
+    data: {
+      workspaceId,
+      number: 1,
+      objectiveId: o1.id,
+      title: 'Sign customers',
+      kind: 'increase',
+      unit: 'customers',
+      targetValue: 100,
+      ownerId: member,
+    },
+  });
+  await h.db.checkIn.create({
+    data: {
+      keyResultId: kr1.id,
+      authorId: member,
+      period: '2026-W07',
+      date: new Date('2026-02-09'),
+      createdAt: new Date('2026-02-09T12:00:00Z'),
+      value: 40,
+      confidence: 7,
+    },
+  });
+  const kr = (number: number, objectiveId: number, title: string, ownerId: number, extra = {}) =>
+    h.db.keyResult.create({
+      data: { workspaceId, number, objectiveId, title, kind: 'increase', ownerId, ...extra },
+    });
+  await kr(2, o1.id, 'Hire two', other);
+  await kr(3, o2.id, 'Launch portal', member, { kind: 'boolean' });
+  await kr(4, o2.id, 'Old target', member, { archivedAt: new Date('2026-01-10T00:00:00Z') });
+  const kpi = await h.db.kpi.create({
+    data: {
+      workspaceId,
+      number: 1,
+      title: 'Churn',
+      ownerId: member,
+      unit: '%',
+      direction: 'lower_is_better',
+      target: 2,
+      green: 2.5,
+      amber: 4,
+    },
+  });
+  await h.db.kpiReading.create({
+    data: { kpiId: kpi.id, period: '2026-W06', date: new Date('2026-02-02'), value: 4.4 },
+  });
+  await h.db.risk.create({
+    data: {
+      workspaceId,
+      number: 1,
+      title: 'Vendor <delay>',
+      ownerId: member,
+      likelihood: 4,
+      impact: 5,
+      keyResultId: kr1.id,
+    },
+  });
+  await h.db.risk.create({
+    data: {
+      workspaceId,
+      number: 2,
+      title: 'Closed one',
+      ownerId: member,
+      likelihood: 1,
+      impact: 1,
+      status: 'closed',
+    },
+  });
+  for (let i = 0; i < 150; i++) {
+    const o = await objective(100 + i, `Kenji objective ${i} with a fairly long title to take up some room`);
+    await kr(100 + i, o.id, `Kenji key result ${i}`, kenji, { targetValue: 10, currentValue: 2 });
+  }
+});
+afterAll(() => h.close());
+
+type Block = { type: string; text?: { text?: string }; elements?: Array<{ text?: string }> };
+
+async function openHome(userId: string): Promise<{ blocks: Block[]; text: string }> {
+  const before = h.double.calls.length;
+  await h.event({ event: appHomeOpenedEvent(userId) });
+  const publish = h.double.calls.slice(before).find((call) => call.method === 'views.publish');
+  expect(publish?.ok, publish?.error).toBe(true);
+  const view = h.double.homeOf(userId);
+  expect(view?.type).toBe('home');
+  const blocks = (view?.blocks ?? []) as Block[];
+  const text = blocks
+    .map((b) => b.text?.text ?? (b.elements ?? []).map((e) => e.text ?? '').join(' '))
+    .join('\n');
+  return { blocks, text };
+}
+
+describe('App Home', () => {
+  it("shows a member's open key results by objective, their KPIs and open risks", async () => {
+    const { text } = await openHome(MEMBER);
+    expect(text).toContain('Your OKRs · 2026 Q1');
+    expect(text).toContain('*Your key results* (2)');
+    expect(text).toContain('*O-1* Win &lt;big&gt;\n• *KR-1* Sign customers · ▰▰▱▱▱ 40% · 40 / 100 customers');
+    expect(text).toMatch(
+      /\*KR-1\*[^\n]*\n\u2003:\w+: [a-z ]+[^\n]* · _last check-in 2026-02-09: 40 customers, confidence 7\/10_/,
+    );
+    expect(text).toContain('*O-2* Ship the portal\n• *KR-3* Launch portal');
+    expect(text).toContain('_no check-in yet_');
+    expect(text).not.toContain('KR-2');
+    expect(text).not.toContain('KR-4');
+    expect(text).toContain('*Your KPIs* (1)\n');
+    expect(text).toContain('• *KPI-1* Churn · *4.4%* (2026-W06) · :red_circle: red · :red_circle: off track');
+    expect(text).toContain('*Your open risks* (1)\n• *R-1* score 20 (4×5) Vendor &lt;delay&gt; · on *KR-1*');
+    expect(text).not.toContain('R-2');
+    // Members do not get the portfolio summary.
+    expect(text).not.toContain('Portfolio');
+  });
+
+  it('gives admins a portfolio summary of the current cycle', async () => {
+    const { text } = await openHome(ADMIN);
+    expect(text).toMatch(
+      /\*Portfolio · 2026 Q1\*\nObjectives: :large_green_circle: \d+ on track · :large_yellow_circle: \d+ at risk · :red_circle: \d+ off track\nKey results: /,
+    );
+    const counts =
+      /Objectives: :large_green_circle: (\d+) on track · :large_yellow_circle: (\d+) at risk · :red_circle: (\d+) off track/.exec(
+        text,
+      );
+    expect(counts?.slice(1).reduce((sum, n) => sum + Number(n), 0)).toBe(152);
+    expect(text).toContain('*Nothing of yours to track yet in 2026 Q1.*');
+  });
+
+  it('shows a helpful empty state to someone who owns nothing', async () => {
+    const { blocks, text } = await openHome(DAVE);
+    expect(text).toContain('*Nothing of yours to track yet in 2026 Q1.*');
+    expect(text).toContain('`/okr tree`');
+    expect(blocks.length).toBeLessThan(6);
+  });
+
+  it('stays within 100 blocks for someone who owns a lot, counting what it leaves out', async () => {
+    const { blocks, text } = await openHome(KENJI);
+    expect(blocks.length).toBeLessThanOrEqual(100);
+    const more = /…and (\d+) more — use `\/okr tree @me` to see all of yours\./.exec(text);
+    expect(more).not.toBeNull();
+    const shown = new Set(text.match(/\*KR-\d+\*/g));
+    expect(shown.size + Number(more?.[1])).toBe(150);
+  });
+
+  it('publishes nothing for the Messages tab', async () => {
+    const before = h.double.calls.length;
+    await h.event({ event: appHomeOpenedEvent(OTHER, { tab: 'messages' }) });
+    expect(h.double.calls.slice(before).some((call) => call.method === 'views.publish')).toBe(false);
+  });
+});
