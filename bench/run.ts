@@ -1,8 +1,13 @@
 // `npm run bench`: prints figures, each next to a baseline measured in the same run.
+// OKRA_TEST_DB=postgresql runs the database benchmarks on PostgreSQL (OKRA_TEST_PG_URL).
 import { benchAck } from './ack.ts';
+import { benchCycleStatus } from './cycle-status.ts';
+import { benchPlanImport } from './plan-import.ts';
 
 const sections: Array<[string, () => Promise<string[]>]> = [
   ['Acknowledging slash commands', () => benchAck()],
+  ['Status of a 200-objective cycle', () => benchCycleStatus()],
+  ['Importing a quarter', () => benchPlanImport()],
 ];
 
 for (const [title, run] of sections) {
