@@ -191,11 +191,18 @@ export async function withEscalation<T extends { id: number }>(
   services: EscalationServices & Pick<Services, 'clock'>,
   outcome: Outcome<T>,
 ): Promise<Outcome<T>> {
-  if (!outcome.ok) return outcome;
-  try {
-    await escalateRisk(services, outcome.value.id, services.clock.now());
-  } catch (error) {
-    services.logger.error(`escalating risk ${outcome.value.id} failed`, error);
-  }
+  if (outcome.ok) await escalateSafely(services, outcome.value.id);
   return outcome;
+}
+
+/** Escalates a saved risk when it qualifies; a failure is logged, never shown to the person who saved it. */
+export async function escalateSafely(
+  services: EscalationServices & Pick<Services, 'clock'>,
+  riskId: number,
+): Promise<void> {
+  try {
+    await escalateRisk(services, riskId, services.clock.now());
+  } catch (error) {
+    services.logger.error(`escalating risk ${riskId} failed`, error);
+  }
 }

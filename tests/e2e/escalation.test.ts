@@ -114,3 +114,22 @@ describe('the hourly status sweep', () => {
     expect(linesAbout('*KR-1* "Sign partners" is')).toHaveLength(1);
   });
 });
+
+describe('risk escalation from the form', () => {
+  it('escalates a high-score risk raised through the form, after the form is acknowledged', async () => {
+    const opened = await h.command(ADMIN, 'risk add');
+    expect(opened.modal).toBeDefined();
+    const submitted = await h.submit(ADMIN, opened.modal!, {
+      title: { value: 'Key supplier insolvent' },
+      owner: { value: MEMBER },
+      likelihood: { value: '3' },
+      impact: { value: '5' },
+    });
+    expect(submitted.status).toBe(200);
+    const risk = await h.db.risk.findFirstOrThrow({ where: { title: 'Key supplier insolvent' } });
+    const ref = `*R-${risk.number}*`;
+    await waitFor(() => linesAbout(ref).length > 0);
+    expect(linesAbout(ref)[0]?.text).toContain('escalated (high score): score 15 (3×5)');
+    expect((await h.db.risk.findUniqueOrThrow({ where: { id: risk.id } })).escalatedAt).not.toBeNull();
+  });
+});

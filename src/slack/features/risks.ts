@@ -1,6 +1,6 @@
 // `/okr risk add | edit | close` and `/okr risks`: raising, rating and reviewing what could go wrong.
 import { type Actor, actorOf } from '../../services/actor.ts';
-import { withEscalation } from '../../services/escalation.ts';
+import { escalateSafely, withEscalation } from '../../services/escalation.ts';
 import { memberBySlackId } from '../../services/members.ts';
 import {
   closeRisk,
@@ -272,9 +272,9 @@ export const risks: Feature = {
         description: text(form.description),
         mitigation: text(form.mitigation),
       }),
-      submit: async (services, actor, input: RiskInput) =>
-        withEscalation(services, await createRisk(services.db, actor, input)),
+      submit: (services, actor, input: RiskInput) => createRisk(services.db, actor, input),
       confirmation: riskSaved('Raised'),
+      afterSave: (services, risk: RiskView) => escalateSafely(services, risk.id),
     },
     {
       callbackId: CALLBACK.riskEdit,
@@ -293,9 +293,10 @@ export const risks: Feature = {
           status: text(form.status),
         },
       }),
-      submit: async (services, actor, input: { ref: string; changes: RiskInput }) =>
-        withEscalation(services, await updateRisk(services.db, actor, input.ref, input.changes)),
+      submit: (services, actor, input: { ref: string; changes: RiskInput }) =>
+        updateRisk(services.db, actor, input.ref, input.changes),
       confirmation: riskSaved('Updated'),
+      afterSave: (services, risk: RiskView) => escalateSafely(services, risk.id),
     },
   ],
 };

@@ -15,6 +15,8 @@ export interface FormSpec<I, V> {
   toInput(form: Record<string, FormValue>, privateMetadata: string): I;
   submit(services: Services, actor: Actor, input: I): Promise<Outcome<V>>;
   confirmation(value: V, notes: string[]): SlackMessage;
+  /** Follow-up work (flags, escalations) that must not delay the acknowledgement Slack waits for. */
+  afterSave?(services: Services, value: V): Promise<void>;
 }
 
 export function registerForm<I, V>(app: App, services: Services, spec: FormSpec<I, V>): void {
@@ -52,6 +54,7 @@ export function registerForm<I, V>(app: App, services: Services, spec: FormSpec<
     await ack();
     const message = spec.confirmation(outcome.value, outcome.notes);
     await client.chat.postMessage({ channel: body.user.id, ...message });
+    await spec.afterSave?.(services, outcome.value);
   });
 }
 
