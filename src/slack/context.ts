@@ -7,6 +7,7 @@ import {
   type MemberRow,
   type WorkspaceRow,
 } from '../db/queries/workspaces.ts';
+import { fillProfile } from '../services/profiles.ts';
 
 export interface OkraContext {
   workspace: WorkspaceRow;
@@ -23,13 +24,18 @@ export function registerContext(
   app: App,
   deps: { db: Db; admins: readonly string[]; pmoChannel?: string },
 ): void {
-  app.use(async ({ context, body, next }) => {
+  app.use(async ({ context, body, next, client, logger }) => {
     const teamId = context.teamId ?? readTeamId(body);
     const userId = context.userId ?? readUserId(body);
     if (teamId) {
       const workspace = await ensureWorkspace(deps.db, teamId, deps.pmoChannel);
       context.workspace = workspace;
-      if (userId) context.member = await ensureMember(deps.db, workspace.id, userId, deps.admins);
+      if (userId) {
+        const member = await ensureMember(deps.db, workspace.id, userId, deps.admins);
+        context.member = await fillProfile(deps.db, client, member, (error) =>
+          logger.warn(`could not read the Slack profile of ${userId}`, error),
+        );
+      }
     }
     await next();
   });
