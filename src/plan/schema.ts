@@ -11,6 +11,7 @@ import { zConfidence } from '../domain/numbers/confidence.ts';
 import { zIsoDate } from '../domain/numbers/iso-date.ts';
 import { checkNumber, parseNumber } from '../domain/numbers/parse-number.ts';
 import { describeValue, zNumberLike } from '../domain/numbers/zod-number.ts';
+import { SLACK_CHANNEL_ID, SLACK_USER_ID } from '../domain/slack-ids.ts';
 import {
   KPI_CADENCES,
   KPI_DIRECTIONS,
@@ -19,7 +20,6 @@ import {
   OBJECTIVE_LEVELS,
   RISK_STATUSES,
 } from '../domain/vocabulary.ts';
-import { SLACK_CHANNEL_ID, SLACK_USER_ID } from '../slack/text.ts';
 
 /** Local names for objectives, key results and KPIs; safe in CSV cells, URLs and Slack action ids. */
 export const REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;

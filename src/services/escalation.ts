@@ -3,10 +3,10 @@
 // Triggered on risk add/edit, when a linked item goes off track, and by the hourly sweep.
 
 import { formatShortId } from '../domain/short-ids.ts';
+import { isSlackChannelId } from '../domain/slack-ids.ts';
 import { type StatusLevel, shouldEscalate } from '../domain/status/index.ts';
 import { riskScore } from '../domain/status/risk.ts';
 import type { Services } from '../slack/commands/types.ts';
-import { isSlackChannelId } from '../slack/text.ts';
 import { escalationLine } from '../slack/views/flags.ts';
 import { type DeliveryResult, deliverOnce } from './delivery.ts';
 import type { Outcome } from './outcome.ts';

@@ -3,9 +3,9 @@
 import type { Db } from '../db/client.ts';
 import { periodOf } from '../domain/periods.ts';
 import { formatShortId } from '../domain/short-ids.ts';
+import { isSlackUserId } from '../domain/slack-ids.ts';
 import { decideFlag, type FlagKind, type KpiStatus, type StatusLevel } from '../domain/status/index.ts';
 import type { Services } from '../slack/commands/types.ts';
-import { isSlackUserId } from '../slack/text.ts';
 import {
   type FlaggedType,
   type FlagNotice,

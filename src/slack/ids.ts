@@ -1,4 +1,5 @@
-// callback_id values, defined once and shared by the modals that carry them and the forms that receive them.
+// callback_id and action_id values, defined once and shared by the views that carry them and the listeners
+// that receive them.
 export const CALLBACK = {
   cycleAdd: 'okra.cycle.add',
   teamAdd: 'okra.team.add',
@@ -12,4 +13,11 @@ export const CALLBACK = {
   riskAdd: 'okra.risk.add',
   riskEdit: 'okra.risk.edit',
   roleSet: 'okra.role.set',
+  checkInQuick: 'okra.checkin.quick',
+} as const;
+
+/** action_id values of buttons in messages. */
+export const ACTION = {
+  flagCheckIn: 'okra.flag.check_in',
+  flagAddRisk: 'okra.flag.add_risk',
 } as const;

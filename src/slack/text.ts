@@ -7,20 +7,9 @@
  * three characters Slack documents are escaped; escaping more would show stray entities to readers.
  */
 
+import { isSlackChannelId, isSlackUserId } from '../domain/slack-ids.ts';
+
 const ELLIPSIS = '…';
-
-/** Slack user ids start with U (or W for Enterprise Grid users), followed by upper-case letters and digits. */
-export const SLACK_USER_ID = /^[UW][A-Z0-9]{2,20}$/;
-/** Public channels start with C, private channels (legacy) with G. */
-export const SLACK_CHANNEL_ID = /^[CG][A-Z0-9]{2,20}$/;
-
-export function isSlackUserId(id: string): boolean {
-  return SLACK_USER_ID.test(id);
-}
-
-export function isSlackChannelId(id: string): boolean {
-  return SLACK_CHANNEL_ID.test(id);
-}
 
 /** Make user text inert in mrkdwn: no mentions, broadcasts or disguised links survive. */
 export function escapeMrkdwn(userText: string): string {

@@ -1,10 +1,10 @@
 // The flag DM, the PMO line, the escalation line and the check-in form, as pure builders.
 import { describe, expect, it } from 'vitest';
+import { ACTION } from '../../src/slack/ids.ts';
 import {
   checkInModal,
   checkInReply,
   escalationLine,
-  FLAG_ACTION,
   type FlagNotice,
   flagDirectMessage,
   pmoFlagLine,
@@ -42,15 +42,15 @@ describe('flagDirectMessage', () => {
     expect(actions).toMatchObject({
       type: 'actions',
       elements: [
-        { action_id: FLAG_ACTION.checkIn, value: 'KR-12' },
-        { action_id: FLAG_ACTION.addRisk, value: 'KR-12' },
+        { action_id: ACTION.flagCheckIn, value: 'KR-12' },
+        { action_id: ACTION.flagAddRisk, value: 'KR-12' },
       ],
     });
   });
 
   it('offers no check-in for an objective, which is checked in through its key results', () => {
     const [, actions] = flagDirectMessage({ ...notice, type: 'objective', ref: 'O-3' }).blocks ?? [];
-    expect(actions).toMatchObject({ elements: [{ action_id: FLAG_ACTION.addRisk }] });
+    expect(actions).toMatchObject({ elements: [{ action_id: ACTION.flagAddRisk }] });
   });
 });
 

@@ -6,6 +6,7 @@ import { flagText } from '../commands/tokenize.ts';
 import { text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
 import { escapeMrkdwn } from '../text.ts';
+import { listMessage } from '../views/list-message.ts';
 import { cycleAddModal } from '../views/modals/cycle.ts';
 import { confirmationMessage, problemsMessage } from '../views/replies.ts';
 import type { Feature } from './feature.ts';
@@ -54,12 +55,12 @@ export const cycles: Feature = {
           });
           return;
         }
-        const lines = all
-          .slice(0, 50)
-          .map(
-            (c) => `• *${escapeMrkdwn(c.name)}* ${c.start} to ${c.end}${c.isCurrent ? ' _(current)_' : ''}`,
-          );
-        await ctx.reply(confirmationMessage(`*Cycles*\n${lines.join('\n')}`));
+        const lines = all.map(
+          (c) => `• *${escapeMrkdwn(c.name)}* ${c.start} to ${c.end}${c.isCurrent ? ' _(current)_' : ''}`,
+        );
+        await ctx.reply(
+          listMessage('*Cycles*', lines, 'Older cycles are in `/okr export --cycle "<name>"`.'),
+        );
       },
     },
     {

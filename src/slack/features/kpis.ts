@@ -1,5 +1,6 @@
 // `/okr kpi add | edit | thresholds | owner | archive | restore | list`: the health metrics Okra watches.
 import { parseNumber } from '../../domain/numbers/index.ts';
+import { isSlackUserId } from '../../domain/slack-ids.ts';
 import { actorOf } from '../../services/actor.ts';
 import {
   createKpi,
@@ -18,11 +19,11 @@ import { flagText } from '../commands/tokenize.ts';
 import type { CommandContext } from '../commands/types.ts';
 import { text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
-import { escapeMrkdwn, isSlackUserId, mention, truncate } from '../text.ts';
+import { escapeMrkdwn, mention, truncate } from '../text.ts';
+import { listMessage } from '../views/list-message.ts';
 import { kpiAddModal, kpiEditModal } from '../views/modals/kpi.ts';
 import { confirmationMessage, problemsMessage } from '../views/replies.ts';
 import type { Feature } from './feature.ts';
-import { listMessage } from './risks.ts';
 
 const FLAG_NAMES = {
   kpi: 'KPI',

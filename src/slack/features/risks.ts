@@ -1,4 +1,6 @@
 // `/okr risk add | edit | close` and `/okr risks`: raising, rating and reviewing what could go wrong.
+
+import { isSlackUserId } from '../../domain/slack-ids.ts';
 import { type Actor, actorOf } from '../../services/actor.ts';
 import { escalateSafely, withEscalation } from '../../services/escalation.ts';
 import { memberBySlackId } from '../../services/members.ts';
@@ -18,9 +20,8 @@ import { flagText } from '../commands/tokenize.ts';
 import type { CommandContext } from '../commands/types.ts';
 import { text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
-import { MAX_BLOCKS_PER_MESSAGE, MAX_SECTION_TEXT, MAX_TOTAL_BLOCK_TEXT } from '../limits.ts';
-import { escapeMrkdwn, isSlackUserId, mention, truncate } from '../text.ts';
-import type { SlackMessage } from '../views/message.ts';
+import { escapeMrkdwn, mention, truncate } from '../text.ts';
+import { listMessage } from '../views/list-message.ts';
 import { riskAddModal, riskEditModal } from '../views/modals/risk.ts';
 import { confirmationMessage, problemsMessage } from '../views/replies.ts';
 import type { Feature } from './feature.ts';
@@ -49,48 +50,6 @@ function riskLine(risk: RiskView): string {
 
 const riskSaved = (verb: string) => (risk: RiskView, notes: string[]) =>
   confirmationMessage(`${verb} ${riskLine(risk).slice(2)}`, notes);
-
-// Slack refuses messages whose blocks hold much more than 12,000 characters in all; keep a margin.
-const LIST_TEXT_BUDGET = MAX_TOTAL_BLOCK_TEXT - 1000;
-
-/**
- * A heading and one line per item, packed into as few sections as fit Block Kit's limits (50 blocks,
- * 3000 characters a section, about 12,000 in all). Lines that do not fit are counted in "and N more".
- * Lines must already be escaped.
- */
-export function listMessage(heading: string, lines: readonly string[], narrowHint: string): SlackMessage {
-  const sections: string[] = [];
-  let used = heading.length;
-  let shown = 0;
-  for (const raw of lines) {
-    const line = truncate(raw, 1000);
-    const last = sections.at(-1);
-    const fitsLast = last !== undefined && last.length + 1 + line.length <= MAX_SECTION_TEXT;
-    // Two blocks stay free: the heading and the "and N more" note.
-    if (!fitsLast && sections.length >= MAX_BLOCKS_PER_MESSAGE - 2) break;
-    if (used + line.length + 1 > LIST_TEXT_BUDGET) break;
-    if (fitsLast) sections[sections.length - 1] = `${last}\n${line}`;
-    else sections.push(line);
-    used += line.length + 1;
-    shown++;
-  }
-  const hidden = lines.length - shown;
-  const blocks: NonNullable<SlackMessage['blocks']> = [
-    { type: 'section', text: { type: 'mrkdwn', text: truncate(heading, MAX_SECTION_TEXT) } },
-    ...sections.map((section) => ({
-      type: 'section' as const,
-      text: { type: 'mrkdwn' as const, text: section },
-    })),
-  ];
-  if (hidden > 0) {
-    blocks.push({
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: `…and ${hidden} more. ${narrowHint}` }],
-    });
-  }
-  const fallback = `${heading}${hidden > 0 ? ` (${shown} shown, and ${hidden} more)` : ''}`;
-  return { text: truncate(fallback, 3000), blocks };
-}
 
 async function ownerFlag(
   ctx: CommandContext,

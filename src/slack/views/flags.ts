@@ -3,6 +3,7 @@
 // Pure data -> Block Kit; every piece of user text goes through escapeMrkdwn.
 import type { KnownBlock, View } from '@slack/types';
 import { formatNumber } from '../../domain/numbers/index.ts';
+import { isSlackUserId } from '../../domain/slack-ids.ts';
 import { formatPercent } from '../../domain/status/format.ts';
 import {
   type KeyResultStatus,
@@ -12,16 +13,10 @@ import {
   statusLabel,
 } from '../../domain/status/index.ts';
 import type { CheckInRecorded } from '../../services/check-ins.ts';
-import { escapeMrkdwn, isSlackUserId, mention, truncate } from '../text.ts';
+import { ACTION, CALLBACK } from '../ids.ts';
+import { escapeMrkdwn, mention, truncate } from '../text.ts';
 import { modal, textInput } from './inputs.ts';
 import type { SlackMessage } from './message.ts';
-
-/** Ids shared by the views here and the listeners that receive them. */
-export const FLAG_ACTION = {
-  checkIn: 'okra.flag.check_in',
-  addRisk: 'okra.flag.add_risk',
-} as const;
-export const QUICK_CHECKIN_CALLBACK = 'okra.checkin.quick';
 
 export const STATUS_EMOJI: Record<StatusLevel, string> = {
   on_track: ':large_green_circle:',
@@ -88,7 +83,7 @@ export function flagDirectMessage(notice: FlagNotice): SlackMessage {
       : [
           {
             type: 'button' as const,
-            action_id: FLAG_ACTION.checkIn,
+            action_id: ACTION.flagCheckIn,
             text: { type: 'plain_text' as const, text: 'Check in' },
             value: notice.ref,
             style: 'primary' as const,
@@ -96,7 +91,7 @@ export function flagDirectMessage(notice: FlagNotice): SlackMessage {
         ]),
     {
       type: 'button' as const,
-      action_id: FLAG_ACTION.addRisk,
+      action_id: ACTION.flagAddRisk,
       text: { type: 'plain_text' as const, text: 'Add a risk' },
       value: notice.ref,
     },
@@ -208,7 +203,7 @@ export function checkInModal(target?: CheckInTarget): View {
         ]),
   ];
   return modal({
-    callbackId: QUICK_CHECKIN_CALLBACK,
+    callbackId: CALLBACK.checkInQuick,
     title: target ? `Check in ${target.ref}` : 'Check in',
     submit: 'Check in',
     blocks,

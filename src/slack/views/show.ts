@@ -3,6 +3,7 @@
 import type { KnownBlock } from '@slack/types';
 import { isoFromDate } from '../../domain/dates.ts';
 import { formatNumber } from '../../domain/numbers/index.ts';
+import { isSlackUserId } from '../../domain/slack-ids.ts';
 import type {
   Change,
   ItemDetails,
@@ -12,7 +13,7 @@ import type {
   RiskDetails,
 } from '../../services/item-details.ts';
 import { MAX_SECTION_TEXT } from '../limits.ts';
-import { escapeMrkdwn, isSlackUserId, mention, truncate } from '../text.ts';
+import { escapeMrkdwn, mention, truncate } from '../text.ts';
 import type { SlackMessage } from './message.ts';
 import {
   amount,

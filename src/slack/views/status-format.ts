@@ -1,8 +1,9 @@
 // How statuses, progress and measured values read in Slack. Pure text helpers shared by the tree, `/okr show`
 // and the Home tab, so an item looks the same wherever it appears.
 import { formatNumber } from '../../domain/numbers/index.ts';
+import { isSlackUserId } from '../../domain/slack-ids.ts';
 import { type KpiBand, type StatusLevel, statusLabel } from '../../domain/status/index.ts';
-import { escapeMrkdwn, isSlackUserId, mention, truncate } from '../text.ts';
+import { escapeMrkdwn, mention, truncate } from '../text.ts';
 
 const STATUS_EMOJI: Record<StatusLevel, string> = {
   on_track: ':large_green_circle:',

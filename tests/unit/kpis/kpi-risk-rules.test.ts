@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KpiFields, withUnit } from '../../../src/services/kpis.ts';
 import { RiskFields, riskScore } from '../../../src/services/risks.ts';
-import { listMessage } from '../../../src/slack/features/risks.ts';
+import { listMessage } from '../../../src/slack/views/list-message.ts';
 
 const kpi = { title: 'Churn', owner: 'U0BOB', target: '2%', green: '2.5%', amber: '4%' };
 

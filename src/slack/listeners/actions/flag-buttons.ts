@@ -9,14 +9,9 @@ import type { Services } from '../../commands/types.ts';
 import { okraContext } from '../../context.ts';
 import { readState, type StateValues, text } from '../../forms/read-state.ts';
 import { placeErrors } from '../../forms/register-form.ts';
+import { ACTION, CALLBACK } from '../../ids.ts';
 import { escapeMrkdwn } from '../../text.ts';
-import {
-  checkInModal,
-  checkInReply,
-  checkInSummary,
-  FLAG_ACTION,
-  QUICK_CHECKIN_CALLBACK,
-} from '../../views/flags.ts';
+import { checkInModal, checkInReply, checkInSummary } from '../../views/flags.ts';
 import { riskAddModal } from '../../views/modals/risk.ts';
 
 /** The risk form with the flagged item already filled in as what the risk threatens. */
@@ -35,7 +30,7 @@ export function riskModalFor(ownerSlackId: string, ref: string): View {
 
 export function register(app: App, services: Services): void {
   app.action<BlockAction<ButtonAction>>(
-    FLAG_ACTION.checkIn,
+    ACTION.flagCheckIn,
     async ({ ack, body, action, client, context }) => {
       await ack();
       const { member } = okraContext(context);
@@ -50,7 +45,7 @@ export function register(app: App, services: Services): void {
   );
 
   app.action<BlockAction<ButtonAction>>(
-    FLAG_ACTION.addRisk,
+    ACTION.flagAddRisk,
     async ({ ack, body, action, client, context }) => {
       await ack();
       const { member } = okraContext(context);
@@ -61,7 +56,7 @@ export function register(app: App, services: Services): void {
     },
   );
 
-  app.view(QUICK_CHECKIN_CALLBACK, async ({ ack, view, body, context, client, logger }) => {
+  app.view(CALLBACK.checkInQuick, async ({ ack, view, body, context, client, logger }) => {
     const { member } = okraContext(context);
     const form = readState(view.state.values as StateValues);
     const inputBlocks = view.blocks.filter((b) => b.type === 'input').map((b) => b.block_id ?? '');
