@@ -23,6 +23,8 @@ export interface Okra {
   start(port?: number): Promise<number>;
   /** Stops taking requests, lets in-flight ones finish, then closes the server (not the database). */
   stop(): Promise<void>;
+  /** Resolves once no listener work is running (work continues after Slack's request is acknowledged). */
+  idle(): Promise<void>;
 }
 
 export function createApp({ config, database, clock, logger }: AppDeps): Okra {
@@ -91,6 +93,11 @@ export function createApp({ config, database, clock, logger }: AppDeps): Okra {
       });
       if (socketMode) await app.start();
       return (server.address() as AddressInfo).port;
+    },
+    async idle() {
+      // One turn of the event loop first: a request just answered may not have reached its listener yet.
+      await new Promise((resolve) => setImmediate(resolve));
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
     async stop() {
       if (socketMode) await app.stop();

@@ -94,12 +94,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         sendOptions,
       );
       if (http.status !== 200) return { http, replies: [], text: '', modal: undefined };
-      const settled = () =>
-        double.responsesTo(responseUrl).length > 0 ||
-        double.calls.slice(callsBefore).some((call) => call.method === 'views.open');
-      await waitFor(settled);
-      // Give a command that answers and then does more (a DM, an upload) a moment to finish.
-      await waitForQuiet(double);
+      await okra.idle();
       const replies = double.responsesTo(responseUrl);
       const opened = double.calls.slice(callsBefore).find((call) => call.method === 'views.open' && call.ok);
       return {
@@ -110,22 +105,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       };
     },
     async submit(userId, view, values) {
-      const before = double.calls.length;
       const http = await sendViewSubmission(appUrl, SIGNING_SECRET, { userId, view, values });
-      if (http.status === 200 && (http.body === '' || http.body === undefined))
-        await waitForQuiet(double, before);
+      await okra.idle();
       return http;
     },
     async action(input) {
-      const before = double.calls.length;
       const http = await sendBlockAction(appUrl, SIGNING_SECRET, input);
-      await waitForQuiet(double, before);
+      await okra.idle();
       return http;
     },
     async event(input) {
-      const before = double.calls.length;
       const http = await sendEvent(appUrl, SIGNING_SECRET, input);
-      await waitForQuiet(double, before);
+      await okra.idle();
       return http;
     },
     async close() {
@@ -144,25 +135,6 @@ export async function waitFor(predicate: () => boolean, timeoutMs = 5000): Promi
   while (!predicate()) {
     if (Date.now() - started > timeoutMs) throw new Error('timed out waiting for the app to answer');
     await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
-/** Waits until the app has made no new Web API call for a short while (its follow-up work is done). */
-export async function waitForQuiet(
-  double: SlackDouble,
-  since = double.calls.length,
-  quietMs = 60,
-): Promise<void> {
-  let seen = Math.max(since, double.calls.length);
-  let quietSince = Date.now();
-  const started = Date.now();
-  while (Date.now() - quietSince < quietMs && Date.now() - started < 5000) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    const posts = double.calls.length + double.responseUrlPosts.length;
-    if (posts !== seen) {
-      seen = posts;
-      quietSince = Date.now();
-    }
   }
 }
 
