@@ -27,7 +27,8 @@ export function openDatabase(databaseUrl: string): Database {
     provider,
     async ping() {
       try {
-        await db.$queryRawUnsafe('SELECT 1');
+        // Reads a real table, so a database that lost its schema is as unhealthy as one that is gone.
+        await db.$queryRawUnsafe('SELECT 1 FROM "_prisma_migrations" LIMIT 1');
         return true;
       } catch {
         return false;
