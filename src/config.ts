@@ -15,7 +15,7 @@ const slackUserIds = z
 const ConfigSchema = z.object({
   SLACK_BOT_TOKEN: z
     .string({ error: 'is missing' })
-    .min(1, 'is missing')
+    .min(1, { error: 'is missing', abort: true })
     .regex(/^xoxb-/, 'must be a bot token starting with xoxb-'),
   SLACK_SIGNING_SECRET: z.string({ error: 'is missing' }).min(1, 'is missing'),
   SLACK_APP_TOKEN: z
