@@ -32,14 +32,11 @@ export function createApp({ config, database, clock, logger }: AppDeps): Okra {
   const httpReceiver = socketMode
     ? undefined
     : new HTTPReceiver({ signingSecret: config.slackSigningSecret, endpoints: '/slack/events', logger });
-  const app = new App({
-    token: config.slackBotToken,
-    logger,
-    ...(httpReceiver
-      ? { receiver: httpReceiver }
-      : { receiver: new SocketModeReceiver({ appToken: config.slackAppToken!, logger }) }),
-    clientOptions: { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}) },
-  });
+  const clientOptions = config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {};
+  const receiver =
+    httpReceiver ??
+    new SocketModeReceiver({ appToken: config.slackAppToken!, logger, installerOptions: { clientOptions } });
+  const app = new App({ token: config.slackBotToken, logger, receiver, clientOptions });
   const services: Services = {
     db: database.db,
     clock,
