@@ -26,6 +26,7 @@ import { refusalMessage } from '../views/errors.ts';
 import type { SlackMessage } from '../views/message.ts';
 import { keyResultAddModal, keyResultEditModal } from '../views/modals/key-result.ts';
 import { confirmationMessage, problemsMessage } from '../views/replies.ts';
+import { targetText } from '../views/status-format.ts';
 import type { Feature } from './feature.ts';
 
 /** How the fields are typed on the command line, for problem lists. */
@@ -45,35 +46,14 @@ const FLAG_NAMES: Record<string, string> = {
 // ---------------------------------------------------------------------------------------------------------
 // How a key result reads in replies (all user text escaped)
 
-const CURRENCIES = new Set(['$', '€', '£', '¥']);
-
-function amount(value: number, unit: string): string {
-  const number = formatNumber(value);
-  if (unit === '%') return `${number}%`;
-  if (CURRENCIES.has(unit)) return `${unit}${number}`;
-  return unit ? `${number} ${escapeMrkdwn(unit)}` : number;
-}
-
 function measure(kr: KeyResultView): string {
-  switch (kr.kind) {
-    case 'increase':
-      return `from ${amount(kr.start, kr.unit)} up to ${amount(kr.target, kr.unit)}`;
-    case 'decrease':
-      return `from ${amount(kr.start, kr.unit)} down to ${amount(kr.target, kr.unit)}`;
-    case 'stay_above':
-      return `stay above ${amount(kr.target, kr.unit)}`;
-    case 'stay_below':
-      return `stay below ${amount(kr.target, kr.unit)}`;
-    case 'boolean':
-      return 'done or not done';
-    default:
-      return `${kr.milestones.length} milestones: ${kr.milestones
-        .map(
-          (m) =>
-            `${m.position}. ${escapeMrkdwn(m.title)}${m.weight === 1 ? '' : ` (weight ${formatNumber(m.weight)})`}${m.done ? ' ✓' : ''}`,
-        )
-        .join(', ')}`;
-  }
+  const milestones = kr.milestones
+    .map(
+      (m) =>
+        `${m.position}. ${escapeMrkdwn(m.title)}${m.weight === 1 ? '' : ` (weight ${formatNumber(m.weight)})`}${m.done ? ' ✓' : ''}`,
+    )
+    .join(', ');
+  return targetText(kr, `${kr.milestones.length} milestones: ${milestones}`);
 }
 
 function summary(kr: KeyResultView): string {

@@ -1,9 +1,11 @@
 // `/okr update KR-3 1,250 --confidence 7`: check-ins and KPI readings, typed or by form. The reply comes
 // first; flags for a worsened status follow, so a slow or failing Slack never holds up the person.
 import { actorOf } from '../../services/actor.ts';
-import { checkInTarget, recordCheckIn } from '../../services/check-ins.ts';
+import { type CheckInRecorded, checkInTarget, recordCheckIn } from '../../services/check-ins.ts';
 import { flagAfterCheckIn } from '../../services/flags.ts';
 import { flagText } from '../commands/tokenize.ts';
+import { text } from '../forms/read-state.ts';
+import { CALLBACK } from '../ids.ts';
 import { checkInModal, checkInReply, checkInSummary } from '../views/flags.ts';
 import { problemsMessage } from '../views/replies.ts';
 import type { Feature } from './feature.ts';
@@ -56,6 +58,26 @@ export const update: Feature = {
       },
     },
   ],
-  // The check-in form is answered in listeners/actions/flag-buttons.ts: it acknowledges before flagging.
-  forms: [],
+  forms: [
+    {
+      callbackId: CALLBACK.checkInQuick,
+      adminOnly: false,
+      // The form for a known item carries its id; the blank form (no id typed) asks for it.
+      toInput: (form, itemRef) => ({
+        item: itemRef || text(form.item),
+        value: text(form.value),
+        confidence: text(form.confidence),
+        comment: text(form.comment),
+        blockers: text(form.blockers),
+      }),
+      submit: (services, actor, input) =>
+        recordCheckIn(services.db, actor, input, {
+          now: services.clock.now(),
+          defaultTimeZone: services.settings.defaultTimeZone,
+        }),
+      confirmation: (recorded: CheckInRecorded, notes) => checkInReply(checkInSummary(recorded), notes),
+      afterSave: (services, recorded: CheckInRecorded) =>
+        flagAfterCheckIn(services, recorded, services.clock.now()),
+    },
+  ],
 };

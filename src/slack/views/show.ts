@@ -24,6 +24,7 @@ import {
   reasonAfterBadge,
   slackDate,
   statusBadge,
+  targetText,
 } from './status-format.ts';
 import { keyResultLine, plural } from './tree.ts';
 
@@ -126,20 +127,7 @@ function keyResultMessage(kr: KeyResultDetails): SlackMessage {
 }
 
 function measure(kr: KeyResultDetails): string {
-  switch (kr.kind) {
-    case 'increase':
-      return `from ${amount(kr.start, kr.unit)} up to ${amount(kr.target, kr.unit)}`;
-    case 'decrease':
-      return `from ${amount(kr.start, kr.unit)} down to ${amount(kr.target, kr.unit)}`;
-    case 'stay_above':
-      return `stay above ${amount(kr.target, kr.unit)}`;
-    case 'stay_below':
-      return `stay below ${amount(kr.target, kr.unit)}`;
-    case 'boolean':
-      return 'done or not done';
-    default:
-      return plural(kr.milestones.length, 'milestone');
-  }
+  return targetText(kr, plural(kr.milestones.length, 'milestone'));
 }
 
 function checkInValue(kr: KeyResultDetails, value: number): string {

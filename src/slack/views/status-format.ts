@@ -53,6 +53,27 @@ export function amount(value: number, unit: string): string {
   return unit ? `${number} ${escapeMrkdwn(unit)}` : number;
 }
 
+/** What a key result asks for, in words: "from 8% up to 15%", "stay below $180", "done or not done". */
+export function targetText(
+  kr: { kind: string; start: number; target: number; unit: string },
+  milestoneText: string,
+): string {
+  switch (kr.kind) {
+    case 'increase':
+      return `from ${amount(kr.start, kr.unit)} up to ${amount(kr.target, kr.unit)}`;
+    case 'decrease':
+      return `from ${amount(kr.start, kr.unit)} down to ${amount(kr.target, kr.unit)}`;
+    case 'stay_above':
+      return `stay above ${amount(kr.target, kr.unit)}`;
+    case 'stay_below':
+      return `stay below ${amount(kr.target, kr.unit)}`;
+    case 'boolean':
+      return 'done or not done';
+    default:
+      return milestoneText;
+  }
+}
+
 /** What a key result measures, with the figures that matter for its kind. */
 export interface KeyResultFigures {
   kind: string;

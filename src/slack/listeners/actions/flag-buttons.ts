@@ -1,17 +1,13 @@
-// The buttons on a flag DM ("Check in", "Add a risk") and the quick check-in form they open. The form is
-// answered here rather than through registerForm because flags must be sent after the acknowledgement.
+// The buttons on a flag DM ("Check in", "Add a risk"). The check-in form they open is the update feature's.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { InputBlock, View } from '@slack/types';
 import { actorOf } from '../../../services/actor.ts';
-import { checkInTarget, recordCheckIn } from '../../../services/check-ins.ts';
-import { flagAfterCheckIn } from '../../../services/flags.ts';
+import { checkInTarget } from '../../../services/check-ins.ts';
 import type { Services } from '../../commands/types.ts';
 import { okraContext } from '../../context.ts';
-import { readState, type StateValues, text } from '../../forms/read-state.ts';
-import { placeErrors } from '../../forms/register-form.ts';
-import { ACTION, CALLBACK } from '../../ids.ts';
+import { ACTION } from '../../ids.ts';
 import { escapeMrkdwn } from '../../text.ts';
-import { checkInModal, checkInReply, checkInSummary } from '../../views/flags.ts';
+import { checkInModal } from '../../views/flags.ts';
 import { riskAddModal } from '../../views/modals/risk.ts';
 
 /** The risk form with the flagged item already filled in as what the risk threatens. */
@@ -55,46 +51,4 @@ export function register(app: App, services: Services): void {
       });
     },
   );
-
-  app.view(CALLBACK.checkInQuick, async ({ ack, view, body, context, client, logger }) => {
-    const { member } = okraContext(context);
-    const form = readState(view.state.values as StateValues);
-    const inputBlocks = view.blocks.filter((b) => b.type === 'input').map((b) => b.block_id ?? '');
-    const now = services.clock.now();
-    let outcome: Awaited<ReturnType<typeof recordCheckIn>>;
-    try {
-      outcome = await recordCheckIn(
-        services.db,
-        actorOf(member),
-        {
-          item: view.private_metadata || text(form.item),
-          value: text(form.value),
-          confidence: text(form.confidence),
-          comment: text(form.comment),
-          blockers: text(form.blockers),
-        },
-        { now, defaultTimeZone: services.settings.defaultTimeZone },
-      );
-    } catch (error) {
-      logger.error('check-in form failed', error);
-      await ack({
-        response_action: 'errors',
-        errors: {
-          [inputBlocks[0] ?? 'value']:
-            'Something went wrong on our side; nothing was saved. Please try again.',
-        },
-      });
-      return;
-    }
-    if (!outcome.ok) {
-      await ack({ response_action: 'errors', errors: placeErrors(outcome.errors, inputBlocks) });
-      return;
-    }
-    await ack();
-    await client.chat.postMessage({
-      channel: body.user.id,
-      ...checkInReply(checkInSummary(outcome.value), outcome.notes),
-    });
-    await flagAfterCheckIn(services, outcome.value, now);
-  });
 }
