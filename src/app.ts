@@ -33,9 +33,14 @@ export function createApp({ config, database, clock, logger }: AppDeps): Okra {
     ? undefined
     : new HTTPReceiver({ signingSecret: config.slackSigningSecret, endpoints: '/slack/events', logger });
   const clientOptions = config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {};
-  const receiver =
-    httpReceiver ??
-    new SocketModeReceiver({ appToken: config.slackAppToken!, logger, installerOptions: { clientOptions } });
+  const socketReceiver = httpReceiver
+    ? undefined
+    : new SocketModeReceiver({
+        appToken: config.slackAppToken!,
+        logger,
+        installerOptions: { clientOptions },
+      });
+  const receiver = httpReceiver ?? socketReceiver!;
   const app = new App({ token: config.slackBotToken, logger, receiver, clientOptions });
   const services: Services = {
     db: database.db,
@@ -97,7 +102,10 @@ export function createApp({ config, database, clock, logger }: AppDeps): Okra {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
     async stop() {
-      if (socketMode) await app.stop();
+      // Not app.stop(): Bolt's SocketModeReceiver.stop() starts the disconnect without waiting for it, so
+      // events could still arrive after stop() resolved. The client's own disconnect() resolves once the
+      // WebSocket close handshake is done (calling both would cut that handshake short).
+      if (socketReceiver) await socketReceiver.client.disconnect();
       const closing = server;
       if (!closing) return;
       await new Promise<void>((resolve) => {

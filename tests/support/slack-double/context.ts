@@ -7,11 +7,13 @@ import type { FileStore } from './files.ts';
 import type { IdFactory, TimestampFactory } from './ids.ts';
 import type { MessageStore } from './messages.ts';
 import type { ResponseUrlStore } from './response-urls.ts';
+import type { SocketHub } from './socket-mode.ts';
 import type { UserDirectory } from './users.ts';
 import type { ViewStore } from './views.ts';
 
 export interface DoubleIdentity {
   botToken: string;
+  appToken: string;
   teamId: string;
   teamName: string;
   teamDomain: string;
@@ -29,6 +31,7 @@ export interface DoubleContext {
   views: ViewStore;
   files: FileStore;
   responseUrls: ResponseUrlStore;
+  sockets: SocketHub;
   ids: IdFactory;
   timestamps: TimestampFactory;
   now(): number;

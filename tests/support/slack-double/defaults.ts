@@ -8,6 +8,8 @@ import type { UserSpec } from './users.ts';
 
 export const DEFAULT_IDENTITY = {
   botToken: 'xoxb-test',
+  /** The app-level token Socket Mode connects with. */
+  appToken: 'xapp-test',
   teamId: 'T0OKRATEST',
   teamName: 'Okra Test Workspace',
   teamDomain: 'okra-test',

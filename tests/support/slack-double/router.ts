@@ -3,6 +3,7 @@
  * for a misspelt method.
  */
 import type { MethodHandler } from './context.ts';
+import { appsConnectionsOpen } from './handlers/apps.ts';
 import { authTest } from './handlers/auth.ts';
 import { postEphemeral, postMessage, remove, update } from './handlers/chat.ts';
 import { conversationsOpen } from './handlers/conversations.ts';
@@ -11,6 +12,7 @@ import { usersInfo, usersList } from './handlers/users.ts';
 import { viewsOpen, viewsPublish, viewsPush, viewsUpdate } from './handlers/views.ts';
 
 export const METHODS: Readonly<Record<string, MethodHandler>> = {
+  'apps.connections.open': appsConnectionsOpen,
   'auth.test': authTest,
   'chat.postMessage': postMessage,
   'chat.postEphemeral': postEphemeral,
@@ -33,6 +35,9 @@ export const MESSAGE_METHODS: ReadonlySet<string> = new Set([
   'chat.postEphemeral',
   'chat.update',
 ]);
+
+/** Methods that take the app-level token (`xapp-…`) and refuse bot tokens; every other method is the reverse. */
+export const APP_TOKEN_METHODS: ReadonlySet<string> = new Set(['apps.connections.open']);
 
 export function handlerFor(method: string): MethodHandler | undefined {
   return Object.hasOwn(METHODS, method) ? METHODS[method] : undefined;

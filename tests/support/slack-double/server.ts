@@ -1,7 +1,7 @@
 /**
  * The loopback HTTP server: `/api/<method>` for the Web API, `/upload/v1/<file id>` for upload
- * bytes, `/response/<id>` for response_url posts. Every Web API call is recorded, including the
- * ones answered with an injected fault.
+ * bytes, `/response/<id>` for response_url posts, and WebSocket upgrades on `/socket/<ticket>` for
+ * Socket Mode. Every Web API call is recorded, including the ones answered with an injected fault.
  */
 import type { Blob } from 'node:buffer';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -12,13 +12,15 @@ import { argString, type Dict, isDict } from './dict.ts';
 import type { FaultPlan } from './faults.ts';
 import { checkMessageContent } from './message-content.ts';
 import { parseArgs, readMultipart, readRaw, tokenOf } from './request-body.ts';
-import { handlerFor, MESSAGE_METHODS } from './router.ts';
+import { APP_TOKEN_METHODS, handlerFor, MESSAGE_METHODS } from './router.ts';
 import type { RecordedCall } from './types.ts';
 
 export interface ServerDeps {
   ctx: DoubleContext;
   faults: FaultPlan;
   tokens: ReadonlySet<string>;
+  /** App-level tokens: only good for APP_TOKEN_METHODS. */
+  appTokens: ReadonlySet<string>;
   calls: RecordedCall[];
 }
 
@@ -57,6 +59,7 @@ export class DoubleServer {
         else res.end();
       });
     });
+    this.server.on('upgrade', (req, socket, head) => this.deps.ctx.sockets.handleUpgrade(req, socket, head));
   }
 
   async listen(): Promise<string> {
@@ -69,6 +72,8 @@ export class DoubleServer {
   }
 
   async close(): Promise<void> {
+    // Upgraded sockets still count as server connections, so they must be gone before close() can finish.
+    await this.deps.ctx.sockets.closeAll();
     // WebClient's fetch keeps sockets alive; without this close() would wait for them to time out.
     this.server.closeAllConnections();
     await new Promise<void>((resolve, reject) =>
@@ -86,7 +91,7 @@ export class DoubleServer {
   }
 
   private async api(method: string, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const { ctx, faults, tokens } = this.deps;
+    const { ctx, faults, tokens, appTokens } = this.deps;
     const at = ctx.now();
     const raw = await readRaw(req);
     let args: Dict;
@@ -119,7 +124,11 @@ export class DoubleServer {
     const handler = handlerFor(method);
     if (!handler) return this.answer(res, call, 200, slackError('unknown_method'));
     if (!token) return this.answer(res, call, 200, slackError('not_authed'));
-    if (!tokens.has(token)) return this.answer(res, call, 200, slackError('invalid_auth'));
+    const isAppToken = appTokens.has(token);
+    if (!isAppToken && !tokens.has(token)) return this.answer(res, call, 200, slackError('invalid_auth'));
+    // A known token of the wrong kind, e.g. a bot token opening a socket: Slack names the mismatch.
+    if (isAppToken !== APP_TOKEN_METHODS.has(method))
+      return this.answer(res, call, 200, slackError('not_allowed_token_type'));
     return this.answer(res, call, 200, handler(args, ctx));
   }
 

@@ -11,6 +11,7 @@ import { IdFactory, TimestampFactory } from './ids.ts';
 import { MessageStore } from './messages.ts';
 import { ResponseUrlStore } from './response-urls.ts';
 import { DoubleServer } from './server.ts';
+import { SocketHub } from './socket-mode.ts';
 import type { RecordedCall, SlackDouble, SlackDoubleOptions } from './types.ts';
 import { UserDirectory } from './users.ts';
 import { ViewStore } from './views.ts';
@@ -18,6 +19,7 @@ import { ViewStore } from './views.ts';
 export async function startSlackDouble(options: SlackDoubleOptions = {}): Promise<SlackDouble> {
   const identity: DoubleIdentity = {
     botToken: options.botToken ?? DEFAULT_IDENTITY.botToken,
+    appToken: options.appToken ?? DEFAULT_IDENTITY.appToken,
     teamId: options.teamId ?? DEFAULT_IDENTITY.teamId,
     teamName: options.teamName ?? DEFAULT_IDENTITY.teamName,
     teamDomain: options.teamDomain ?? DEFAULT_IDENTITY.teamDomain,
@@ -30,6 +32,7 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
   const users = new UserDirectory();
   const channels = new ChannelDirectory(users);
   let origin = '';
+  const sockets = new SocketHub(identity, () => origin);
   const ctx: DoubleContext = {
     identity,
     strictTextFallback: options.strictTextFallback ?? true,
@@ -39,6 +42,7 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
     views: new ViewStore(ids, identity, options.triggerTtlMs ?? 3000),
     files: new FileStore(),
     responseUrls: new ResponseUrlStore(),
+    sockets,
     ids,
     timestamps: new TimestampFactory(),
     now: clock,
@@ -55,7 +59,7 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
   const calls: RecordedCall[] = [];
   const faults = new FaultPlan();
   const tokens = new Set([identity.botToken, ...(options.extraTokens ?? [])]);
-  const server = new DoubleServer({ ctx, faults, tokens, calls });
+  const server = new DoubleServer({ ctx, faults, tokens, appTokens: new Set([identity.appToken]), calls });
   origin = await server.listen();
 
   const visible = (channel: string, includeDeleted: boolean) =>
@@ -65,6 +69,7 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
     url: `${origin}api/`,
     origin,
     botToken: identity.botToken,
+    appToken: identity.appToken,
     teamId: identity.teamId,
     botUserId: identity.botUserId,
     botId: identity.botId,
@@ -119,6 +124,7 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
     failNext: (method, fault = { error: 'internal_error' }) => faults.failNext(method, fault),
     rateLimit: (method, limit) => faults.rateLimit(method, limit),
     clearFaults: () => faults.clear(),
+    socket: sockets,
     close: () => server.close(),
   };
 }

@@ -7,12 +7,15 @@ import type { FaultSpec, RateLimitSpec } from './faults.ts';
 import type { StoredFile } from './files.ts';
 import type { StoredMessage } from './messages.ts';
 import type { ResponseUrlPost } from './response-urls.ts';
+import type { SocketModeDouble } from './socket-mode.ts';
 import type { UserSpec } from './users.ts';
 import type { TriggerContext } from './views.ts';
 
 export interface SlackDoubleOptions {
   /** The bot token the double accepts. Default `xoxb-test`. */
   botToken?: string;
+  /** The app-level token the double accepts for Socket Mode. Default `xapp-test`. */
+  appToken?: string;
   /** More tokens to accept (same identity), e.g. a user token. */
   extraTokens?: string[];
   teamId?: string;
@@ -62,6 +65,7 @@ export interface SlackDouble {
   /** `http://127.0.0.1:PORT/`. */
   readonly origin: string;
   readonly botToken: string;
+  readonly appToken: string;
   readonly teamId: string;
   readonly botUserId: string;
   readonly botId: string;
@@ -104,5 +108,9 @@ export interface SlackDouble {
   rateLimit(method: string, limit: RateLimitSpec): void;
   clearFaults(): void;
 
+  /** Socket Mode: open connections, and envelopes pushed to the app. */
+  readonly socket: SocketModeDouble;
+
+  /** Closes every Socket Mode connection, then the HTTP server. */
   close(): Promise<void>;
 }
