@@ -60,7 +60,7 @@ export function createApp({ config, database, clock, logger }: AppDeps): Okra {
       inFlight.delete(work);
     }
   });
-  registerContext(app, { db: database.db, admins: config.admins, pmoChannel: config.pmoChannel });
+  registerContext(app, { db: database.db, admins: config.admins });
   registerListeners(app, services);
 
   let server: Server | undefined;

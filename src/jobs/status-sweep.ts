@@ -12,7 +12,8 @@ import {
   settleStatus,
 } from '../services/flags.ts';
 import { evaluateCycle } from '../services/portfolio-status.ts';
-import { KPI_STATUS_INCLUDE, kpiInput, workspaceSettings } from '../services/status-inputs.ts';
+import { KPI_STATUS_INCLUDE, kpiInput } from '../services/status-inputs.ts';
+import { workspaceSettings } from '../services/stored-settings.ts';
 import type { Job } from './scheduler.ts';
 
 const DAY_MS = 86_400_000;

@@ -11,7 +11,7 @@ import { escalationLine } from '../slack/views/flags.ts';
 import { type DeliveryResult, deliverOnce } from './delivery.ts';
 import type { Outcome } from './outcome.ts';
 import { evaluateCycle, evaluateKeyResultById, evaluateKpiById } from './portfolio-status.ts';
-import { workspaceSettings } from './status-inputs.ts';
+import { workspaceSettings } from './stored-settings.ts';
 
 type EscalationServices = Pick<Services, 'db' | 'client' | 'logger' | 'settings'>;
 

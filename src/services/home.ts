@@ -13,8 +13,8 @@ import {
   KPI_STATUS_INCLUDE,
   keyResultInput,
   kpiInput,
-  workspaceSettings,
 } from './status-inputs.ts';
+import { workspaceSettings } from './stored-settings.ts';
 
 export interface HomeKeyResult extends TreeKeyResult {
   lastCheckIn: { date: Date; value: number; confidence: number | null } | null;

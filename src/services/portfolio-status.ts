@@ -17,8 +17,8 @@ import {
   KPI_STATUS_INCLUDE,
   keyResultInput,
   kpiInput,
-  workspaceSettings,
 } from './status-inputs.ts';
+import { workspaceSettings } from './stored-settings.ts';
 
 export interface ObjectiveNode {
   id: number;

@@ -10,7 +10,6 @@ import type {
   KpiDirection,
   ProgressCurve,
 } from '../domain/status/index.ts';
-import { resolveStatusSettings, type StatusSettings } from '../domain/status/index.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -84,17 +83,6 @@ export function kpiInput(row: KpiRow): Kpi {
     unit: row.unit,
     readings: row.readings.map((r) => ({ at: momentOf(r.date, r.createdAt), value: r.value })),
   };
-}
-
-/** Per-workspace overrides of the documented thresholds, stored as JSON on the workspace. */
-export function workspaceSettings(settingsJson: string): StatusSettings {
-  try {
-    const parsed: unknown = JSON.parse(settingsJson);
-    const status = (parsed as { status?: Partial<StatusSettings> })?.status;
-    return resolveStatusSettings(status && typeof status === 'object' ? status : {});
-  } catch {
-    return resolveStatusSettings();
-  }
 }
 
 /** What to load with a key result for its status. */

@@ -20,15 +20,12 @@ export function okraContext(context: AllMiddlewareArgs['context']): OkraContext 
   return { workspace, member };
 }
 
-export function registerContext(
-  app: App,
-  deps: { db: Db; admins: readonly string[]; pmoChannel?: string },
-): void {
+export function registerContext(app: App, deps: { db: Db; admins: readonly string[] }): void {
   app.use(async ({ context, body, next, client, logger }) => {
     const teamId = context.teamId ?? readTeamId(body);
     const userId = context.userId ?? readUserId(body);
     if (teamId) {
-      const workspace = await ensureWorkspace(deps.db, teamId, deps.pmoChannel);
+      const workspace = await ensureWorkspace(deps.db, teamId);
       context.workspace = workspace;
       if (userId) {
         const member = await ensureMember(deps.db, workspace.id, userId, deps.admins);

@@ -14,6 +14,9 @@ export const CALLBACK = {
   riskEdit: 'okra.risk.edit',
   roleSet: 'okra.role.set',
   checkInQuick: 'okra.checkin.quick',
+  settingsPmo: 'okra.settings.pmo',
+  settingsSet: 'okra.settings.set',
+  settingsReset: 'okra.settings.reset',
 } as const;
 
 /** action_id values of buttons in messages. */

@@ -41,6 +41,9 @@ const STATE_CHANGING: Array<{ command: string; text: string }> = [
   { command: 'risk edit', text: 'risk edit R-2 --likelihood 3' },
   { command: 'risk close', text: 'risk close R-2 --note "Resolved"' },
   { command: 'role', text: 'role leader <@U0PRIYA|priya>' },
+  { command: 'settings pmo', text: 'settings pmo <#C0GENERAL|general>' },
+  { command: 'settings set', text: 'settings set atRiskGapPoints 10' },
+  { command: 'settings reset', text: 'settings reset atRiskGapPoints' },
 ];
 
 let h: Harness;
@@ -48,6 +51,7 @@ let h: Harness;
 async function snapshot(): Promise<string> {
   const db = h.db;
   const tables = await Promise.all([
+    db.workspace.findMany({ orderBy: { id: 'asc' } }),
     db.cycle.findMany({ orderBy: { id: 'asc' } }),
     db.team.findMany({ orderBy: { id: 'asc' }, include: { members: true } }),
     db.objective.findMany({ orderBy: { id: 'asc' } }),

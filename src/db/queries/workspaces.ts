@@ -20,16 +20,9 @@ export interface MemberRow {
   active: boolean;
 }
 
-export async function ensureWorkspace(
-  db: Db,
-  slackTeamId: string,
-  pmoChannelId?: string,
-): Promise<WorkspaceRow> {
-  return db.workspace.upsert({
-    where: { slackTeamId },
-    create: { slackTeamId, pmoChannelId: pmoChannelId ?? null },
-    update: {},
-  });
+/** The PMO channel is not copied here: until /okr settings sets one, OKRA_PMO_CHANNEL applies. */
+export async function ensureWorkspace(db: Db, slackTeamId: string): Promise<WorkspaceRow> {
+  return db.workspace.upsert({ where: { slackTeamId }, create: { slackTeamId }, update: {} });
 }
 
 /**

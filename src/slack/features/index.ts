@@ -7,6 +7,7 @@ import { kpis } from './kpis.ts';
 import { objectives } from './objectives.ts';
 import { risks } from './risks.ts';
 import { roles } from './roles.ts';
+import { settings } from './settings.ts';
 import { teams } from './teams.ts';
 import { tree } from './tree.ts';
 import { update } from './update.ts';
@@ -20,6 +21,7 @@ export const FEATURES: readonly Feature[] = [
   kpis,
   update,
   risks,
+  settings,
   roles,
   exportPlan,
 ];
