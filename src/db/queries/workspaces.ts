@@ -22,7 +22,15 @@ export interface MemberRow {
 
 /** The PMO channel is not copied here: until /okr settings sets one, OKRA_PMO_CHANNEL applies. */
 export async function ensureWorkspace(db: Db, slackTeamId: string): Promise<WorkspaceRow> {
-  return db.workspace.upsert({ where: { slackTeamId }, create: { slackTeamId }, update: {} });
+  // Read first: this runs on every request, and the row exists on all but the first.
+  const existing = await db.workspace.findUnique({ where: { slackTeamId } });
+  if (existing) return existing;
+  try {
+    return await db.workspace.create({ data: { slackTeamId } });
+  } catch {
+    // Two first requests raced; the other one created the row.
+    return db.workspace.findUniqueOrThrow({ where: { slackTeamId } });
+  }
 }
 
 /**
