@@ -46,8 +46,8 @@ export const KEY_RESULT_COLUMNS = [
 ] as const;
 
 export const CHECK_IN_COLUMNS = ['kr_ref', 'date', 'value', 'confidence', 'comment'] as const;
-export const KPI_COLUMNS = [
-  'kpi_ref',
+/** A KPI's fields in the order plan files write them (YAML keys; CSV columns after kpi_ref). */
+export const KPI_FIELDS = [
   'title',
   'owner',
   'team',
@@ -58,6 +58,7 @@ export const KPI_COLUMNS = [
   'amber',
   'cadence',
 ] as const;
+export const KPI_COLUMNS = ['kpi_ref', ...KPI_FIELDS] as const;
 export const KPI_READING_COLUMNS = ['kpi_ref', 'date', 'value'] as const;
 
 /** Columns a file must have; any other documented column may be left out entirely. */

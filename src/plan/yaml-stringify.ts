@@ -4,6 +4,7 @@
  * optional fields left out. parsePlanYaml(stringifyPlanYaml(plan)) gives back an equal plan.
  */
 import { Document, type Node } from 'yaml';
+import { KPI_FIELDS } from './csv-format.ts';
 import type {
   Plan,
   PlanCheckIn,
@@ -85,18 +86,7 @@ function keyResultFields(kr: PlanKeyResult, flow: Flow): Record<string, unknown>
 }
 
 function kpiFields(kpi: PlanKpi, flow: Flow): Record<string, unknown> {
-  const fields = pick(kpi, [
-    'ref',
-    'title',
-    'owner',
-    'team',
-    'unit',
-    'direction',
-    'target',
-    'green',
-    'amber',
-    'cadence',
-  ]);
+  const fields = pick(kpi, ['ref', ...KPI_FIELDS]);
   if (kpi.readings.length) fields['readings'] = kpi.readings.map((r) => flow(pick(r, ['date', 'value'])));
   return fields;
 }

@@ -2,7 +2,7 @@
 // stored in Workspace.settings as JSON under `status`, and only where they differ from the documented
 // defaults, so a workspace follows any future change of a default it never touched.
 import { z } from 'zod';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { changedFields, recordAudit } from '../db/queries/audit.ts';
 import { closest } from '../domain/closest.ts';
 import { parseNumber } from '../domain/numbers/index.ts';
@@ -475,6 +475,26 @@ export async function readWorkspaceSettings(
 const REFUSED = `Only ${WHO_MAY.structure} can change the workspace's settings. Nothing was changed.`;
 const AUDIT_REF = 'workspace settings';
 
+/** Every settings change is audited the same way: one field, before and after. */
+function auditSetting(
+  tx: Tx,
+  actor: Actor,
+  workspaceId: number,
+  field: string,
+  before: unknown,
+  after: unknown,
+) {
+  return recordAudit(tx, {
+    workspaceId,
+    actor: actor.slackUserId,
+    action: 'update',
+    entityType: 'workspace',
+    entityId: workspaceId,
+    entityRef: AUDIT_REF,
+    ...changedFields({ [field]: before }, { [field]: after }),
+  });
+}
+
 /** Thrown inside a transaction when someone else saved the settings first; the change is tried again. */
 class ChangedMeanwhile extends Error {}
 
@@ -519,15 +539,7 @@ export async function setPmoChannel(
     return success({ before, after, changed: false, now: pmoChannelSetting(workspace, environment) });
   await db.$transaction(async (tx) => {
     await tx.workspace.update({ where: { id: workspace.id }, data: { pmoChannelId: after } });
-    await recordAudit(tx, {
-      workspaceId: workspace.id,
-      actor: actor.slackUserId,
-      action: 'update',
-      entityType: 'workspace',
-      entityId: workspace.id,
-      entityRef: AUDIT_REF,
-      ...changedFields({ pmoChannelId: before }, { pmoChannelId: after }),
-    });
+    await auditSetting(tx, actor, workspace.id, 'pmoChannelId', before, after);
   });
   return success({
     before,
@@ -625,15 +637,7 @@ async function changeOverride(
           data: { settings: nextJson },
         });
         if (written.count !== 1) throw new ChangedMeanwhile();
-        await recordAudit(tx, {
-          workspaceId: workspace.id,
-          actor: actor.slackUserId,
-          action: 'update',
-          entityType: 'workspace',
-          entityId: workspace.id,
-          entityRef: AUDIT_REF,
-          ...changedFields({ [name]: change.before }, { [name]: change.after }),
-        });
+        await auditSetting(tx, actor, workspace.id, name, change.before, change.after);
       });
       return success({ ...change, changed: true });
     } catch (error) {
