@@ -26,7 +26,13 @@ export async function ensureWorkspace(db: Db, slackTeamId: string): Promise<Work
   const existing = await db.workspace.findUnique({ where: { slackTeamId } });
   if (existing) return existing;
   try {
-    return await db.workspace.create({ data: { slackTeamId } });
+    // Every workspace checks in out of the box: weekly, Monday 09:00 in each person's local time.
+    return await db.workspace.create({
+      data: {
+        slackTeamId,
+        schedules: { create: { kind: 'checkin_prompt', cadence: 'weekly', dayOfWeek: 1, localTime: '09:00' } },
+      },
+    });
   } catch {
     // Two first requests raced; the other one created the row.
     return db.workspace.findUniqueOrThrow({ where: { slackTeamId } });
