@@ -1,11 +1,11 @@
 // Check-ins: the one code path that records a key result's value for this week or a KPI's reading for its
 // period. `/okr update`, the quick check-in form behind a flag and the weekly check-in modal all write here.
 import { z } from 'zod';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import { dateFromIso, isoFromDate } from '../domain/dates.ts';
 import { zConfidence, zNumberLike } from '../domain/numbers/index.ts';
-import { type Cadence, isValidTimeZone, localDate, periodOf } from '../domain/periods.ts';
+import { type Cadence, isValidTimeZone, localDate, periodOf, periodOfDate } from '../domain/periods.ts';
 import { canChangeOwnedItem, WHO_MAY } from '../domain/permissions.ts';
 import { formatShortId } from '../domain/short-ids.ts';
 import { type KeyResultStatus, type KpiStatus, milestoneShare } from '../domain/status/index.ts';
@@ -84,12 +84,42 @@ export async function recordCheckIn(
     : recordKeyResultCheckIn(db, actor, found.found.id, parsed.data, clock);
 }
 
-type Fields = z.output<typeof CheckInFields>;
+export type Fields = z.output<typeof CheckInFields>;
+
+/** The same field rules `/okr update` applies, for callers that already know the item. */
+export function parseCheckInFields(input: CheckInInput): Outcome<Fields> {
+  const parsed = CheckInFields.safeParse(input);
+  return parsed.success ? success(parsed.data) : failure(fieldErrorsFrom(parsed.error.issues));
+}
 
 /** The owner's own week: a Monday-morning check-in in Tokyo belongs to Tokyo's week, not UTC's. */
-function zoneOf(owner: { tz: string } | null, actorZone: string | undefined, fallback: string): string {
+export function zoneOf(
+  owner: { tz: string } | null,
+  actorZone: string | undefined,
+  fallback: string,
+): string {
   for (const zone of [owner?.tz, actorZone, fallback]) if (zone && isValidTimeZone(zone)) return zone;
   return 'UTC';
+}
+
+/**
+ * A check-in checked and ready to write: the same rules for `/okr update` (one item, its own transaction)
+ * and the weekly check-in modal (every item of a submission in one transaction).
+ */
+export interface PreparedCheckIn {
+  item: CheckedItem;
+  period: string;
+  value: number;
+  milestone: CheckInRecorded['milestone'];
+  /** Writes the check-in and its audit entry; resolves true when it replaced one of the same period. */
+  write(tx: Tx): Promise<boolean>;
+}
+
+export interface PrepareOptions {
+  /** The period a prompt asked about, when answering it (late answers still count for that period). */
+  period?: string;
+  /** The weekly modal's milestone checkboxes: every position that is done, written with the check-in. */
+  milestonesDone?: readonly number[];
 }
 
 async function recordKeyResultCheckIn(
@@ -99,6 +129,53 @@ async function recordKeyResultCheckIn(
   fields: Fields,
   clock: CheckInClock,
 ): Promise<Outcome<CheckInRecorded>> {
+  const prepared = await prepareKeyResultCheckIn(db, actor, id, fields, clock);
+  if (!prepared.ok) return prepared;
+  return settleOne(db, actor, prepared.value, clock, []);
+}
+
+async function settleOne(
+  db: Db,
+  actor: Actor,
+  prepared: PreparedCheckIn,
+  clock: CheckInClock,
+  notes: string[],
+): Promise<Outcome<CheckInRecorded>> {
+  const replaced = await db.$transaction((tx) => prepared.write(tx));
+  return success(await recordedOf(db, actor, prepared, replaced, clock), notes);
+}
+
+/** What a written check-in reports, with the item's status evaluated after the write. */
+export async function recordedOf(
+  db: Db,
+  actor: Actor,
+  prepared: PreparedCheckIn,
+  replaced: boolean,
+  clock: CheckInClock,
+): Promise<CheckInRecorded> {
+  const { item } = prepared;
+  return {
+    workspaceId: actor.workspaceId,
+    item,
+    period: prepared.period,
+    value: prepared.value,
+    replaced,
+    milestone: prepared.milestone,
+    evaluation:
+      item.type === 'kpi'
+        ? { type: 'kpi', status: await evaluateKpiById(db, item.id, clock.now) }
+        : { type: 'key_result', status: await evaluateKeyResultById(db, item.id, clock.now) },
+  };
+}
+
+export async function prepareKeyResultCheckIn(
+  db: Db,
+  actor: Actor,
+  id: number,
+  fields: Fields,
+  clock: CheckInClock,
+  options: PrepareOptions = {},
+): Promise<Outcome<PreparedCheckIn>> {
   const kr = await db.keyResult.findUniqueOrThrow({
     where: { id },
     include: {
@@ -123,7 +200,16 @@ async function recordKeyResultCheckIn(
 
   let value: number;
   let milestone: CheckInRecorded['milestone'] = null;
-  if (kr.kind === 'milestone') {
+  let milestoneWrites: Array<{ id: number; position: number; title: string; done: boolean }> = [];
+  if (kr.kind === 'milestone' && options.milestonesDone) {
+    const done = new Set(options.milestonesDone);
+    const unknown = [...done].filter((position) => !kr.milestones.some((m) => m.position === position));
+    if (unknown.length > 0) return failure({ value: `${ref} has no milestone ${unknown[0]}.` });
+    milestoneWrites = kr.milestones
+      .filter((m) => m.done !== done.has(m.position))
+      .map((m) => ({ id: m.id, position: m.position, title: m.title, done: done.has(m.position) }));
+    value = milestoneShare(kr.milestones.map((m) => ({ ...m, done: done.has(m.position) })));
+  } else if (kr.kind === 'milestone') {
     const step = readMilestoneStep(fields.value, ref);
     if (!step.ok) return failure({ value: step.error });
     const marked = await markMilestone(
@@ -146,14 +232,30 @@ async function recordKeyResultCheckIn(
     value = read.value;
   }
 
-  const period = periodOf(clock.now, 'weekly', zone);
+  const period = options.period ?? periodOf(clock.now, 'weekly', zone);
   const entry = {
     value,
     confidence: fields.confidence ?? null,
     comment: fields.comment ?? '',
     blockers: fields.blockers ?? '',
   };
-  const replaced = await db.$transaction(async (tx) => {
+  const write = async (tx: Tx) => {
+    for (const change of milestoneWrites) {
+      await tx.milestone.update({
+        where: { id: change.id },
+        data: { done: change.done, doneAt: change.done ? clock.now : null },
+      });
+      await recordAudit(tx, {
+        workspaceId: actor.workspaceId,
+        actor: actor.slackUserId,
+        action: 'update',
+        entityType: 'key_result',
+        entityId: kr.id,
+        entityRef: ref,
+        before: { milestone: change.position, title: change.title, done: !change.done },
+        after: { milestone: change.position, title: change.title, done: change.done },
+      });
+    }
     const previous = await tx.checkIn.findUnique({
       where: { keyResultId_period: { keyResultId: kr.id, period } },
     });
@@ -185,15 +287,13 @@ async function recordKeyResultCheckIn(
       after: { period, ...entry },
     });
     return previous !== null;
-  });
+  };
   return success({
-    workspaceId: actor.workspaceId,
     item: { type: 'key_result', id: kr.id, ref, title: kr.title, unit: kr.unit, kind: kr.kind },
     period,
     value,
-    replaced,
     milestone,
-    evaluation: { type: 'key_result', status: await evaluateKeyResultById(db, kr.id, clock.now) },
+    write,
   });
 }
 
@@ -204,6 +304,30 @@ async function recordKpiReading(
   fields: Fields,
   clock: CheckInClock,
 ): Promise<Outcome<CheckInRecorded>> {
+  const prepared = await prepareKpiReading(db, actor, id, fields, clock);
+  if (!prepared.ok) return prepared;
+  const ignored = [
+    fields.confidence !== undefined ? 'confidence' : undefined,
+    fields.comment ? 'comment' : undefined,
+    fields.blockers ? 'blockers' : undefined,
+  ].filter((word): word is string => word !== undefined);
+  const notes = ignored.length
+    ? [
+        `A KPI reading keeps only its value; the ${ignored.join(' and ')} ${ignored.length === 1 ? 'was' : 'were'} not saved.`,
+      ]
+    : [];
+  return settleOne(db, actor, prepared.value, clock, notes);
+}
+
+/** The period a KPI reading is filed under at a moment: its week or month in the owner's zone. */
+export async function prepareKpiReading(
+  db: Db,
+  actor: Actor,
+  id: number,
+  fields: Pick<Fields, 'value'>,
+  clock: CheckInClock,
+  options: { localDate?: string } = {},
+): Promise<Outcome<PreparedCheckIn>> {
   const kpi = await db.kpi.findUniqueOrThrow({ where: { id }, include: { owner: { select: { tz: true } } } });
   const ref = formatShortId('kpi', kpi.number);
   if (!canChangeOwnedItem(actor, kpi.ownerId))
@@ -214,9 +338,11 @@ async function recordKpiReading(
   if (!read.ok) return failure({ value: read.error });
   const zone = zoneOf(kpi.owner, await actorZone(db, actor), clock.defaultTimeZone);
   const cadence: Cadence = kpi.cadence === 'monthly' ? 'monthly' : 'weekly';
-  const period = periodOf(clock.now, cadence, zone);
-  const date = dateFromIso(localDate(clock.now, zone));
-  const replaced = await db.$transaction(async (tx) => {
+  // A prompted reading is filed under the prompt's week or month, even when answered late.
+  const day = options.localDate ?? localDate(clock.now, zone);
+  const period = options.localDate ? periodOfDate(day, cadence) : periodOf(clock.now, cadence, zone);
+  const date = dateFromIso(day);
+  const write = async (tx: Tx) => {
     const previous = await tx.kpiReading.findUnique({ where: { kpiId_period: { kpiId: kpi.id, period } } });
     if (previous) {
       await tx.kpiReading.update({
@@ -246,29 +372,14 @@ async function recordKpiReading(
       after: { period, value: read.value },
     });
     return previous !== null;
+  };
+  return success({
+    item: { type: 'kpi', id: kpi.id, ref, title: kpi.title, unit: kpi.unit, kind: 'kpi' },
+    period,
+    value: read.value,
+    milestone: null,
+    write,
   });
-  const ignored = [
-    fields.confidence !== undefined ? 'confidence' : undefined,
-    fields.comment ? 'comment' : undefined,
-    fields.blockers ? 'blockers' : undefined,
-  ].filter((word): word is string => word !== undefined);
-  const notes = ignored.length
-    ? [
-        `A KPI reading keeps only its value; the ${ignored.join(' and ')} ${ignored.length === 1 ? 'was' : 'were'} not saved.`,
-      ]
-    : [];
-  return success(
-    {
-      workspaceId: actor.workspaceId,
-      item: { type: 'kpi', id: kpi.id, ref, title: kpi.title, unit: kpi.unit, kind: 'kpi' },
-      period,
-      value: read.value,
-      replaced,
-      milestone: null,
-      evaluation: { type: 'kpi', status: await evaluateKpiById(db, kpi.id, clock.now) },
-    },
-    notes,
-  );
 }
 
 async function actorZone(db: Db, actor: Actor): Promise<string | undefined> {

@@ -178,6 +178,21 @@ export async function findRisk(db: Db, workspaceId: number, ref: string): Promis
  * so people can flag trouble in their own area without waiting for the PMO.
  */
 export async function createRisk(db: Db, actor: Actor, input: RiskInput): Promise<Outcome<RiskView>> {
+  const prepared = await prepareRisk(db, actor, input);
+  if (!prepared.ok) return prepared;
+  const id = await db.$transaction((tx) => prepared.value.write(tx));
+  return success(view((await loadRisk(db, id))!));
+}
+
+/**
+ * A new risk checked and ready to write in the caller's transaction (the weekly check-in writes its
+ * risk together with the check-ins); write resolves with the new risk's id.
+ */
+export async function prepareRisk(
+  db: Db,
+  actor: Actor,
+  input: RiskInput,
+): Promise<Outcome<{ write(tx: Tx): Promise<number> }>> {
   const parsed = RiskFields.safeParse({ ...input, owner: input.owner ?? actor.slackUserId });
   if (!parsed.success) return failure(fieldErrorsFrom(parsed.error.issues));
   const data = parsed.data;
@@ -198,7 +213,7 @@ export async function createRisk(db: Db, actor: Actor, input: RiskInput): Promis
       });
     }
   }
-  const id = await db.$transaction(async (tx) => {
+  const write = async (tx: Tx) => {
     const riskNumber = await nextNumber(tx, actor.workspaceId, 'risk');
     const fields = {
       title: data.title,
@@ -226,8 +241,8 @@ export async function createRisk(db: Db, actor: Actor, input: RiskInput): Promis
       after: { ...auditable(data), score: riskScore(data.likelihood, data.impact) },
     });
     return created.id;
-  });
-  return success(view((await loadRisk(db, id))!));
+  };
+  return success({ write });
 }
 
 /** The validated fields with the link written the way it is shown (kr3 → KR-3, none → null). */

@@ -30,7 +30,9 @@ export async function ensureWorkspace(db: Db, slackTeamId: string): Promise<Work
     return await db.workspace.create({
       data: {
         slackTeamId,
-        schedules: { create: { kind: 'checkin_prompt', cadence: 'weekly', dayOfWeek: 1, localTime: '09:00' } },
+        schedules: {
+          create: { kind: 'checkin_prompt', cadence: 'weekly', dayOfWeek: 1, localTime: '09:00' },
+        },
       },
     });
   } catch {

@@ -1,4 +1,5 @@
 // Every feature Okra offers. Help lists their commands in this order.
+import { checkIn } from './check-in.ts';
 import { cycles } from './cycles.ts';
 import { exportPlan } from './export.ts';
 import type { Feature } from './feature.ts';
@@ -20,6 +21,7 @@ export const FEATURES: readonly Feature[] = [
   keyResults,
   kpis,
   update,
+  checkIn,
   risks,
   settings,
   roles,

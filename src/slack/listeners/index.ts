@@ -5,11 +5,13 @@ import { registerForm } from '../forms/register-form.ts';
 import { register as registerFlagButtons } from './actions/flag-buttons.ts';
 import { register as registerOkrCommand } from './commands/okr.ts';
 import { register as registerAppHome } from './events/app-home.ts';
+import { register as registerCheckInSheet } from './views/check-in-sheet.ts';
 
 export function registerListeners(app: App, services: Services): void {
   registerOkrCommand(app, services);
   registerAppHome(app, services);
   registerFlagButtons(app, services);
+  registerCheckInSheet(app, services);
   for (const feature of FEATURES) {
     for (const form of feature.forms) registerForm(app, services, form);
   }
