@@ -11,7 +11,7 @@ interface ElementState {
 
 type StateValues = Record<string, Record<string, ElementState>>;
 
-const valueOf = (element: ElementState | undefined): string | undefined =>
+const answerOf = (element: ElementState | undefined): string | undefined =>
   element?.value ?? element?.selected_option?.value ?? undefined;
 
 export function readSheetState(values: StateValues): SheetAnswers {
@@ -30,31 +30,31 @@ export function readSheetState(values: StateValues): SheetAnswers {
     const match = /^(kr|kpi)\.(\d{1,12})\.(value|confidence|comment|ms)(?:\.\d+)?$/.exec(blockId);
     if (match) {
       const id = Number(match[2]);
-      if (match[1] === 'kpi') answers.kpis.push({ id, value: valueOf(element) ?? undefined });
+      if (match[1] === 'kpi') answers.kpis.push({ id, value: answerOf(element) ?? undefined });
       else if (match[3] === 'ms') {
         const entry = kr(id);
         const positions = (element?.selected_options ?? [])
           .map((o) => Number(o.value))
           .filter(Number.isInteger);
         entry.milestonesDone = [...(entry.milestonesDone ?? []), ...positions];
-      } else kr(id)[match[3] as 'value' | 'confidence' | 'comment'] = valueOf(element) ?? undefined;
+      } else kr(id)[match[3] as 'value' | 'confidence' | 'comment'] = answerOf(element) ?? undefined;
       continue;
     }
     switch (blockId) {
       case 'blockers':
-        answers.blockers = valueOf(element);
+        answers.blockers = answerOf(element);
         break;
       case 'risk.raise':
         answers.raiseRisk = (element?.selected_options ?? []).length > 0;
         break;
       case 'risk.likelihood':
-        answers.likelihood = valueOf(element);
+        answers.likelihood = answerOf(element);
         break;
       case 'risk.impact':
-        answers.impact = valueOf(element);
+        answers.impact = answerOf(element);
         break;
       case 'risk.on':
-        answers.riskOn = valueOf(element);
+        answers.riskOn = answerOf(element);
         break;
     }
   }
