@@ -5,7 +5,18 @@ import type { Tx } from '../client.ts';
 export interface AuditInput {
   workspaceId: number;
   actor: string;
-  action: 'create' | 'update' | 'archive' | 'restore' | 'import' | 'role' | 'close' | 'check_in';
+  action:
+    | 'create'
+    | 'update'
+    | 'archive'
+    | 'restore'
+    | 'import'
+    | 'role'
+    | 'close'
+    | 'check_in'
+    | 'delete'
+    | 'pause'
+    | 'skip';
   entityType: string;
   entityId: number;
   entityRef: string;

@@ -8,6 +8,7 @@ import { kpis } from './kpis.ts';
 import { objectives } from './objectives.ts';
 import { risks } from './risks.ts';
 import { roles } from './roles.ts';
+import { schedules } from './schedules.ts';
 import { settings } from './settings.ts';
 import { teams } from './teams.ts';
 import { tree } from './tree.ts';
@@ -22,6 +23,7 @@ export const FEATURES: readonly Feature[] = [
   kpis,
   update,
   checkIn,
+  schedules,
   risks,
   settings,
   roles,

@@ -1,0 +1,165 @@
+// Pauses and skipped weeks: nobody is prompted or reminded while paused, and a paused or skipped week does
+// not count as silence in the status engine. Anyone may pause themselves; PMO admins may pause anyone.
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import { recordAudit } from '../db/queries/audit.ts';
+import type { PauseWindow } from '../domain/check-ins/pauses.ts';
+import { zIsoDate } from '../domain/numbers/index.ts';
+import { localDate } from '../domain/periods.ts';
+import { type Actor, isAdmin } from './actor.ts';
+import { zoneOf } from './check-ins.ts';
+import { failure, fieldErrorsFrom, type Outcome, success } from './outcome.ts';
+
+export interface PauseChange {
+  memberId: number;
+  slackUserId: string;
+  from: string;
+  until: string;
+}
+
+const PauseFields = z.object({ until: zIsoDate() });
+
+async function memberToday(db: Db, memberId: number, now: Date, fallbackZone: string) {
+  const member = await db.member.findUniqueOrThrow({ where: { id: memberId } });
+  return { member, today: localDate(now, zoneOf(member, undefined, fallbackZone)) };
+}
+
+export async function pauseCheckIns(
+  db: Db,
+  actor: Actor,
+  input: { memberId: number; until: string | undefined },
+  clock: { now: Date; defaultTimeZone: string },
+): Promise<Outcome<PauseChange>> {
+  if (input.memberId !== actor.memberId && !isAdmin(actor))
+    return failure({
+      who: 'Only PMO admins can pause someone else; pause yourself with `/okr pause me until …`.',
+    });
+  const parsed = PauseFields.safeParse({ until: input.until });
+  if (!parsed.success) return failure(fieldErrorsFrom(parsed.error.issues));
+  const { member, today } = await memberToday(db, input.memberId, clock.now, clock.defaultTimeZone);
+  const until = parsed.data.until;
+  if (until < today) return failure({ until: `${until} has passed already: give a date from ${today} on.` });
+  await db.$transaction(async (tx) => {
+    await tx.checkInPause.create({
+      data: {
+        workspaceId: actor.workspaceId,
+        memberId: member.id,
+        fromDate: today,
+        untilDate: until,
+        kind: 'pause',
+        createdBy: actor.slackUserId,
+        createdAt: clock.now,
+      },
+    });
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actor: actor.slackUserId,
+      action: 'pause',
+      entityType: 'member',
+      entityId: member.id,
+      entityRef: member.slackUserId,
+      after: { from: today, until },
+    });
+  });
+  return success({ memberId: member.id, slackUserId: member.slackUserId, from: today, until });
+}
+
+/** Ends every pause (and skipped week) covering today or later: prompts resume from the next one. */
+export async function resumeCheckIns(
+  db: Db,
+  actor: Actor,
+  memberId: number,
+  clock: { now: Date; defaultTimeZone: string },
+): Promise<Outcome<{ slackUserId: string; ended: number }>> {
+  if (memberId !== actor.memberId && !isAdmin(actor))
+    return failure({
+      who: 'Only PMO admins can resume someone else; resume yourself with `/okr resume me`.',
+    });
+  const { member, today } = await memberToday(db, memberId, clock.now, clock.defaultTimeZone);
+  const yesterday = DateTime.fromISO(today, { zone: 'UTC' }).minus({ days: 1 }).toISODate()!;
+  const ended = await db.$transaction(async (tx) => {
+    const open = await tx.checkInPause.findMany({ where: { memberId, untilDate: { gte: today } } });
+    for (const pause of open) {
+      if (pause.fromDate >= today) await tx.checkInPause.delete({ where: { id: pause.id } });
+      else await tx.checkInPause.update({ where: { id: pause.id }, data: { untilDate: yesterday } });
+    }
+    if (open.length > 0)
+      await recordAudit(tx, {
+        workspaceId: actor.workspaceId,
+        actor: actor.slackUserId,
+        action: 'restore',
+        entityType: 'member',
+        entityId: member.id,
+        entityRef: member.slackUserId,
+        before: {
+          pausedUntil: open
+            .map((pause) => pause.untilDate)
+            .sort()
+            .at(-1),
+        },
+        after: { resumed: today },
+      });
+    return open.length;
+  });
+  return success({ slackUserId: member.slackUserId, ended });
+}
+
+/**
+ * "Skip this week": a pause from today to the Sunday of the prompted week, and the week's prompts marked
+ * skipped so no reminder follows.
+ */
+export async function skipWeek(
+  db: Db,
+  actor: Actor,
+  period: string,
+  clock: { now: Date; defaultTimeZone: string },
+): Promise<Outcome<{ period: string; until: string }>> {
+  const match = /^(\d{4})-W(\d{2})$/.exec(period);
+  if (!match) return failure({ period: `"${period.slice(0, 20)}" is not a week.` });
+  const sunday = DateTime.fromObject(
+    { weekYear: Number(match[1]), weekNumber: Number(match[2]), weekday: 7 },
+    { zone: 'UTC' },
+  ).toISODate()!;
+  const { today } = await memberToday(db, actor.memberId, clock.now, clock.defaultTimeZone);
+  if (sunday < today) return failure({ period: `The week ${period} is over; nothing to skip.` });
+  await db.$transaction(async (tx) => {
+    await tx.checkInPause.create({
+      data: {
+        workspaceId: actor.workspaceId,
+        memberId: actor.memberId,
+        fromDate: today,
+        untilDate: sunday,
+        kind: 'skip',
+        createdBy: actor.slackUserId,
+        createdAt: clock.now,
+      },
+    });
+    await tx.checkInPrompt.updateMany({
+      where: { memberId: actor.memberId, period, state: 'prompted' },
+      data: { state: 'skipped', answeredAt: clock.now },
+    });
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actor: actor.slackUserId,
+      action: 'skip',
+      entityType: 'member',
+      entityId: actor.memberId,
+      entityRef: actor.slackUserId,
+      after: { period, from: today, until: sunday },
+    });
+  });
+  return success({ period, until: sunday });
+}
+
+/** Every pause window of these people, by member id. */
+export async function pausesOf(db: Db, memberIds: readonly number[]): Promise<Map<number, PauseWindow[]>> {
+  const rows = await db.checkInPause.findMany({ where: { memberId: { in: [...memberIds] } } });
+  const byMember = new Map<number, PauseWindow[]>();
+  for (const row of rows) {
+    const list = byMember.get(row.memberId) ?? [];
+    list.push({ from: row.fromDate, until: row.untilDate });
+    byMember.set(row.memberId, list);
+  }
+  return byMember;
+}
