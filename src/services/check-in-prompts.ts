@@ -1,0 +1,391 @@
+// The check-in prompt run: for every active schedule, each owner of items in scope whose local prompt time
+// has come (within the catch-up bound), who is not paused and has something due, gets one prompt for the
+// period. The CheckInPrompt row and the outbox notice are written in one transaction under unique keys, so
+// a tick that runs twice, late, or on two instances at once prompts nobody twice.
+import type { Db, Tx } from '../db/client.ts';
+import {
+  dueItems,
+  type PromptableItem,
+  parseScope,
+  type ScheduleScope,
+} from '../domain/check-ins/due-items.ts';
+import { isPaused, type PauseWindow } from '../domain/check-ins/pauses.ts';
+import {
+  duePrompt,
+  nextOccurrence,
+  type Occurrence,
+  type PromptTiming,
+} from '../domain/check-ins/schedule-time.ts';
+import { isoFromDate } from '../domain/dates.ts';
+import { localDate, periodOf } from '../domain/periods.ts';
+import { formatShortId } from '../domain/short-ids.ts';
+import { pausesOf } from './check-in-pauses.ts';
+import { zoneOf } from './check-ins.ts';
+import { currentCycle } from './cycles.ts';
+import { PROMPT_KIND } from './schedules.ts';
+
+/** The outbox's enqueue (src/services/outbox.ts), passed in so this module stays testable on its own. */
+export type Enqueue = (tx: Tx, workspaceId: number, notices: readonly PromptNotice[]) => Promise<void>;
+
+export interface PromptNotice {
+  key: string;
+  kind: string;
+  to: { user: string } | { channel: string };
+  payload: unknown;
+  replaces?: string;
+  notBefore?: Date;
+}
+
+/** Items listed one by one in a prompt; the rest are counted, so the DM stays within 50 blocks. */
+export const PROMPT_ITEM_LIMIT = 15;
+
+export interface PromptItem {
+  ref: string;
+  title: string;
+  kind: string;
+  unit: string;
+  /** The last value (key results) or reading (KPIs), if any. */
+  last: number | null;
+  status: string | null;
+  reason: string | null;
+}
+
+/** The prompt DM's payload: domain data only; src/slack/notices renders it. */
+export interface PromptPayload {
+  period: string;
+  scheduleId: number;
+  /** prompted | done | skipped | reminder | snoozed */
+  state: string;
+  items: PromptItem[];
+  /** How many items are due in all (items holds the first PROMPT_ITEM_LIMIT). */
+  total: number;
+  reminder?: number;
+}
+
+export const promptKey = (scheduleId: number, period: string, slackUserId: string) =>
+  `prompt:${scheduleId}:${period}:${slackUserId}`;
+
+export interface PromptRunSettings {
+  defaultTimeZone: string;
+}
+
+export interface PromptRunOptions {
+  /** `/okr checkin send`: this period's prompts now, to those not yet prompted, whatever the hour. */
+  now?: boolean;
+  scheduleId?: number;
+}
+
+export interface PromptRunResult {
+  prompted: number;
+  /** Owners of due items who have left the workspace, reported to the PMO once. */
+  departed: number;
+}
+
+export interface Loaded {
+  items: PromptableItem[];
+  details: Map<string, PromptItem>;
+}
+
+const itemKey = (type: string, id: number) => `${type}:${id}`;
+
+/** Active key results of the current cycle and active KPIs, with the periods already answered. */
+export async function loadItems(db: Db, workspaceId: number, since: Date): Promise<Loaded> {
+  const cycle = await currentCycle(db, workspaceId);
+  const krs = cycle
+    ? await db.keyResult.findMany({
+        where: {
+          workspaceId,
+          archivedAt: null,
+          ownerId: { not: null },
+          objective: { archivedAt: null, cycleId: cycle.id },
+        },
+        select: {
+          id: true,
+          number: true,
+          title: true,
+          kind: true,
+          unit: true,
+          ownerId: true,
+          currentValue: true,
+          objectiveId: true,
+          objective: { select: { teamId: true } },
+          checkIns: { where: { date: { gte: since } }, select: { period: true } },
+        },
+      })
+    : [];
+  const kpis = await db.kpi.findMany({
+    where: { workspaceId, archivedAt: null, ownerId: { not: null } },
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      unit: true,
+      ownerId: true,
+      teamId: true,
+      cadence: true,
+      readings: { orderBy: { date: 'desc' }, take: 6, select: { period: true, value: true } },
+    },
+  });
+  const statuses = await db.itemStatus.findMany({
+    where: { workspaceId, itemType: { in: ['key_result', 'kpi'] } },
+  });
+  const statusOf = new Map(statuses.map((row) => [itemKey(row.itemType, row.itemId), row]));
+  const reasonOf = (type: string, id: number) => {
+    const row = statusOf.get(itemKey(type, id));
+    if (!row) return { status: null, reason: null };
+    let reason: string | null = null;
+    try {
+      const reasons = JSON.parse(row.reasons) as unknown;
+      if (Array.isArray(reasons) && typeof reasons[0] === 'string') reason = reasons[0];
+    } catch {
+      reason = null;
+    }
+    return { status: row.status, reason };
+  };
+  const items: PromptableItem[] = [];
+  const details = new Map<string, PromptItem>();
+  for (const kr of krs) {
+    items.push({
+      type: 'key_result',
+      id: kr.id,
+      ownerId: kr.ownerId,
+      objectiveId: kr.objectiveId,
+      teamId: kr.objective.teamId,
+      cadence: 'weekly',
+      answeredPeriods: new Set(kr.checkIns.map((c) => c.period)),
+    });
+    details.set(itemKey('key_result', kr.id), {
+      ref: formatShortId('key_result', kr.number),
+      title: kr.title,
+      kind: kr.kind,
+      unit: kr.unit,
+      last: kr.currentValue,
+      ...reasonOf('key_result', kr.id),
+    });
+  }
+  for (const kpi of kpis) {
+    items.push({
+      type: 'kpi',
+      id: kpi.id,
+      ownerId: kpi.ownerId,
+      objectiveId: null,
+      teamId: kpi.teamId,
+      cadence: kpi.cadence === 'monthly' ? 'monthly' : 'weekly',
+      answeredPeriods: new Set(kpi.readings.map((r) => r.period)),
+    });
+    details.set(itemKey('kpi', kpi.id), {
+      ref: formatShortId('kpi', kpi.number),
+      title: kpi.title,
+      kind: 'kpi',
+      unit: kpi.unit,
+      last: kpi.readings[0]?.value ?? null,
+      ...reasonOf('kpi', kpi.id),
+    });
+  }
+  return { items, details };
+}
+
+function timingOf(schedule: {
+  cadence: string;
+  dayOfWeek: number;
+  localTime: string;
+  createdAt: Date;
+}): PromptTiming {
+  return {
+    cadence: schedule.cadence === 'biweekly' ? 'biweekly' : 'weekly',
+    dayOfWeek: schedule.dayOfWeek,
+    localTime: schedule.localTime,
+    anchorDate: isoFromDate(schedule.createdAt),
+  };
+}
+
+/** For `/okr checkin send`: this week's period in the person's zone, due now. */
+function occurrenceNow(at: Date, zone: string): Occurrence {
+  return { at, period: periodOf(at, 'weekly', zone), localDate: localDate(at, zone) };
+}
+
+export interface DueOwner {
+  memberId: number;
+  slackUserId: string;
+  active: boolean;
+  zone: string;
+  occurrence: Occurrence;
+  items: PromptItem[];
+}
+
+/** Who is due a prompt from one schedule at `at`, and with what. Reads only. */
+export async function dueOwners(
+  db: Db,
+  schedule: {
+    id: number;
+    workspaceId: number;
+    cadence: string;
+    dayOfWeek: number;
+    localTime: string;
+    scope: string;
+    createdAt: Date;
+  },
+  loaded: Loaded,
+  at: Date,
+  settings: PromptRunSettings & { workspaceZone?: string | null },
+  options: PromptRunOptions = {},
+): Promise<DueOwner[]> {
+  const { items, details } = loaded;
+  const scope: ScheduleScope = parseScope(schedule.scope);
+  const ownerIds = [...new Set(items.map((item) => item.ownerId).filter((id): id is number => id !== null))];
+  if (ownerIds.length === 0) return [];
+  const members = await db.member.findMany({ where: { id: { in: ownerIds } } });
+  const pauses: Map<number, PauseWindow[]> = await pausesOf(db, ownerIds);
+  const timing = timingOf(schedule);
+  const fallback = settings.workspaceZone ?? settings.defaultTimeZone;
+  const due: DueOwner[] = [];
+  for (const member of members) {
+    const zone = zoneOf(member, undefined, fallback);
+    const occurrence = options.now ? occurrenceNow(at, zone) : duePrompt(timing, zone, at);
+    if (!occurrence) continue;
+    if (isPaused(pauses.get(member.id) ?? [], occurrence.localDate)) continue;
+    const mine = dueItems(items, member.id, scope, occurrence.period, occurrence.localDate);
+    if (mine.length === 0) continue;
+    due.push({
+      memberId: member.id,
+      slackUserId: member.slackUserId,
+      active: member.active,
+      zone,
+      occurrence,
+      items: mine.map((item) => details.get(itemKey(item.type, item.id))!),
+    });
+  }
+  return due;
+}
+
+export function promptPayload(
+  scheduleId: number,
+  period: string,
+  items: readonly PromptItem[],
+  state = 'prompted',
+): PromptPayload {
+  return { period, scheduleId, state, items: items.slice(0, PROMPT_ITEM_LIMIT), total: items.length };
+}
+
+/**
+ * Prompts everyone due in one workspace. Each owner's prompt row and notice are written together; a row
+ * already there (this tick ran before, or another instance got there first) means nothing more to do.
+ */
+export async function runPrompts(
+  db: Db,
+  workspaceId: number,
+  at: Date,
+  settings: PromptRunSettings,
+  enqueue: Enqueue,
+  pmoChannel: string | null,
+  options: PromptRunOptions = {},
+): Promise<PromptRunResult> {
+  const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
+  const schedules = await db.schedule.findMany({
+    where: {
+      workspaceId,
+      kind: PROMPT_KIND,
+      active: true,
+      ...(options.scheduleId ? { id: options.scheduleId } : {}),
+    },
+  });
+  const workspaceZone = (workspace as { timeZone?: string | null }).timeZone ?? null;
+  let prompted = 0;
+  let departed = 0;
+  // Most minutes nobody's prompt time has come in any zone: find that out from the zones alone, without
+  // loading every item of the workspace.
+  const zones = (
+    await db.member.findMany({ where: { workspaceId }, distinct: ['tz'], select: { tz: true } })
+  ).map((member) => zoneOf(member, undefined, workspaceZone ?? settings.defaultTimeZone));
+  const dueSchedules = options.now
+    ? schedules
+    : schedules.filter((schedule) => zones.some((zone) => duePrompt(timingOf(schedule), zone, at) !== null));
+  if (dueSchedules.length === 0) return { prompted, departed };
+  const loaded = await loadItems(db, workspaceId, new Date(at.getTime() - 40 * 86_400_000));
+  for (const schedule of dueSchedules) {
+    const owners = await dueOwners(db, schedule, loaded, at, { ...settings, workspaceZone }, options);
+    for (const owner of owners) {
+      if (!owner.active) {
+        if (pmoChannel && (await reportDeparted(db, workspaceId, owner, pmoChannel, enqueue))) departed++;
+        continue;
+      }
+      if (await promptOnce(db, workspaceId, schedule, owner, at, enqueue)) prompted++;
+    }
+  }
+  return { prompted, departed };
+}
+
+async function promptOnce(
+  db: Db,
+  workspaceId: number,
+  schedule: { id: number; cadence: string; dayOfWeek: number; localTime: string; createdAt: Date },
+  owner: DueOwner,
+  at: Date,
+  enqueue: Enqueue,
+): Promise<boolean> {
+  const { period, localDate: day } = owner.occurrence;
+  const existing = await db.checkInPrompt.findUnique({
+    where: { scheduleId_memberId_period: { scheduleId: schedule.id, memberId: owner.memberId, period } },
+  });
+  if (existing) return false;
+  const periodEndsAt = nextOccurrence(timingOf(schedule), owner.zone, owner.occurrence.at).at;
+  try {
+    await db.$transaction(async (tx) => {
+      await tx.checkInPrompt.create({
+        data: {
+          workspaceId,
+          scheduleId: schedule.id,
+          memberId: owner.memberId,
+          period,
+          localDate: day,
+          timeZone: owner.zone,
+          dueAt: owner.occurrence.at,
+          periodEndsAt,
+          createdAt: at,
+        },
+      });
+      await enqueue(tx, workspaceId, [
+        {
+          key: promptKey(schedule.id, period, owner.slackUserId),
+          kind: 'checkin-prompt',
+          to: { user: owner.slackUserId },
+          payload: promptPayload(schedule.id, period, owner.items),
+        },
+      ]);
+    });
+    return true;
+  } catch (error) {
+    // Another instance prompted this person for this period a moment ago: the unique row says so.
+    const again = await db.checkInPrompt.findUnique({
+      where: { scheduleId_memberId_period: { scheduleId: schedule.id, memberId: owner.memberId, period } },
+    });
+    if (again) return false;
+    throw error;
+  }
+}
+
+/** Items of someone who left Slack go to the PMO channel, once per person (not once per week). */
+async function reportDeparted(
+  db: Db,
+  workspaceId: number,
+  owner: DueOwner,
+  channel: string,
+  enqueue: Enqueue,
+): Promise<boolean> {
+  const key = `checkin-departed:${owner.slackUserId}`;
+  await db.$transaction((tx) =>
+    enqueue(tx, workspaceId, [
+      {
+        key,
+        kind: 'checkin-departed',
+        to: { channel },
+        payload: {
+          slackUserId: owner.slackUserId,
+          items: owner.items.slice(0, PROMPT_ITEM_LIMIT),
+          total: owner.items.length,
+        },
+      },
+    ]),
+  );
+  return true;
+}
