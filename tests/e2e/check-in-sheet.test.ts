@@ -318,3 +318,22 @@ describe('a long sheet', () => {
     expect(steps.map((m) => m.position).sort((a, b) => a - b)).toEqual([1, 12]);
   });
 });
+
+describe('/okr checkin status', () => {
+  it('per team, who has checked in this week and who is waiting or paused, with counts; admins only', async () => {
+    const team = await h.db.team.create({ data: { workspaceId, name: 'Growth <team>' } });
+    for (const user of [MEMBER, OTHER]) {
+      const member = await h.db.member.findFirstOrThrow({ where: { slackUserId: user } });
+      await h.db.teamMember.create({ data: { teamId: team.id, memberId: member.id } });
+    }
+    expect((await h.command(MEMBER, 'checkin status')).text).toMatch(/admin/i);
+    const status = await h.command(ADMIN, 'checkin status');
+    // Alice (the admin) is in Berlin: her week is 2026-W07.
+    expect(status.text).toBe('Check-ins for 2026-W07: 2 checked in, 0 paused or skipped, 1 waiting.');
+    const blocks = JSON.stringify(status.replies[0]?.body.blocks);
+    expect(blocks).toContain('*Growth &lt;team&gt;* — 1 of 2 checked in · 0 paused or skipped · 1 waiting');
+    expect(blocks).toContain(`Waiting: <@${OTHER}>`);
+    await h.command(OTHER, 'pause me until 2026-02-20');
+    expect((await h.command(ADMIN, 'checkin status')).text).toContain('1 paused or skipped, 0 waiting');
+  });
+});
