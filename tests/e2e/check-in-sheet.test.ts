@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, type Harness, MEMBER, OTHER, startHarness } from '../support/harness.ts';
 import { DEFAULT_USERS } from '../support/slack-double/index.ts';
+import { appHomeOpenedEvent } from '../support/slack-payloads.ts';
 
 const KENJI = DEFAULT_USERS.kenji.id;
 let h: Harness;
@@ -335,5 +336,43 @@ describe('/okr checkin status', () => {
     expect(blocks).toContain(`Waiting: <@${OTHER}>`);
     await h.command(OTHER, 'pause me until 2026-02-20');
     expect((await h.command(ADMIN, 'checkin status')).text).toContain('1 paused or skipped, 0 waiting');
+  });
+});
+
+describe('App Home and the check-in buttons', () => {
+  it('the Home tab has a "Check in" button and says per item whether it is done or due this week', async () => {
+    await h.event({ event: appHomeOpenedEvent(MEMBER) });
+    const home = JSON.stringify(h.double.homeOf(MEMBER));
+    expect(home).toContain('Check in for 2026-W07');
+    expect(home).toMatch(/\*KR-1\*[^•]*done this week/);
+    const kenjiHome = async () => {
+      await h.event({ event: appHomeOpenedEvent(KENJI) });
+      return JSON.stringify(h.double.homeOf(KENJI));
+    };
+    // Kenji's KPIs (but one) have no reading this week.
+    expect(await kenjiHome()).toMatch(/\*KPI-101\*[^•]*due this week/);
+  });
+
+  it('"Check in" opens the sheet for the period on the button', async () => {
+    const before = h.double.callsTo('views.update').length;
+    await h.action({
+      userId: MEMBER,
+      action: { actionId: 'okra.checkin.open', value: '2026-W07' },
+      triggerId: h.double.newTriggerId(),
+    });
+    expect(h.double.callsTo('views.update').length).toBe(before + 1);
+    expect(lastSheet().private_metadata).toContain('"p":"2026-W07"');
+  });
+
+  it('"Skip this week" excuses the week: no longer waiting in the status, marked on Home', async () => {
+    await h.action({
+      userId: KENJI,
+      action: { actionId: 'okra.checkin.skip', value: '2026-W07' },
+      triggerId: h.double.newTriggerId(),
+    });
+    expect(h.double.messagesIn(KENJI).at(-1)?.text).toContain('Skipped 2026-W07');
+    const pause = await h.db.checkInPause.findFirstOrThrow({ where: { member: { slackUserId: KENJI } } });
+    expect(pause).toMatchObject({ kind: 'skip', untilDate: '2026-02-15' });
+    expect(JSON.stringify(h.double.homeOf(KENJI))).toContain('paused this week');
   });
 });

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { Services } from '../commands/types.ts';
 import { FEATURES } from '../features/index.ts';
 import { registerForm } from '../forms/register-form.ts';
+import { register as registerCheckInButtons } from './actions/check-in-buttons.ts';
 import { register as registerFlagButtons } from './actions/flag-buttons.ts';
 import { register as registerOkrCommand } from './commands/okr.ts';
 import { register as registerAppHome } from './events/app-home.ts';
@@ -12,6 +13,7 @@ export function registerListeners(app: App, services: Services): void {
   registerAppHome(app, services);
   registerFlagButtons(app, services);
   registerCheckInSheet(app, services);
+  registerCheckInButtons(app, services);
   for (const feature of FEATURES) {
     for (const form of feature.forms) registerForm(app, services, form);
   }

@@ -4,9 +4,11 @@ import type { KnownBlock, View } from '@slack/types';
 import { isoFromDate } from '../../domain/dates.ts';
 import { statusLabel } from '../../domain/status/index.ts';
 import type { HomeKeyResult, HomeModel, StatusCounts } from '../../services/home.ts';
+import type { HomeCheckIns } from '../../services/home-check-ins.ts';
 import type { RiskView } from '../../services/risks.ts';
 import { MAX_BLOCKS_PER_VIEW, MAX_SECTION_TEXT } from '../limits.ts';
 import { escapeMrkdwn, truncate } from '../text.ts';
+import { checkInActions, checkInMark } from './check-ins/home-check-in.ts';
 import {
   amount,
   bandBadge,
@@ -28,7 +30,7 @@ interface Piece {
   items: number;
 }
 
-export function homeView(model: HomeModel, now: Date): View {
+export function homeView(model: HomeModel, now: Date, checkIns?: HomeCheckIns): View {
   const pieces: Piece[] = [
     { block: header(model.cycleName ? `Your OKRs · ${model.cycleName}` : 'Your OKRs'), items: 0 },
     {
@@ -38,8 +40,13 @@ export function homeView(model: HomeModel, now: Date): View {
       items: 0,
     },
   ];
+  if (checkIns) pieces.push({ block: checkInActions(checkIns), items: 0 });
   if (model.portfolio && model.cycleName) pieces.push(...portfolioPieces(model.cycleName, model.portfolio));
-  const owned = [...keyResultPieces(model), ...kpiPieces(model), ...riskPieces(model.risks)];
+  const owned = [
+    ...keyResultPieces(model, checkIns),
+    ...kpiPieces(model, checkIns),
+    ...riskPieces(model.risks),
+  ];
   if (owned.length === 0) pieces.push({ block: section(emptyState(model.cycleName)), items: 0 });
   pieces.push(...owned);
   return { type: 'home', blocks: withinLimits(pieces) };
@@ -84,14 +91,14 @@ function portfolioPieces(
   ];
 }
 
-function keyResultPieces(model: HomeModel): Piece[] {
+function keyResultPieces(model: HomeModel, checkIns?: HomeCheckIns): Piece[] {
   if (model.keyResultGroups.length === 0) return [];
   const count = model.keyResultGroups.reduce((sum, g) => sum + g.keyResults.length, 0);
   const pieces: Piece[] = [{ block: section(`*Your key results* (${count})`), items: 0 }];
   for (const group of model.keyResultGroups) {
     const lines = [
       `*${group.objective.ref}* ${escapeMrkdwn(truncate(group.objective.title, 150))}`,
-      ...group.keyResults.map(keyResultLines),
+      ...group.keyResults.map((kr) => keyResultLines(kr) + checkInMark(kr.ref, checkIns)),
     ];
     const sections = packLines(lines);
     // Items are counted on the group's first block so a cut group is counted whole.
@@ -110,14 +117,14 @@ function keyResultLines(kr: HomeKeyResult): string {
   return `• *${kr.ref}* ${escapeMrkdwn(truncate(kr.title, 100))} · ${progressBar(kr.progress)} · ${keyResultFigures(kr.figures)}\n\u2003${statusBadge(kr.status)}${reason} · _${last}_`;
 }
 
-function kpiPieces(model: HomeModel): Piece[] {
+function kpiPieces(model: HomeModel, checkIns?: HomeCheckIns): Piece[] {
   if (model.kpis.length === 0) return [];
   const lines = model.kpis.map((k) => {
     const latest = k.latest
       ? `*${amount(k.latest.value, k.unit)}* (${escapeMrkdwn(k.latest.period)})`
       : '_no reading yet_';
     const reason = reasonAfterBadge(k.status, k.reason);
-    return `• *${k.ref}* ${escapeMrkdwn(truncate(k.title, 100))} · ${latest} · ${bandBadge(k.band)} · ${statusBadge(k.status)}${reason}`;
+    return `• *${k.ref}* ${escapeMrkdwn(truncate(k.title, 100))} · ${latest} · ${bandBadge(k.band)} · ${statusBadge(k.status)}${reason}${checkInMark(k.ref, checkIns)}`;
   });
   return [{ block: section(`*Your KPIs* (${model.kpis.length})`), items: 0 }, ...linePieces(lines)];
 }

@@ -21,6 +21,7 @@ import { okraContext } from '../../context.ts';
 import { placeErrors } from '../../forms/register-form.ts';
 import { loadingModal, readMeta, sheetModal, sheetPages } from '../../views/check-ins/sheet-modal.ts';
 import { sheetReply } from '../../views/check-ins/sheet-reply.ts';
+import { publishHome } from '../events/app-home.ts';
 
 const clockOf = (services: Services) => ({
   now: services.clock.now(),
@@ -96,6 +97,7 @@ export function register(app: App, services: Services): void {
       });
       for (const recorded of outcome.value.recorded) await flagAfterCheckIn(services, recorded, clock.now);
       if (risk) await escalateSafely(services, risk.id);
+      await publishHome(services, client, member);
     } catch (error) {
       logger.error('check-in submission failed', error);
       if (acked) return;

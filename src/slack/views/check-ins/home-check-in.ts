@@ -1,0 +1,27 @@
+// The App Home's check-in parts: a "Check in" button with this week's state, and "due / done this week"
+// after each item.
+import type { KnownBlock } from '@slack/types';
+import type { HomeCheckIns } from '../../../services/home-check-ins.ts';
+import { CHECKIN_ACTION } from '../../check-in-ids.ts';
+
+export function checkInActions(checkIns: HomeCheckIns): KnownBlock {
+  return {
+    type: 'actions',
+    block_id: 'okra.home.checkin',
+    elements: [
+      {
+        type: 'button',
+        action_id: CHECKIN_ACTION.open,
+        text: { type: 'plain_text', text: `Check in for ${checkIns.period}` },
+        value: checkIns.period,
+        ...(checkIns.paused ? {} : { style: 'primary' as const }),
+      },
+    ],
+  };
+}
+
+export function checkInMark(ref: string, checkIns: HomeCheckIns | undefined): string {
+  if (!checkIns) return '';
+  if (checkIns.done.has(ref)) return ' · :white_check_mark: done this week';
+  return checkIns.paused ? ' · paused this week' : ' · due this week';
+}
