@@ -94,7 +94,7 @@ export function parseCheckInFields(input: CheckInInput): Outcome<Fields> {
 
 /** The owner's own week: a Monday-morning check-in in Tokyo belongs to Tokyo's week, not UTC's. */
 export function zoneOf(
-  owner: { tz: string } | null,
+  owner: { tz: string | null } | null,
   actorZone: string | undefined,
   fallback: string,
 ): string {
@@ -384,7 +384,7 @@ export async function prepareKpiReading(
 
 async function actorZone(db: Db, actor: Actor): Promise<string | undefined> {
   const row = await db.member.findUnique({ where: { id: actor.memberId }, select: { tz: true } });
-  return row?.tz;
+  return row?.tz ?? undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------
