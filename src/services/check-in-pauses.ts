@@ -8,7 +8,9 @@ import type { PauseWindow } from '../domain/check-ins/pauses.ts';
 import { zIsoDate } from '../domain/numbers/index.ts';
 import { localDate } from '../domain/periods.ts';
 import { type Actor, isAdmin } from './actor.ts';
+import { settlePrompts } from './check-in-prompts.ts';
 import { zoneOf } from './check-ins.ts';
+import { enqueue } from './outbox.ts';
 import { failure, fieldErrorsFrom, type Outcome, success } from './outcome.ts';
 
 export interface PauseChange {
@@ -135,10 +137,7 @@ export async function skipWeek(
         createdAt: clock.now,
       },
     });
-    await tx.checkInPrompt.updateMany({
-      where: { memberId: actor.memberId, period, state: 'prompted' },
-      data: { state: 'skipped', answeredAt: clock.now },
-    });
+    await settlePrompts(tx, actor.workspaceId, actor, period, 'skipped', clock.now, enqueue);
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,
       actor: actor.slackUserId,

@@ -15,6 +15,7 @@ import {
   nextOccurrence,
   type Occurrence,
   type PromptTiming,
+  wallClockInstant,
 } from '../domain/check-ins/schedule-time.ts';
 import { isoFromDate } from '../domain/dates.ts';
 import { localDate, periodOf } from '../domain/periods.ts';
@@ -22,6 +23,8 @@ import { formatShortId } from '../domain/short-ids.ts';
 import { pausesOf } from './check-in-pauses.ts';
 import { zoneOf } from './check-ins.ts';
 import { currentCycle } from './cycles.ts';
+import { enqueue } from './outbox.ts';
+import { failure, type Outcome, success } from './outcome.ts';
 import { PROMPT_KIND } from './schedules.ts';
 
 /** The outbox's enqueue (src/services/outbox.ts), passed in so this module stays testable on its own. */
@@ -87,6 +90,9 @@ export interface Loaded {
 }
 
 const itemKey = (type: string, id: number) => `${type}:${id}`;
+
+const addDays = (isoDate: string, days: number) =>
+  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Active key results of the current cycle and active KPIs, with the periods already answered. */
 export async function loadItems(db: Db, workspaceId: number, since: Date): Promise<Loaded> {
@@ -373,6 +379,7 @@ async function reportDeparted(
   enqueue: Enqueue,
 ): Promise<boolean> {
   const key = `checkin-departed:${owner.slackUserId}`;
+  if (await db.outbox.findFirst({ where: { workspaceId, key }, select: { id: true } })) return false;
   await db.$transaction((tx) =>
     enqueue(tx, workspaceId, [
       {
@@ -388,4 +395,93 @@ async function reportDeparted(
     ]),
   );
   return true;
+}
+
+/**
+ * The notices that update a person's prompts of a period in place (chat.update via `replaces`) once they
+ * checked in or skipped: written in the same transaction as the check-in or skip.
+ */
+export async function settlePrompts(
+  tx: Tx,
+  workspaceId: number,
+  member: { memberId: number; slackUserId: string },
+  period: string,
+  state: 'done' | 'skipped',
+  at: Date,
+  enqueue: Enqueue,
+): Promise<void> {
+  const prompts = await tx.checkInPrompt.findMany({
+    where: { memberId: member.memberId, period, state: 'prompted' },
+  });
+  if (prompts.length === 0) return;
+  await tx.checkInPrompt.updateMany({
+    where: { id: { in: prompts.map((prompt) => prompt.id) } },
+    data: { state, answeredAt: at },
+  });
+  await enqueue(
+    tx,
+    workspaceId,
+    prompts.map((prompt) => {
+      const key = promptKey(prompt.scheduleId, period, member.slackUserId);
+      return {
+        key: `${key}:${state}`,
+        kind: 'checkin-prompt',
+        to: { user: member.slackUserId },
+        replaces: key,
+        payload: { ...promptPayload(prompt.scheduleId, period, [], state), total: 0 },
+      };
+    }),
+  );
+}
+
+/**
+ * "Snooze until tomorrow": the prompt again tomorrow at the schedule's local time, as long as that is
+ * still within the period. Snoozing twice on the same day asks once.
+ */
+export async function snoozePrompt(
+  db: Db,
+  actor: { workspaceId: number; memberId: number; slackUserId: string },
+  scheduleId: number,
+  period: string,
+  at: Date,
+): Promise<Outcome<{ until: Date }>> {
+  const prompt = await db.checkInPrompt.findUnique({
+    where: { scheduleId_memberId_period: { scheduleId, memberId: actor.memberId, period } },
+    include: { schedule: true },
+  });
+  if (!prompt || prompt.workspaceId !== actor.workspaceId)
+    return failure({ period: 'There is no check-in prompt of yours to snooze.' });
+  if (prompt.state !== 'prompted')
+    return failure({
+      period: `Your check-in for ${period} is already ${prompt.state === 'done' ? 'done' : 'skipped'}.`,
+    });
+  const tomorrow = addDays(localDate(at, prompt.timeZone), 1);
+  const until = wallClockInstant(tomorrow, prompt.schedule.localTime, prompt.timeZone);
+  if (until.getTime() >= prompt.periodEndsAt.getTime())
+    return failure({ period: `Tomorrow the check-in for ${period} is over; check in now or skip the week.` });
+  const loaded = await loadItems(db, actor.workspaceId, new Date(at.getTime() - 40 * 86_400_000));
+  const items = dueItems(
+    loaded.items,
+    actor.memberId,
+    parseScope(prompt.schedule.scope),
+    period,
+    prompt.localDate,
+  );
+  await db.$transaction((tx) =>
+    enqueue(tx, actor.workspaceId, [
+      {
+        key: `${promptKey(scheduleId, period, actor.slackUserId)}:snooze:${tomorrow}`,
+        kind: 'checkin-prompt',
+        to: { user: actor.slackUserId },
+        payload: promptPayload(
+          scheduleId,
+          period,
+          items.map((item) => loaded.details.get(itemKey(item.type, item.id))!),
+          'snoozed',
+        ),
+        notBefore: until,
+      },
+    ]),
+  );
+  return success({ until });
 }

@@ -5,6 +5,7 @@ import { answerPeriod } from '../domain/check-ins/due-items.ts';
 import { localDate, periodOf } from '../domain/periods.ts';
 import { formatShortId } from '../domain/short-ids.ts';
 import type { Actor } from './actor.ts';
+import { settlePrompts } from './check-in-prompts.ts';
 import {
   type CheckInClock,
   type CheckInRecorded,
@@ -16,6 +17,7 @@ import {
   zoneOf,
 } from './check-ins.ts';
 import { currentCycle } from './cycles.ts';
+import { enqueue } from './outbox.ts';
 import { type FieldErrors, failure, type Outcome, success } from './outcome.ts';
 import { prepareRisk } from './risks.ts';
 
@@ -335,11 +337,8 @@ export async function submitSheet(
     const replaced: boolean[] = [];
     for (const item of prepared) replaced.push(await item.write(tx));
     const riskId = risk ? await risk.write(tx) : null;
-    // The person answered: their prompts for this period stop reminding.
-    await tx.checkInPrompt.updateMany({
-      where: { memberId: actor.memberId, period: sheet.period, state: 'prompted' },
-      data: { state: 'done', answeredAt: clock.now },
-    });
+    // The person answered: their prompts for this period stop reminding and say so in place.
+    await settlePrompts(tx, actor.workspaceId, actor, sheet.period, 'done', clock.now, enqueue);
     return { replaced, riskId };
   });
   const recorded: CheckInRecorded[] = [];

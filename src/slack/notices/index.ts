@@ -1,8 +1,13 @@
 // Every kind of notice the outbox can deliver, by the `kind` services give when they enqueue.
 // Add a kind: one file in this folder exporting a renderer, one line here.
+import { renderCheckInDeparted } from './checkin-departed.ts';
+import { renderCheckInPrompt } from './checkin-prompt.ts';
 import type { NoticeRenderer } from './types.ts';
 
-export const NOTICE_RENDERERS: Readonly<Record<string, NoticeRenderer>> = {};
+export const NOTICE_RENDERERS: Readonly<Record<string, NoticeRenderer>> = {
+  'checkin-prompt': renderCheckInPrompt,
+  'checkin-departed': renderCheckInDeparted,
+};
 
 export function rendererFor(
   kind: string,

@@ -3,6 +3,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { actorOf } from '../../../services/actor.ts';
 import { skipWeek } from '../../../services/check-in-pauses.ts';
+import { snoozePrompt } from '../../../services/check-in-prompts.ts';
 import { CHECKIN_ACTION } from '../../check-in-ids.ts';
 import type { Services } from '../../commands/types.ts';
 import { okraContext } from '../../context.ts';
@@ -35,6 +36,8 @@ export function register(app: App, services: Services): void {
       const text = outcome.ok
         ? `Skipped ${outcome.value.period}: no reminders this week, and the week does not count as silence.`
         : escapeMrkdwn(Object.values(outcome.errors).join(' '));
+      // The prompt itself is updated in place through the outbox; send that now.
+      if (outcome.ok) services.outbox.wake();
       await client.chat.postMessage({ channel: member.slackUserId, text });
       try {
         await publishHome(services, client, member);
@@ -43,4 +46,19 @@ export function register(app: App, services: Services): void {
       }
     },
   );
+
+  app.action<BlockAction<ButtonAction>>(CHECKIN_ACTION.snooze, async ({ ack, action, client, context }) => {
+    await ack();
+    const { member } = okraContext(context);
+    const match = /^(\d{1,9}):(\d{4}-W\d{2})$/.exec(action.value ?? '');
+    const outcome = match
+      ? await snoozePrompt(services.db, actorOf(member), Number(match[1]), match[2]!, services.clock.now())
+      : null;
+    const text = !outcome
+      ? 'This button is damaged; use /okr checkin instead.'
+      : outcome.ok
+        ? `Snoozed: I will ask again <!date^${Math.floor(outcome.value.until.getTime() / 1000)}^{date_short_pretty} at {time}|tomorrow>.`
+        : escapeMrkdwn(Object.values(outcome.errors).join(' '));
+    await client.chat.postMessage({ channel: member.slackUserId, text });
+  });
 }

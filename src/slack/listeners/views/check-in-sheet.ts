@@ -87,6 +87,8 @@ export function register(app: App, services: Services): void {
       }
       await ack();
       acked = true;
+      // The prompt's in-place update was enqueued with the check-in; send it now.
+      services.outbox.wake();
       await dropDraft(services.db, actor, meta.d);
       const risk = outcome.value.riskId
         ? await services.db.risk.findUnique({ where: { id: outcome.value.riskId } })

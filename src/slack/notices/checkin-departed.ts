@@ -1,0 +1,24 @@
+// To the PMO channel, once per person: someone who left Slack still owns items a check-in would ask about.
+import { z } from 'zod';
+import { escapeMrkdwn, mention, truncate } from '../text.ts';
+import type { NoticeRenderer } from './types.ts';
+
+const Payload = z.object({
+  slackUserId: z.string(),
+  items: z.array(z.object({ ref: z.string(), title: z.string() })),
+  total: z.number().int(),
+});
+
+export const renderCheckInDeparted: NoticeRenderer = (raw) => {
+  const payload = Payload.parse(raw);
+  const list = payload.items
+    .map((item) => `*${item.ref}* ${escapeMrkdwn(truncate(item.title, 80))}`)
+    .join(', ');
+  const more =
+    payload.total > payload.items.length ? ` and ${payload.total - payload.items.length} more` : '';
+  const text = truncate(
+    `${mention(payload.slackUserId)} has left the workspace but still owns ${list}${more}. They are not prompted to check in: give these items a new owner.`,
+    3000,
+  );
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+};

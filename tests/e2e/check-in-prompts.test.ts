@@ -1,0 +1,192 @@
+// Check-in prompts end to end: the clock drives the scheduler's ticks, the outbox delivers through the real
+// WebClient to the Slack double. Each person is prompted at 09:00 their time, once; the prompt's buttons
+// open the sheet, snooze and skip; the prompt is updated in place after a check-in or skip; reminders stop.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, type Harness, MEMBER, OTHER, startHarness } from '../support/harness.ts';
+import { DEFAULT_USERS } from '../support/slack-double/index.ts';
+
+const KENJI = DEFAULT_USERS.kenji.id;
+const DAVE = DEFAULT_USERS.dave.id;
+const PMO = 'C0OKRS';
+let h: Harness;
+let workspaceId: number;
+const krOf: Record<string, number> = {};
+
+/** When each person's DMs arrived: the clock time of the tick that delivered them. */
+const arrivals: Array<{ user: string; at: string; text: string; ts: string }> = [];
+
+function collectDms() {
+  for (const user of [ADMIN, MEMBER, OTHER, KENJI]) {
+    for (const message of h.double.messagesIn(h.double.dmChannelOf(user))) {
+      if (arrivals.some((a) => a.ts === message.ts && a.user === user)) continue;
+      arrivals.push({ user, at: h.clock.now().toISOString(), text: message.text ?? '', ts: message.ts });
+    }
+  }
+}
+
+async function tickUntil(iso: string, stepMinutes = 30) {
+  while (h.clock.now().getTime() < Date.parse(iso)) {
+    h.clock.advance(stepMinutes * 60_000);
+    await h.tick();
+    collectDms();
+  }
+}
+
+const promptsOf = (user: string) =>
+  arrivals.filter((a) => a.user === user && a.text.startsWith('Time to check in'));
+/** The prompt DM (flags from the hourly status sweep arrive in the same DM). */
+const promptIn = (user: string) =>
+  h.double.messagesIn(h.double.dmChannelOf(user)).find((m) => m.ts === promptsOf(user)[0]?.ts)!;
+
+beforeAll(async () => {
+  h = await startHarness({ now: '2026-03-01T23:00:00Z', env: { OKRA_DEFAULT_TZ: 'UTC' } });
+  for (const user of [ADMIN, MEMBER, OTHER, KENJI]) await h.command(user, 'help');
+  workspaceId = (await h.db.workspace.findFirstOrThrow()).id;
+  const zones: Record<string, string | null> = {
+    [ADMIN]: 'Europe/Berlin',
+    [MEMBER]: 'America/Los_Angeles',
+    [OTHER]: 'Asia/Kolkata',
+    [KENJI]: null,
+  };
+  for (const [user, tz] of Object.entries(zones))
+    await h.db.member.update({
+      where: { workspaceId_slackUserId: { workspaceId, slackUserId: user } },
+      data: { tz },
+    });
+  const dave = await h.db.member.create({
+    data: { workspaceId, slackUserId: DAVE, active: false, name: 'dave' },
+  });
+  const cycle = await h.db.cycle.create({
+    data: {
+      workspaceId,
+      name: '2026 H1',
+      startDate: new Date('2026-01-01'),
+      endDate: new Date('2026-06-30'),
+      isCurrent: true,
+    },
+  });
+  const objective = await h.db.objective.create({
+    data: { workspaceId, number: 1, title: 'Grow', cycleId: cycle.id, level: 'company' },
+  });
+  let number = 1;
+  for (const user of [ADMIN, MEMBER, OTHER, KENJI, DAVE]) {
+    const owner =
+      user === DAVE
+        ? dave
+        : await h.db.member.findFirstOrThrow({ where: { workspaceId, slackUserId: user } });
+    const kr = await h.db.keyResult.create({
+      data: {
+        workspaceId,
+        number: number++,
+        objectiveId: objective.id,
+        title: `Pipeline <b> of ${user}`,
+        ownerId: owner.id,
+        kind: 'increase',
+        targetValue: 100,
+        currentValue: 10,
+      },
+    });
+    krOf[user] = kr.id;
+  }
+});
+afterAll(() => h.close());
+
+describe('the Monday 09:00 prompt', () => {
+  it('reaches each person at 09:00 their time (no zone: OKRA_DEFAULT_TZ), once, within 50 blocks', async () => {
+    await tickUntil('2026-03-03T00:00:00Z');
+    expect(promptsOf(OTHER).map((a) => a.at)).toEqual(['2026-03-02T03:30:00.000Z']);
+    expect(promptsOf(ADMIN).map((a) => a.at)).toEqual(['2026-03-02T08:00:00.000Z']);
+    expect(promptsOf(KENJI).map((a) => a.at)).toEqual(['2026-03-02T09:00:00.000Z']);
+    expect(promptsOf(MEMBER).map((a) => a.at)).toEqual(['2026-03-02T17:00:00.000Z']);
+    const message = promptIn(MEMBER);
+    const blocks = JSON.stringify(message?.blocks);
+    expect(blocks).toContain('*KR-2* Pipeline &lt;b&gt; of U0BOB · last 10');
+    expect(blocks).toContain('"Check in"');
+    expect(blocks).toContain('Snooze until tomorrow');
+    expect(blocks).toContain('Skip this week');
+    expect(message?.blocks?.length).toBeLessThanOrEqual(50);
+  });
+
+  it('reports a departed owner to the PMO channel once, and does not prompt them', async () => {
+    const reports = h.double.messagesIn(PMO).filter((m) => m.text?.includes('has left the workspace'));
+    expect(reports).toHaveLength(1);
+    expect(reports[0]?.text).toContain(`<@${DAVE}> has left the workspace but still owns *KR-5*`);
+  });
+});
+
+describe('answering the prompt', () => {
+  it('"Check in" opens the sheet for the prompted week; after it the prompt says so in place', async () => {
+    const prompt = promptIn(ADMIN);
+    await h.action({
+      userId: ADMIN,
+      action: { actionId: 'okra.checkin.open', value: '2026-W10' },
+      triggerId: h.double.newTriggerId(),
+    });
+    const sheet = h.double.lastCallTo('views.update')!.args.view as Record<string, unknown>;
+    await h.submit(ADMIN, sheet, { [`kr.${krOf[ADMIN]}.value`]: { value: '20' } });
+    await h.tick();
+    const updated = h.double.messagesIn(h.double.dmChannelOf(ADMIN)).find((m) => m.ts === prompt.ts);
+    expect(updated?.text).toBe(':white_check_mark: Checked in for 2026-W10. Thank you!');
+    expect(await h.db.checkIn.findFirstOrThrow({ where: { keyResultId: krOf[ADMIN] } })).toMatchObject({
+      period: '2026-W10',
+      value: 20,
+    });
+  });
+
+  it('"Skip this week" updates the prompt in place and stops reminders; reminders go to the others', async () => {
+    const prompt = promptIn(OTHER);
+    await h.action({
+      userId: OTHER,
+      action: { actionId: 'okra.checkin.skip', value: '2026-W10' },
+      triggerId: h.double.newTriggerId(),
+    });
+    await h.tick();
+    const updated = h.double.messagesIn(h.double.dmChannelOf(OTHER)).find((m) => m.ts === prompt.ts);
+    expect(updated?.text).toBe('Skipped 2026-W10: no reminders this week.');
+    await tickUntil('2026-03-06T00:00:00Z', 60);
+    const reminders = (user: string) =>
+      arrivals.filter((a) => a.user === user && a.text.startsWith('Reminder'));
+    expect(reminders(ADMIN)).toHaveLength(0);
+    expect(reminders(OTHER)).toHaveLength(0);
+    // Tuesday 09:00 and Thursday 09:00 local.
+    expect(reminders(KENJI).map((a) => a.at)).toEqual([
+      '2026-03-03T09:00:00.000Z',
+      '2026-03-05T09:00:00.000Z',
+    ]);
+    expect(reminders(MEMBER).map((a) => a.at)).toEqual([
+      '2026-03-03T17:00:00.000Z',
+      '2026-03-05T17:00:00.000Z',
+    ]);
+  });
+
+  it('"Snooze until tomorrow" asks again the next day at the prompt time', async () => {
+    await h.action({
+      userId: KENJI,
+      action: {
+        actionId: 'okra.checkin.snooze',
+        value: `${(await h.db.schedule.findFirstOrThrow()).id}:2026-W10`,
+      },
+      triggerId: h.double.newTriggerId(),
+    });
+    expect(h.double.messagesIn(h.double.dmChannelOf(KENJI)).at(-1)?.text).toContain('Snoozed');
+    await tickUntil('2026-03-08T00:00:00Z', 60);
+    expect(
+      arrivals.filter((a) => a.user === KENJI && a.text.startsWith('As asked yesterday')).map((a) => a.at),
+    ).toEqual(['2026-03-07T09:00:00.000Z']);
+  });
+});
+
+describe('/okr checkin send', () => {
+  it("sends this week's prompts now to those not prompted yet, and nobody twice", async () => {
+    const schedule = await h.db.schedule.create({
+      data: { workspaceId, kind: 'checkin_prompt', dayOfWeek: 5, localTime: '16:00' },
+    });
+    expect((await h.command(MEMBER, 'checkin send')).text).toMatch(/admin/i);
+    const sent = await h.command(ADMIN, 'checkin send');
+    // The new schedule prompts the three still with something due (the admin checked in, Dave left).
+    expect(sent.text).toBe('Sent 2 check-in prompts for this week.');
+    expect((await h.command(ADMIN, 'checkin send')).text).toContain('Nobody left to prompt');
+    const rows = await h.db.checkInPrompt.findMany({ where: { scheduleId: schedule.id } });
+    expect(rows.map((row) => row.period)).toEqual(['2026-W10', '2026-W10']);
+  });
+});
