@@ -68,7 +68,10 @@ export async function evaluateCycle(
         keyResults: {
           where: { archivedAt: null },
           orderBy: { number: 'asc' },
-          include: { ...KEY_RESULT_STATUS_INCLUDE, owner: { select: { slackUserId: true } } },
+          include: {
+            ...KEY_RESULT_STATUS_INCLUDE,
+            owner: { select: { slackUserId: true, ...KEY_RESULT_STATUS_INCLUDE.owner.select } },
+          },
         },
       },
     }),

@@ -29,6 +29,8 @@ export interface KeyResultRow {
   curve: string;
   milestones: Array<{ title: string; weight: number; done: boolean }>;
   checkIns: Array<{ date: Date; createdAt: Date; value: number; confidence: number | null }>;
+  /** The owner's check-in pauses and skipped weeks, when loaded (KEY_RESULT_STATUS_INCLUDE does). */
+  owner?: { checkInPauses?: Array<{ fromDate: string; untilDate: string }> } | null;
 }
 
 export function keyResultInput(row: KeyResultRow): KeyResult {
@@ -42,6 +44,11 @@ export function keyResultInput(row: KeyResultRow): KeyResult {
     weight: row.weight,
     curve: row.curve as ProgressCurve,
     milestones: row.milestones.map((m) => ({ title: m.title, weight: m.weight, done: m.done })),
+    // Local dates read as UTC days: a pause is excused from the start of its first day to the end of its last.
+    excused: (row.owner?.checkInPauses ?? []).map((pause) => ({
+      start: new Date(`${pause.fromDate}T00:00:00Z`),
+      end: new Date(Date.parse(`${pause.untilDate}T00:00:00Z`) + DAY_MS),
+    })),
     checkIns: row.checkIns.map((c) => ({
       at: momentOf(c.date, c.createdAt),
       value: c.value,
@@ -89,6 +96,7 @@ export function kpiInput(row: KpiRow): Kpi {
 export const KEY_RESULT_STATUS_INCLUDE = {
   milestones: { orderBy: { position: 'asc' } },
   checkIns: { orderBy: { date: 'asc' } },
+  owner: { select: { checkInPauses: { select: { fromDate: true, untilDate: true } } } },
 } as const;
 
 export const KPI_STATUS_INCLUDE = { readings: { orderBy: { date: 'asc' } } } as const;

@@ -37,7 +37,7 @@ export function evaluateKeyResult(
 ): KeyResultStatus {
   const progress = keyResultProgress(kr, now);
   const confidence = readConfidence(kr.checkIns, now);
-  const staleness = keyResultStaleness(kr.checkIns, cycle, now, settings);
+  const staleness = keyResultStaleness(kr.checkIns, cycle, now, settings, kr.excused);
   const forecast = forecastKeyResult(kr, cycle, now, settings);
   const curve = kr.curve ?? 'linear';
   const isStayKind = kr.kind === 'stay_above' || kr.kind === 'stay_below';

@@ -1,6 +1,6 @@
 import type { StatusSettings } from './settings.ts';
 import { cycleBounds, MS_PER_DAY, usableHistory } from './time.ts';
-import type { CheckIn, Cycle, StatusLevel } from './types.ts';
+import type { CheckIn, Cycle, ExcusedSpan, StatusLevel } from './types.ts';
 
 export interface Staleness {
   /** Newest check-in inside the cycle, up to the evaluation moment. */
@@ -25,6 +25,7 @@ export function keyResultStaleness(
   cycle: Cycle,
   now: Date,
   settings: StatusSettings,
+  excused: readonly ExcusedSpan[] = [],
 ): Staleness {
   const { startMs, endMs } = cycleBounds(cycle);
   const referenceMs = Math.min(now.getTime(), endMs);
@@ -34,7 +35,9 @@ export function keyResultStaleness(
     return at >= startMs && at <= referenceMs;
   });
   const last = inCycle.at(-1)?.at ?? null;
-  const silentMs = Math.max(0, referenceMs - (last ? last.getTime() : startMs));
+  const silenceStart = last ? last.getTime() : startMs;
+  // Weeks the owner was paused or skipped are not silence (check-ins: issue 10).
+  const silentMs = Math.max(0, referenceMs - silenceStart - excusedMs(excused, silenceStart, referenceMs));
   const missedPeriods = Math.floor(silentMs / periodMs);
 
   let status: StatusLevel = 'on_track';
@@ -43,4 +46,20 @@ export function keyResultStaleness(
   else if (last === null && silentMs > periodMs) status = 'at_risk';
 
   return { lastCheckInAt: last, silentMs, missedPeriods, neverCheckedIn: last === null, status };
+}
+
+/** How much of [fromMs, toMs] the excused spans cover, overlaps counted once. */
+export function excusedMs(spans: readonly ExcusedSpan[], fromMs: number, toMs: number): number {
+  const clipped = spans
+    .map((span) => [Math.max(fromMs, span.start.getTime()), Math.min(toMs, span.end.getTime())] as const)
+    .filter(([start, end]) => end > start)
+    .sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let reached = fromMs;
+  for (const [start, end] of clipped) {
+    const from = Math.max(start, reached);
+    if (end > from) total += end - from;
+    reached = Math.max(reached, end);
+  }
+  return total;
 }

@@ -16,6 +16,12 @@ export interface Milestone {
   done: boolean;
 }
 
+/** A stretch the owner was excused from checking in (a pause or a skipped week): not silence. */
+export interface ExcusedSpan {
+  start: Date;
+  end: Date;
+}
+
 export interface CheckIn {
   at: Date;
   value: number;
@@ -39,6 +45,8 @@ export interface KeyResult {
   milestones?: readonly Milestone[];
   /** Check-in history, in any order. Entries with invalid dates or non-finite values are ignored. */
   checkIns?: readonly CheckIn[];
+  /** When the owner was paused or skipped a week: silence then does not make the key result stale. */
+  excused?: readonly ExcusedSpan[];
 }
 
 export interface Objective {
