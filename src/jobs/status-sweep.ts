@@ -52,7 +52,7 @@ export async function sweepStatuses(services: FlagServices, at: Date): Promise<S
       try {
         const settled = await settleStatus(services, subject, at, channel);
         report.evaluated++;
-        if (settled.deliveries.length > 0) report.flagged++;
+        if (settled.notices.length > 0) report.flagged++;
       } catch (error) {
         // One item's trouble must not keep the rest of the workspace from being checked.
         services.logger.error(`status sweep: ${subject.ref} failed`, error);
