@@ -1,0 +1,98 @@
+// Exactly once: with 20% of chat.postMessage calls answered 429 and 5% answered 500, every due prompt is
+// delivered once; two runs of the same minute at once (two instances) prompt each person once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runPrompts } from '../../src/services/check-in-prompts.ts';
+import { enqueue } from '../../src/services/outbox.ts';
+import { type Harness, startHarness } from '../support/harness.ts';
+
+let h: Harness;
+let workspaceId: number;
+const OWNERS = 40;
+const userId = (n: number) => `U0OWNER${String(n).padStart(3, '0')}`;
+
+beforeAll(async () => {
+  h = await startHarness({
+    now: '2026-03-02T08:59:00Z',
+    outbox: {
+      concurrency: 16,
+      maxInlineWaitMs: 1500,
+      budget: { windowMs: 1000, perWindow: { 'chat.postMessage': 60 }, otherwise: 100 },
+    },
+  });
+  for (let n = 0; n < OWNERS; n++) h.double.addUser({ id: userId(n), name: `owner${n}`, tz: 'UTC' });
+  await h.command(userId(0), 'help');
+  workspaceId = (await h.db.workspace.findFirstOrThrow()).id;
+  const cycle = await h.db.cycle.create({
+    data: {
+      workspaceId,
+      name: 'H1',
+      startDate: new Date('2026-01-01'),
+      endDate: new Date('2026-06-30'),
+      isCurrent: true,
+    },
+  });
+  const objective = await h.db.objective.create({
+    data: { workspaceId, number: 1, title: 'Grow', cycleId: cycle.id, level: 'company' },
+  });
+  for (let n = 0; n < OWNERS; n++) {
+    const member = await h.db.member.upsert({
+      where: { workspaceId_slackUserId: { workspaceId, slackUserId: userId(n) } },
+      create: { workspaceId, slackUserId: userId(n), tz: 'UTC' },
+      update: { tz: 'UTC' },
+    });
+    await h.db.keyResult.create({
+      data: {
+        workspaceId,
+        number: n + 1,
+        objectiveId: objective.id,
+        title: `KR ${n}`,
+        ownerId: member.id,
+        kind: 'increase',
+        targetValue: 10,
+      },
+    });
+  }
+});
+afterAll(() => h.close());
+
+const promptsTo = (user: string) =>
+  h.double
+    .messagesIn(h.double.dmChannelOf(user))
+    .filter((m) =>
+      (m.metadata as { event_payload?: { key?: string } })?.event_payload?.key?.startsWith('prompt:'),
+    );
+
+describe('prompts exactly once', () => {
+  it('with 20% 429 and 5% 500 on chat.postMessage, every owner gets their prompt once', async () => {
+    h.double.failRandomly('chat.postMessage', { rate429: 0.2, rate500: 0.05, retryAfter: 1, seed: 7 });
+    h.clock.set('2026-03-02T09:00:00Z');
+    for (let round = 0; round < 60; round++) {
+      await h.tick();
+      const pending = await h.db.outbox.count({
+        where: { workspaceId, state: { in: ['pending', 'claimed'] } },
+      });
+      if (pending === 0) break;
+      h.clock.advance(2000);
+    }
+    const faults = h.double.callsTo('chat.postMessage').filter((call) => !call.ok);
+    expect(faults.length).toBeGreaterThan(0);
+    for (let n = 0; n < OWNERS; n++) expect(promptsTo(userId(n)), userId(n)).toHaveLength(1);
+    expect(
+      await h.db.outbox.count({ where: { workspaceId, key: { startsWith: 'prompt:' }, state: 'sent' } }),
+    ).toBe(OWNERS);
+  }, 120_000);
+
+  it('two runs of the same minute at once (two instances) write one prompt per person', async () => {
+    h.double.clearFaults();
+    // The next Monday, both "instances" at the same moment.
+    const at = new Date('2026-03-09T09:00:00Z');
+    const settings = { defaultTimeZone: 'UTC' };
+    const results = await Promise.all([
+      runPrompts(h.db, workspaceId, at, settings, enqueue, null),
+      runPrompts(h.db, workspaceId, at, settings, enqueue, null),
+    ]);
+    expect(results[0]!.prompted + results[1]!.prompted).toBe(OWNERS);
+    expect(await h.db.checkInPrompt.count({ where: { period: '2026-W11' } })).toBe(OWNERS);
+    expect(await h.db.outbox.count({ where: { key: { contains: ':2026-W11:' } } })).toBe(OWNERS);
+  });
+});
