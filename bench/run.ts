@@ -1,6 +1,7 @@
 // `npm run bench`: prints figures, each next to a baseline measured in the same run.
 // OKRA_TEST_DB=postgresql runs the database benchmarks on PostgreSQL (OKRA_TEST_PG_URL).
 import { benchAck } from './ack.ts';
+import { benchCheckInPrompts } from './check-in-prompts.ts';
 import { benchCycleStatus } from './cycle-status.ts';
 import { benchPlanImport } from './plan-import.ts';
 
@@ -8,6 +9,7 @@ const sections: Array<[string, () => Promise<string[]>]> = [
   ['Acknowledging slash commands', () => benchAck()],
   ['Status of a 200-objective cycle', () => benchCycleStatus()],
   ['Importing a quarter', () => benchPlanImport()],
+  ['Check-in prompts', () => benchCheckInPrompts()],
 ];
 
 for (const [title, run] of sections) {

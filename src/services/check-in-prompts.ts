@@ -311,14 +311,92 @@ export async function runPrompts(
   for (const schedule of dueSchedules) {
     const owners = await dueOwners(db, schedule, loaded, at, { ...settings, workspaceZone }, options);
     for (const owner of owners) {
-      if (!owner.active) {
-        if (pmoChannel && (await reportDeparted(db, workspaceId, owner, pmoChannel, enqueue))) departed++;
-        continue;
-      }
-      if (await promptOnce(db, workspaceId, schedule, owner, at, enqueue)) prompted++;
+      if (!owner.active && pmoChannel && (await reportDeparted(db, workspaceId, owner, pmoChannel, enqueue)))
+        departed++;
     }
+    prompted += await promptAll(
+      db,
+      workspaceId,
+      schedule,
+      owners.filter((owner) => owner.active),
+      at,
+      enqueue,
+    );
   }
   return { prompted, departed };
+}
+
+/** Owners written per transaction: one commit per owner would make a 10,000-person fan-out crawl. */
+const PROMPT_BATCH = 200;
+
+async function promptAll(
+  db: Db,
+  workspaceId: number,
+  schedule: { id: number; cadence: string; dayOfWeek: number; localTime: string; createdAt: Date },
+  owners: readonly DueOwner[],
+  at: Date,
+  enqueue: Enqueue,
+): Promise<number> {
+  if (owners.length === 0) return 0;
+  const periods = [...new Set(owners.map((owner) => owner.occurrence.period))];
+  const done = new Set(
+    (
+      await db.checkInPrompt.findMany({
+        where: { scheduleId: schedule.id, period: { in: periods } },
+        select: { memberId: true, period: true },
+      })
+    ).map((row) => `${row.memberId}:${row.period}`),
+  );
+  const fresh = owners.filter((owner) => !done.has(`${owner.memberId}:${owner.occurrence.period}`));
+  let prompted = 0;
+  for (let start = 0; start < fresh.length; start += PROMPT_BATCH) {
+    const batch = fresh.slice(start, start + PROMPT_BATCH);
+    try {
+      await db.$transaction(async (tx) => {
+        for (const owner of batch)
+          await tx.checkInPrompt.create({ data: promptRow(workspaceId, schedule, owner, at) });
+        await enqueue(
+          tx,
+          workspaceId,
+          batch.map((owner) => promptNotice(schedule.id, owner)),
+        );
+      });
+      prompted += batch.length;
+    } catch {
+      // Another instance wrote some of these a moment ago: one by one, each settled by its unique row.
+      for (const owner of batch)
+        if (await promptOnce(db, workspaceId, schedule, owner, at, enqueue)) prompted++;
+    }
+  }
+  return prompted;
+}
+
+function promptRow(
+  workspaceId: number,
+  schedule: { id: number; cadence: string; dayOfWeek: number; localTime: string; createdAt: Date },
+  owner: DueOwner,
+  at: Date,
+) {
+  return {
+    workspaceId,
+    scheduleId: schedule.id,
+    memberId: owner.memberId,
+    period: owner.occurrence.period,
+    localDate: owner.occurrence.localDate,
+    timeZone: owner.zone,
+    dueAt: owner.occurrence.at,
+    periodEndsAt: nextOccurrence(timingOf(schedule), owner.zone, owner.occurrence.at).at,
+    createdAt: at,
+  };
+}
+
+function promptNotice(scheduleId: number, owner: DueOwner): PromptNotice {
+  return {
+    key: promptKey(scheduleId, owner.occurrence.period, owner.slackUserId),
+    kind: 'checkin-prompt',
+    to: { user: owner.slackUserId },
+    payload: promptPayload(scheduleId, owner.occurrence.period, owner.items),
+  };
 }
 
 async function promptOnce(
@@ -329,35 +407,15 @@ async function promptOnce(
   at: Date,
   enqueue: Enqueue,
 ): Promise<boolean> {
-  const { period, localDate: day } = owner.occurrence;
+  const { period } = owner.occurrence;
   const existing = await db.checkInPrompt.findUnique({
     where: { scheduleId_memberId_period: { scheduleId: schedule.id, memberId: owner.memberId, period } },
   });
   if (existing) return false;
-  const periodEndsAt = nextOccurrence(timingOf(schedule), owner.zone, owner.occurrence.at).at;
   try {
     await db.$transaction(async (tx) => {
-      await tx.checkInPrompt.create({
-        data: {
-          workspaceId,
-          scheduleId: schedule.id,
-          memberId: owner.memberId,
-          period,
-          localDate: day,
-          timeZone: owner.zone,
-          dueAt: owner.occurrence.at,
-          periodEndsAt,
-          createdAt: at,
-        },
-      });
-      await enqueue(tx, workspaceId, [
-        {
-          key: promptKey(schedule.id, period, owner.slackUserId),
-          kind: 'checkin-prompt',
-          to: { user: owner.slackUserId },
-          payload: promptPayload(schedule.id, period, owner.items),
-        },
-      ]);
+      await tx.checkInPrompt.create({ data: promptRow(workspaceId, schedule, owner, at) });
+      await enqueue(tx, workspaceId, [promptNotice(schedule.id, owner)]);
     });
     return true;
   } catch (error) {

@@ -337,6 +337,8 @@ export async function submitSheet(
     const replaced: boolean[] = [];
     for (const item of prepared) replaced.push(await item.write(tx));
     const riskId = risk ? await risk.write(tx) : null;
+    // Earlier pages' answers are in; no draft of this person's outlives the check-in.
+    await tx.checkInDraft.deleteMany({ where: { memberId: actor.memberId } });
     // The person answered: their prompts for this period stop reminding and say so in place.
     await settlePrompts(tx, actor.workspaceId, actor, sheet.period, 'done', clock.now, enqueue);
     return { replaced, riskId };
@@ -400,6 +402,8 @@ export async function savePage(
     await db.checkInDraft.update({ where: { id: existing.id }, data: { answers: json } });
     return success(existing.id);
   }
+  // A new sheet: drafts of sheets the person closed without finishing are of no use any more.
+  await db.checkInDraft.deleteMany({ where: { memberId: actor.memberId } });
   const created = await db.checkInDraft.create({
     data: {
       workspaceId: actor.workspaceId,
