@@ -48,7 +48,7 @@ export function scheduleListMessage(schedules: readonly ScheduleView[]): SlackMe
 }
 
 export function scheduleModal(): View {
-  const days = WEEKDAYS.map((day, index) => ({ value: String(index + 1), label: dayName(index + 1) }));
+  const days = WEEKDAYS.map((_day, index) => ({ value: String(index + 1), label: dayName(index + 1) }));
   return modal({
     callbackId: CHECKIN_CALLBACK.schedule,
     title: 'Check-in schedule',
