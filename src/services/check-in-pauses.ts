@@ -9,7 +9,7 @@ import { zIsoDate } from '../domain/numbers/index.ts';
 import { localDate } from '../domain/periods.ts';
 import { type Actor, isAdmin } from './actor.ts';
 import { settlePrompts } from './check-in-prompts.ts';
-import { zoneOf } from './check-ins.ts';
+import { memberZone } from './check-in-zone.ts';
 import { enqueue } from './outbox.ts';
 import { failure, fieldErrorsFrom, type Outcome, success } from './outcome.ts';
 
@@ -24,7 +24,7 @@ const PauseFields = z.object({ until: zIsoDate() });
 
 async function memberToday(db: Db, memberId: number, now: Date, fallbackZone: string) {
   const member = await db.member.findUniqueOrThrow({ where: { id: memberId } });
-  return { member, today: localDate(now, zoneOf(member, undefined, fallbackZone)) };
+  return { member, today: localDate(now, await memberZone(db, memberId, fallbackZone)) };
 }
 
 export async function pauseCheckIns(

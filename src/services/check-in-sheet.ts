@@ -6,6 +6,7 @@ import { localDate, periodOf } from '../domain/periods.ts';
 import { formatShortId } from '../domain/short-ids.ts';
 import type { Actor } from './actor.ts';
 import { settlePrompts } from './check-in-prompts.ts';
+import { memberZone } from './check-in-zone.ts';
 import {
   type CheckInClock,
   type CheckInRecorded,
@@ -14,7 +15,6 @@ import {
   prepareKeyResultCheckIn,
   prepareKpiReading,
   recordedOf,
-  zoneOf,
 } from './check-ins.ts';
 import { currentCycle } from './cycles.ts';
 import { enqueue } from './outbox.ts';
@@ -70,11 +70,6 @@ export const SHEET_FIELD = {
   riskOn: 'risk.on',
 } as const;
 
-async function personZone(db: Db, actor: Actor, fallback: string): Promise<string> {
-  const me = await db.member.findUnique({ where: { id: actor.memberId }, select: { tz: true } });
-  return zoneOf(me, undefined, fallback);
-}
-
 /**
  * The period a sheet is for: the prompted period when the person was prompted for it (answers count for
  * the period asked about, even late), otherwise the current week in their zone. A period the person was
@@ -93,7 +88,7 @@ async function sheetPeriod(
     });
     if (prompt) return { period: prompt.period, localDate: prompt.localDate };
   }
-  const zone = await personZone(db, actor, clock.defaultTimeZone);
+  const zone = await memberZone(db, actor.memberId, clock.defaultTimeZone);
   return { period: periodOf(clock.now, 'weekly', zone), localDate: localDate(clock.now, zone) };
 }
 

@@ -5,7 +5,7 @@ import { isPaused } from '../domain/check-ins/pauses.ts';
 import { localDate, periodOf } from '../domain/periods.ts';
 import { formatShortId } from '../domain/short-ids.ts';
 import { pausesOf } from './check-in-pauses.ts';
-import { zoneOf } from './check-ins.ts';
+import { memberZone } from './check-in-zone.ts';
 
 export interface HomeCheckIns {
   period: string;
@@ -21,8 +21,7 @@ export async function homeCheckIns(
   now: Date,
   defaultTimeZone: string,
 ): Promise<HomeCheckIns> {
-  const member = await db.member.findUniqueOrThrow({ where: { id: memberId } });
-  const zone = zoneOf(member, undefined, defaultTimeZone);
+  const zone = await memberZone(db, memberId, defaultTimeZone);
   const period = periodOf(now, 'weekly', zone);
   const today = localDate(now, zone);
   const [checkIns, readings, pauses] = await Promise.all([

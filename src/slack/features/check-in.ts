@@ -3,7 +3,7 @@ import { localDate, periodOf } from '../../domain/periods.ts';
 import { actorOf } from '../../services/actor.ts';
 import { runPrompts } from '../../services/check-in-prompts.ts';
 import { checkInStatus } from '../../services/check-in-status.ts';
-import { zoneOf } from '../../services/check-ins.ts';
+import { memberZone } from '../../services/check-in-zone.ts';
 import { pmoChannelOf } from '../../services/escalation.ts';
 import { enqueue } from '../../services/outbox.ts';
 import type { CommandContext } from '../commands/types.ts';
@@ -15,7 +15,7 @@ import type { Feature } from './feature.ts';
 async function statusCommand(ctx: CommandContext): Promise<void> {
   // The admin's own week: with people across zones, "this week" is the week of whoever asks.
   const now = ctx.clock.now();
-  const zone = zoneOf(ctx.member, undefined, ctx.settings.defaultTimeZone);
+  const zone = await memberZone(ctx.db, ctx.member.id, ctx.settings.defaultTimeZone);
   const status = await checkInStatus(
     ctx.db,
     ctx.workspace.id,
