@@ -1,0 +1,88 @@
+// A process killed (SIGKILL) in the middle of the prompt fan-out, then restarted: nobody missed, nobody
+// doubled. Prompt rows and their outbox notices commit together, batch by batch.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/client.ts';
+import { runPrompts } from '../../src/services/check-in-prompts.ts';
+import { enqueue } from '../../src/services/outbox.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+const CHILD = join(import.meta.dirname, '../support/prompt-crash-child.ts');
+const TSX = import.meta.resolve('tsx');
+const OWNERS = 500;
+const AT = '2026-03-02T09:00:00Z';
+
+let database: TestDatabase;
+let db: Db;
+let workspaceId: number;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  db = database.db;
+  workspaceId = (await db.workspace.create({ data: { slackTeamId: 'T0CRASH' } })).id;
+  await db.schedule.create({
+    data: { workspaceId, kind: 'checkin_prompt', dayOfWeek: 1, localTime: '09:00' },
+  });
+  const cycle = await db.cycle.create({
+    data: {
+      workspaceId,
+      name: 'H1',
+      startDate: new Date('2026-01-01'),
+      endDate: new Date('2026-06-30'),
+      isCurrent: true,
+    },
+  });
+  const objective = await db.objective.create({
+    data: { workspaceId, number: 1, title: 'Grow', cycleId: cycle.id, level: 'company' },
+  });
+  await db.member.createMany({
+    data: Array.from({ length: OWNERS }, (_, n) => ({ workspaceId, slackUserId: `U0C${n}`, tz: 'UTC' })),
+  });
+  const members = await db.member.findMany({ where: { workspaceId } });
+  await db.keyResult.createMany({
+    data: members.map((member, n) => ({
+      workspaceId,
+      number: n + 1,
+      objectiveId: objective.id,
+      title: `KR ${n}`,
+      ownerId: member.id,
+      kind: 'increase',
+      targetValue: 10,
+    })),
+  });
+});
+afterAll(() => database.drop());
+
+describe('SIGKILL mid fan-out', () => {
+  it('the restarted run prompts exactly those the killed one did not', async () => {
+    const child = spawnSync(
+      process.execPath,
+      ['--import', TSX, CHILD, database.url, String(workspaceId), AT],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(child.signal).toBe('SIGKILL');
+    const before = await db.checkInPrompt.count({ where: { workspaceId } });
+    // The first batch committed; the second died with its transaction.
+    expect(before).toBeGreaterThan(0);
+    expect(before).toBeLessThan(OWNERS);
+    expect(await db.outbox.count({ where: { workspaceId } })).toBe(before);
+
+    const restarted = await runPrompts(
+      db,
+      workspaceId,
+      new Date(AT),
+      { defaultTimeZone: 'UTC' },
+      enqueue,
+      null,
+    );
+    expect(restarted.prompted).toBe(OWNERS - before);
+    expect(await db.checkInPrompt.count({ where: { workspaceId } })).toBe(OWNERS);
+    const notices = await db.outbox.findMany({ where: { workspaceId }, select: { key: true, toId: true } });
+    expect(notices).toHaveLength(OWNERS);
+    expect(new Set(notices.map((n) => n.toId)).size).toBe(OWNERS);
+  }, 90_000);
+});
