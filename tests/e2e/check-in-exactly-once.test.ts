@@ -1,6 +1,7 @@
 // Exactly once: with 20% of chat.postMessage calls answered 429 and 5% answered 500, every due prompt is
 // delivered once; two runs of the same minute at once (two instances) prompt each person once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client.ts';
 import { runPrompts } from '../../src/services/check-in-prompts.ts';
 import { enqueue } from '../../src/services/outbox.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
@@ -82,17 +83,48 @@ describe('prompts exactly once', () => {
     ).toBe(OWNERS);
   }, 120_000);
 
-  it('two runs of the same minute at once (two instances) write one prompt per person', async () => {
+  it('two instances (two database connections) at the same minute: each of 500 owners gets one prompt', async () => {
     h.double.clearFaults();
-    // The next Monday, both "instances" at the same moment.
-    const at = new Date('2026-03-09T09:00:00Z');
-    const settings = { defaultTimeZone: 'UTC' };
-    const results = await Promise.all([
-      runPrompts(h.db, workspaceId, at, settings, enqueue, null),
-      runPrompts(h.db, workspaceId, at, settings, enqueue, null),
-    ]);
-    expect(results[0]!.prompted + results[1]!.prompted).toBe(OWNERS);
-    expect(await h.db.checkInPrompt.count({ where: { period: '2026-W11' } })).toBe(OWNERS);
-    expect(await h.db.outbox.count({ where: { key: { contains: ':2026-W11:' } } })).toBe(OWNERS);
-  });
+    const objective = await h.db.objective.findFirstOrThrow({ where: { workspaceId } });
+    await h.db.member.createMany({
+      data: Array.from({ length: 500 - OWNERS }, (_, n) => ({
+        workspaceId,
+        slackUserId: userId(OWNERS + n),
+        tz: 'UTC',
+      })),
+    });
+    const added = await h.db.member.findMany({ where: { workspaceId, keyResults: { none: {} } } });
+    await h.db.keyResult.createMany({
+      data: added.map((member, n) => ({
+        workspaceId,
+        number: 1000 + n,
+        objectiveId: objective.id,
+        title: `KR ${member.slackUserId}`,
+        ownerId: member.id,
+        kind: 'increase',
+        targetValue: 10,
+      })),
+    });
+    const owners = await h.db.keyResult.count({ where: { workspaceId, ownerId: { not: null } } });
+    const other = openDatabase(h.database.url);
+    try {
+      // The next Monday, both instances at the same moment, each on its own connection.
+      const at = new Date('2026-03-09T09:00:00Z');
+      const settings = { defaultTimeZone: 'UTC' };
+      const results = await Promise.all([
+        runPrompts(h.db, workspaceId, at, settings, enqueue, null),
+        runPrompts(other.db, workspaceId, at, settings, enqueue, null),
+      ]);
+      expect(results[0]!.prompted + results[1]!.prompted).toBe(owners);
+    } finally {
+      await other.close();
+    }
+    expect(await h.db.checkInPrompt.count({ where: { period: '2026-W11' } })).toBe(owners);
+    const notices = await h.db.outbox.findMany({
+      where: { key: { contains: ':2026-W11:' } },
+      select: { toId: true },
+    });
+    expect(notices).toHaveLength(owners);
+    expect(new Set(notices.map((n) => n.toId)).size).toBe(owners);
+  }, 120_000);
 });
