@@ -328,6 +328,11 @@ export async function runPrompts(
 
 /** Owners written per transaction: one commit per owner would make a 10,000-person fan-out crawl. */
 const PROMPT_BATCH = 200;
+/**
+ * Another instance's batch may hold SQLite's single writer lock for a while: wait for it rather than fail
+ * at Prisma's default 2 s / 5 s.
+ */
+const BATCH_TRANSACTION = { maxWait: 30_000, timeout: 60_000 };
 
 async function promptAll(
   db: Db,
@@ -360,7 +365,7 @@ async function promptAll(
           workspaceId,
           batch.map((owner) => promptNotice(schedule.id, owner)),
         );
-      });
+      }, BATCH_TRANSACTION);
       prompted += batch.length;
     } catch {
       // Another instance wrote some of these a moment ago: one by one, each settled by its unique row.
@@ -416,7 +421,7 @@ async function promptOnce(
     await db.$transaction(async (tx) => {
       await tx.checkInPrompt.create({ data: promptRow(workspaceId, schedule, owner, at) });
       await enqueue(tx, workspaceId, [promptNotice(schedule.id, owner)]);
-    });
+    }, BATCH_TRANSACTION);
     return true;
   } catch (error) {
     // Another instance prompted this person for this period a moment ago: the unique row says so.
