@@ -79,7 +79,10 @@ export async function sweepStatuses(services: FlagServices, at: Date): Promise<S
     const settings = workspaceSettings(workspace.settings);
     const kpis = await services.db.kpi.findMany({
       where: { workspaceId: workspace.id, archivedAt: null },
-      include: { ...KPI_STATUS_INCLUDE, owner: { select: { slackUserId: true } } },
+      include: {
+        ...KPI_STATUS_INCLUDE,
+        owner: { select: { slackUserId: true, ...KPI_STATUS_INCLUDE.owner.select } },
+      },
       orderBy: { number: 'asc' },
     });
     for (const kpi of kpis) {

@@ -44,11 +44,7 @@ export function keyResultInput(row: KeyResultRow): KeyResult {
     weight: row.weight,
     curve: row.curve as ProgressCurve,
     milestones: row.milestones.map((m) => ({ title: m.title, weight: m.weight, done: m.done })),
-    // Local dates read as UTC days: a pause is excused from the start of its first day to the end of its last.
-    excused: (row.owner?.checkInPauses ?? []).map((pause) => ({
-      start: new Date(`${pause.fromDate}T00:00:00Z`),
-      end: new Date(Date.parse(`${pause.untilDate}T00:00:00Z`) + DAY_MS),
-    })),
+    excused: excusedSpans(row.owner?.checkInPauses),
     checkIns: row.checkIns.map((c) => ({
       at: momentOf(c.date, c.createdAt),
       value: c.value,
@@ -76,6 +72,8 @@ export interface KpiRow {
   cadence: string;
   unit: string;
   readings: Array<{ date: Date; createdAt: Date; value: number }>;
+  /** The owner's check-in pauses and skipped weeks, when loaded (KPI_STATUS_INCLUDE does). */
+  owner?: { checkInPauses?: Array<{ fromDate: string; untilDate: string }> } | null;
 }
 
 export function kpiInput(row: KpiRow): Kpi {
@@ -89,14 +87,27 @@ export function kpiInput(row: KpiRow): Kpi {
     cadence: row.cadence as KpiCadence,
     unit: row.unit,
     readings: row.readings.map((r) => ({ at: momentOf(r.date, r.createdAt), value: r.value })),
+    excused: excusedSpans(row.owner?.checkInPauses),
   };
 }
+
+type PauseRows = Array<{ fromDate: string; untilDate: string }> | undefined;
+
+/** Local dates read as UTC days: a pause is excused from the start of its first day to the end of its last. */
+function excusedSpans(pauses: PauseRows) {
+  return (pauses ?? []).map((pause) => ({
+    start: new Date(`${pause.fromDate}T00:00:00Z`),
+    end: new Date(Date.parse(`${pause.untilDate}T00:00:00Z`) + DAY_MS),
+  }));
+}
+
+const OWNER_PAUSES = { select: { checkInPauses: { select: { fromDate: true, untilDate: true } } } } as const;
 
 /** What to load with a key result for its status. */
 export const KEY_RESULT_STATUS_INCLUDE = {
   milestones: { orderBy: { position: 'asc' } },
   checkIns: { orderBy: { date: 'asc' } },
-  owner: { select: { checkInPauses: { select: { fromDate: true, untilDate: true } } } },
+  owner: OWNER_PAUSES,
 } as const;
 
-export const KPI_STATUS_INCLUDE = { readings: { orderBy: { date: 'asc' } } } as const;
+export const KPI_STATUS_INCLUDE = { readings: { orderBy: { date: 'asc' } }, owner: OWNER_PAUSES } as const;

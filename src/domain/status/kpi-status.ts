@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { formatDuration, formatValue } from './format.ts';
 import { verdict } from './key-result-status.ts';
 import { DEFAULT_STATUS_SETTINGS, type StatusSettings } from './settings.ts';
+import { excusedMs } from './staleness.ts';
 import { MS_PER_DAY, usableHistory } from './time.ts';
 import type { Kpi, KpiCadence, KpiReading, StatusLevel, StatusSignal, StatusVerdict } from './types.ts';
 
@@ -88,7 +89,9 @@ export function evaluateKpi(
     },
   ];
 
-  const missedPeriods = periodsBetween(latest.at, now, kpi.cadence);
+  // Paused or skipped weeks are not missed readings (check-ins: issue 10).
+  const excused = excusedMs(kpi.excused ?? [], latest.at.getTime(), now.getTime());
+  const missedPeriods = periodsBetween(latest.at, new Date(now.getTime() - excused), kpi.cadence);
   let staleStatus: StatusLevel = 'on_track';
   if (missedPeriods >= settings.kpiStaleOffTrackPeriods) staleStatus = 'off_track';
   else if (missedPeriods >= settings.kpiStaleAtRiskPeriods) staleStatus = 'at_risk';

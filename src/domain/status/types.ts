@@ -86,6 +86,8 @@ export interface Kpi {
   cadence: KpiCadence;
   /** Optional unit appended to values in reasons, e.g. "%" or " ms". */
   unit?: string;
+  /** When the owner was paused or skipped a week: those periods are not missed readings. */
+  excused?: readonly ExcusedSpan[];
 }
 
 /** Ordered from best to worst; see status-level.ts for comparisons. */

@@ -1,7 +1,7 @@
 // A paused or skipped week is not silence: it never makes a key result stale.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STATUS_SETTINGS } from '../../../src/domain/status/index.ts';
+import { DEFAULT_STATUS_SETTINGS, evaluateKpi } from '../../../src/domain/status/index.ts';
 import { excusedMs, keyResultStaleness } from '../../../src/domain/status/staleness.ts';
 
 const DAY = 86_400_000;
@@ -50,5 +50,24 @@ describe('staleness with excused weeks', () => {
         },
       ),
     );
+  });
+});
+
+describe('KPI readings with excused weeks', () => {
+  it('a weekly KPI three weeks without a reading is stale, not when those weeks were paused', () => {
+    const kpi = {
+      id: 'KPI-1',
+      title: 'Active teams',
+      direction: 'higher_is_better' as const,
+      target: 100,
+      green: 90,
+      amber: 70,
+      cadence: 'weekly' as const,
+      readings: [{ at: new Date('2026-02-02T09:00:00Z'), value: 95 }],
+    };
+    const now = new Date('2026-02-23T12:00:00Z');
+    expect(evaluateKpi(kpi, now).status).not.toBe('on_track');
+    const excused = [{ start: new Date('2026-02-06T00:00:00Z'), end: new Date('2026-02-23T00:00:00Z') }];
+    expect(evaluateKpi({ ...kpi, excused }, now).status).toBe('on_track');
   });
 });
