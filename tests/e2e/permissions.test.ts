@@ -44,7 +44,16 @@ const STATE_CHANGING: Array<{ command: string; text: string }> = [
   { command: 'settings pmo', text: 'settings pmo <#C0GENERAL|general>' },
   { command: 'settings set', text: 'settings set atRiskGapPoints 10' },
   { command: 'settings reset', text: 'settings reset atRiskGapPoints' },
+  { command: 'schedule add', text: 'schedule add weekly friday 16:00' },
+  { command: 'schedule edit', text: 'schedule edit S-2 --time 10:00' },
+  { command: 'schedule pause', text: 'schedule pause S-2' },
+  { command: 'schedule resume', text: 'schedule resume S-2' },
+  { command: 'schedule remove', text: 'schedule remove S-2' },
+  { command: 'checkin send', text: 'checkin send' },
 ];
+
+/** Admin-only commands that only read: a member is refused, nothing changes either way. */
+const ADMIN_READS = ['checkin status'];
 
 let h: Harness;
 
@@ -63,6 +72,8 @@ async function snapshot(): Promise<string> {
     db.kpiReading.findMany({ orderBy: { id: 'asc' } }),
     db.auditEntry.count(),
     db.counter.findMany({ orderBy: [{ workspaceId: 'asc' }, { name: 'asc' }] }),
+    db.schedule.findMany({ orderBy: { id: 'asc' } }),
+    db.checkInPrompt.count(),
   ]);
   return JSON.stringify(tables);
 }
@@ -91,11 +102,20 @@ afterAll(() => h.close());
 describe('who may change things', () => {
   it('names every command that changes state (all that are not read-only)', () => {
     const changing = buildCatalog()
-      .filter((command) => command.access !== 'everyone')
+      .filter((command) => command.access !== 'everyone' && !ADMIN_READS.includes(command.name))
       .map((command) => command.name)
       .sort();
     expect([...new Set(STATE_CHANGING.map((row) => row.command))].sort()).toEqual(changing);
   });
+
+  for (const command of ADMIN_READS) {
+    it(`/okr ${command}: admins only, and it changes nothing`, async () => {
+      const before = await snapshot();
+      expect((await h.command(MEMBER, command)).text).toMatch(/Only PMO admins/);
+      expect((await h.command(ADMIN, command)).text).not.toMatch(/Only PMO admins/);
+      expect(await snapshot()).toBe(before);
+    });
+  }
 
   for (const { command, text } of STATE_CHANGING) {
     it(`/okr ${command}: a member is refused and nothing changes; an admin succeeds`, async () => {
