@@ -23,21 +23,13 @@ import { formatShortId } from '../domain/short-ids.ts';
 import { pausesOf } from './check-in-pauses.ts';
 import { zoneOf } from './check-ins.ts';
 import { currentCycle } from './cycles.ts';
-import { enqueue } from './outbox.ts';
+import { enqueue, type Notice } from './outbox.ts';
 import { failure, type Outcome, success } from './outcome.ts';
 import { PROMPT_KIND } from './schedules.ts';
 
-/** The outbox's enqueue (src/services/outbox.ts), passed in so this module stays testable on its own. */
-export type Enqueue = (tx: Tx, workspaceId: number, notices: readonly PromptNotice[]) => Promise<void>;
-
-export interface PromptNotice {
-  key: string;
-  kind: string;
-  to: { user: string } | { channel: string };
-  payload: unknown;
-  replaces?: string;
-  notBefore?: Date;
-}
+/** The outbox's enqueue, passed in so tests can watch what a run records. */
+export type Enqueue = (tx: Tx, workspaceId: number, notices: readonly Notice[]) => Promise<void>;
+export type PromptNotice = Notice;
 
 /** Items listed one by one in a prompt; the rest are counted, so the DM stays within 50 blocks. */
 export const PROMPT_ITEM_LIMIT = 15;
