@@ -85,7 +85,8 @@ try {
   const plannedMs = performance.now() - planned;
 
   const delivering = performance.now();
-  for (let round = 0; round < 10_000; round++) {
+  // OKRA_BENCH_PLAN_ONLY=1: measure planning and recording alone.
+  for (let round = 0; round < (process.env.OKRA_BENCH_PLAN_ONLY ? 0 : 10_000); round++) {
     await deliverer.deliverDue(clock.now());
     const open = await db.outbox.count({ where: { state: { in: ['pending', 'claimed'] } } });
     if (open === 0) break;

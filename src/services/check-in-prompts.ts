@@ -350,8 +350,9 @@ async function promptAll(
     const batch = fresh.slice(start, start + PROMPT_BATCH);
     try {
       await db.$transaction(async (tx) => {
-        for (const owner of batch)
-          await tx.checkInPrompt.create({ data: promptRow(workspaceId, schedule, owner, at) });
+        await tx.checkInPrompt.createMany({
+          data: batch.map((owner) => promptRow(workspaceId, schedule, owner, at)),
+        });
         await enqueue(
           tx,
           workspaceId,
