@@ -34,7 +34,12 @@ export interface Claimed extends OutboxRow {
  * Claims up to `limit` rows that are due at `at`, oldest first: pending rows whose time has come, and claims
  * older than `leaseMs` (their holder died or hung; it may have sent, so they come back marked stale).
  */
-export async function claimDue(db: Db, at: Date, leaseMs: number, limit: number): Promise<Claimed[]> {
+export async function claimDue(
+  db: Db,
+  at: Date,
+  leaseMs: number,
+  limit: number,
+): Promise<{ claimed: Claimed[]; more: boolean }> {
   const staleBefore = new Date(at.getTime() - leaseMs);
   const candidates = await db.outbox.findMany({
     where: {
@@ -73,7 +78,8 @@ export async function claimDue(db: Db, at: Date, leaseMs: number, limit: number)
         stale,
       });
   }
-  return claimed;
+  // A full page means there may be more, even when other instances won some of these rows.
+  return { claimed, more: candidates.length === limit };
 }
 
 type Holder = Pick<Claimed, 'id' | 'claimToken'>;

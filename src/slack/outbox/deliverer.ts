@@ -27,6 +27,12 @@ import { classify, type Failure } from './slack-errors.ts';
 /** Slack answers in well under a second; a call still open after this is treated as "may have happened". */
 export const SEND_TIMEOUT_MS = 4000;
 
+/**
+ * After a call got no answer (timeout, dropped connection) the request may still reach Slack and be carried
+ * out, so its history is read only this much later, when whatever was in flight has landed or died.
+ */
+export const IN_FLIGHT_SETTLE_MS = 30_000;
+
 export interface OutboxOptions {
   budget?: RateBudget;
   /** Notices in flight at once in this instance. */
@@ -275,6 +281,11 @@ export function createDeliverer(deps: DelivererDeps, options: OutboxOptions = {}
           row.uncertain = true;
         }
         const wait = waitAfter(failure, attempt);
+        if (failure.kind === 'uncertain' && !failure.answered) {
+          await release(db, row, later(IN_FLIGHT_SETTLE_MS), { error: failure.error });
+          report.deferred++;
+          return;
+        }
         if (attempt < settings.triesPerClaim && wait <= settings.maxInlineWaitMs && !stopping) {
           await sleep(wait);
           continue;
@@ -313,8 +324,8 @@ export function createDeliverer(deps: DelivererDeps, options: OutboxOptions = {}
   async function pass(at: Date): Promise<DeliveryReport> {
     const report: DeliveryReport = { sent: 0, reconciled: 0, deferred: 0, failed: 0 };
     while (!stopping) {
-      const claimed = await claimDue(db, at, leaseMs, settings.batchSize);
-      if (claimed.length === 0) break;
+      const { claimed, more } = await claimDue(db, at, leaseMs, settings.batchSize);
+      if (claimed.length === 0 && !more) break;
       // A reply or replacement waits for the notice it refers to when both are in this batch.
       const done = new Map<string, Promise<void>>();
       for (const row of claimed) {
@@ -330,7 +341,7 @@ export function createDeliverer(deps: DelivererDeps, options: OutboxOptions = {}
         done.set(row.key, task);
       }
       await Promise.all(done.values());
-      if (claimed.length < settings.batchSize) break;
+      if (!more) break;
     }
     await wakeForRetries(at);
     return report;
