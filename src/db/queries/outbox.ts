@@ -85,6 +85,11 @@ export async function claimDue(
 type Holder = Pick<Claimed, 'id' | 'claimToken'>;
 const held = (row: Holder) => ({ id: row.id, claimToken: row.claimToken, state: 'claimed' });
 
+/** Renews the lease: the holder is alive and about to call Slack. False when the claim was taken over. */
+export async function renewClaim(db: Db, row: Holder, at: Date): Promise<boolean> {
+  return (await db.outbox.updateMany({ where: held(row), data: { claimedAt: at } })).count === 1;
+}
+
 /** Remembers where the message goes before it is sent, so a reconcile after a crash knows where to look. */
 export async function recordChannel(db: Db, row: Holder, channel: string): Promise<boolean> {
   return (await db.outbox.updateMany({ where: held(row), data: { channel } })).count === 1;
