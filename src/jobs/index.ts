@@ -1,9 +1,10 @@
 // The jobs the scheduler runs every minute, in order; main.ts and the test harness register the same list.
 import { type OutboxRunner, outboxJob } from './outbox.ts';
+import { type ProfileRunner, profilesJob } from './profiles.ts';
 import type { Job } from './scheduler.ts';
 import { statusSweepJob } from './status-sweep.ts';
 
-export function scheduledJobs(outbox: OutboxRunner): Job[] {
-  // The sweep first: what it enqueues goes out in the same tick.
-  return [statusSweepJob(), outboxJob(outbox)];
+export function scheduledJobs(outbox: OutboxRunner, profiles?: ProfileRunner): Job[] {
+  // Profiles first (time zones decide what is due), the sweep next: what it enqueues goes out in this tick.
+  return [...(profiles ? [profilesJob(profiles)] : []), statusSweepJob(), outboxJob(outbox)];
 }
