@@ -20,8 +20,8 @@ import {
 import { isoFromDate } from '../domain/dates.ts';
 import { localDate, periodOf } from '../domain/periods.ts';
 import { formatShortId } from '../domain/short-ids.ts';
+import { zoneFor } from '../domain/time-zones.ts';
 import { pausesOf } from './check-in-pauses.ts';
-import { zoneOf } from './check-ins.ts';
 import { currentCycle } from './cycles.ts';
 import { enqueue, type Notice } from './outbox.ts';
 import { failure, type Outcome, success } from './outcome.ts';
@@ -235,10 +235,10 @@ export async function dueOwners(
   const members = await db.member.findMany({ where: { id: { in: ownerIds } } });
   const pauses: Map<number, PauseWindow[]> = await pausesOf(db, ownerIds);
   const timing = timingOf(schedule);
-  const fallback = settings.workspaceZone ?? settings.defaultTimeZone;
+
   const due: DueOwner[] = [];
   for (const member of members) {
-    const zone = zoneOf(member, undefined, fallback);
+    const zone = zoneFor(member.tz, settings.workspaceZone, settings.defaultTimeZone).zone;
     const occurrence = options.now ? occurrenceNow(at, zone) : duePrompt(timing, zone, at);
     if (!occurrence) continue;
     if (isPaused(pauses.get(member.id) ?? [], occurrence.localDate)) continue;
@@ -287,14 +287,14 @@ export async function runPrompts(
       ...(options.scheduleId ? { id: options.scheduleId } : {}),
     },
   });
-  const workspaceZone = (workspace as { timeZone?: string | null }).timeZone ?? null;
+  const workspaceZone = workspace.timeZone;
   let prompted = 0;
   let departed = 0;
   // Most minutes nobody's prompt time has come in any zone: find that out from the zones alone, without
   // loading every item of the workspace.
   const zones = (
     await db.member.findMany({ where: { workspaceId }, distinct: ['tz'], select: { tz: true } })
-  ).map((member) => zoneOf(member, undefined, workspaceZone ?? settings.defaultTimeZone));
+  ).map((member) => zoneFor(member.tz, workspaceZone, settings.defaultTimeZone).zone);
   const dueSchedules = options.now
     ? schedules
     : schedules.filter((schedule) => zones.some((zone) => duePrompt(timingOf(schedule), zone, at) !== null));

@@ -1,11 +1,11 @@
 // A person's time zone for check-ins: theirs from Slack, else the workspace's, else OKRA_DEFAULT_TZ.
 import type { Db } from '../db/client.ts';
-import { zoneOf } from './check-ins.ts';
+import { zoneFor } from '../domain/time-zones.ts';
 
 export async function memberZone(db: Db, memberId: number, defaultTimeZone: string): Promise<string> {
   const member = await db.member.findUniqueOrThrow({
     where: { id: memberId },
     select: { tz: true, workspace: { select: { timeZone: true } } },
   });
-  return zoneOf(member, member.workspace.timeZone ?? undefined, defaultTimeZone);
+  return zoneFor(member.tz, member.workspace.timeZone, defaultTimeZone).zone;
 }

@@ -5,10 +5,11 @@ import type { Db, Tx } from '../db/client.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import { dateFromIso, isoFromDate } from '../domain/dates.ts';
 import { zConfidence, zNumberLike } from '../domain/numbers/index.ts';
-import { type Cadence, isValidTimeZone, localDate, periodOf, periodOfDate } from '../domain/periods.ts';
+import { type Cadence, localDate, periodOf, periodOfDate } from '../domain/periods.ts';
 import { canChangeOwnedItem, WHO_MAY } from '../domain/permissions.ts';
 import { formatShortId } from '../domain/short-ids.ts';
 import { type KeyResultStatus, type KpiStatus, milestoneShare } from '../domain/status/index.ts';
+import { zoneFor } from '../domain/time-zones.ts';
 import type { Actor } from './actor.ts';
 import { markMilestone } from './key-results.ts';
 import { findByShortId } from './lookup.ts';
@@ -92,14 +93,17 @@ export function parseCheckInFields(input: CheckInInput): Outcome<Fields> {
   return parsed.success ? success(parsed.data) : failure(fieldErrorsFrom(parsed.error.issues));
 }
 
-/** The owner's own week: a Monday-morning check-in in Tokyo belongs to Tokyo's week, not UTC's. */
+/**
+ * The owner's own week: a Monday-morning check-in in Tokyo belongs to Tokyo's week, not UTC's. An owner
+ * whose zone is unknown gets the workspace's, then OKRA_DEFAULT_TZ; an item without owner, the actor's.
+ */
 export function zoneOf(
   owner: { tz: string | null } | null,
   actorZone: string | undefined,
+  workspaceZone: string | null,
   fallback: string,
 ): string {
-  for (const zone of [owner?.tz, actorZone, fallback]) if (zone && isValidTimeZone(zone)) return zone;
-  return 'UTC';
+  return zoneFor(owner ? owner.tz : actorZone, workspaceZone, fallback).zone;
 }
 
 /**
@@ -180,6 +184,7 @@ export async function prepareKeyResultCheckIn(
     where: { id },
     include: {
       owner: { select: { tz: true } },
+      workspace: { select: { timeZone: true } },
       objective: { select: { archivedAt: true, cycle: { select: { name: true, endDate: true } } } },
       milestones: { orderBy: { position: 'asc' } },
     },
@@ -189,7 +194,7 @@ export async function prepareKeyResultCheckIn(
     return failure({ item: `Only ${WHO_MAY.owned} can check in on ${ref}. Nothing was changed.` });
   if (kr.archivedAt || kr.objective.archivedAt)
     return failure({ item: `${ref} is archived, so it takes no check-ins. A PMO admin can restore it.` });
-  const zone = zoneOf(kr.owner, await actorZone(db, actor), clock.defaultTimeZone);
+  const zone = zoneOf(kr.owner, await actorZone(db, actor), kr.workspace.timeZone, clock.defaultTimeZone);
   const today = localDate(clock.now, zone);
   const cycleEnd = isoFromDate(kr.objective.cycle.endDate);
   if (today > cycleEnd) {
@@ -328,7 +333,10 @@ export async function prepareKpiReading(
   clock: CheckInClock,
   options: { localDate?: string } = {},
 ): Promise<Outcome<PreparedCheckIn>> {
-  const kpi = await db.kpi.findUniqueOrThrow({ where: { id }, include: { owner: { select: { tz: true } } } });
+  const kpi = await db.kpi.findUniqueOrThrow({
+    where: { id },
+    include: { owner: { select: { tz: true } }, workspace: { select: { timeZone: true } } },
+  });
   const ref = formatShortId('kpi', kpi.number);
   if (!canChangeOwnedItem(actor, kpi.ownerId))
     return failure({ item: `Only ${WHO_MAY.owned} can report readings of ${ref}. Nothing was changed.` });
@@ -336,7 +344,7 @@ export async function prepareKpiReading(
     return failure({ item: `${ref} is archived, so it takes no readings. A PMO admin can restore it.` });
   const read = readNumber(fields.value);
   if (!read.ok) return failure({ value: read.error });
-  const zone = zoneOf(kpi.owner, await actorZone(db, actor), clock.defaultTimeZone);
+  const zone = zoneOf(kpi.owner, await actorZone(db, actor), kpi.workspace.timeZone, clock.defaultTimeZone);
   const cadence: Cadence = kpi.cadence === 'monthly' ? 'monthly' : 'weekly';
   // A prompted reading is filed under the prompt's week or month, even when answered late.
   const day = options.localDate ?? localDate(clock.now, zone);

@@ -4,7 +4,7 @@
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { enqueue, type Notice } from '../../src/services/outbox.ts';
-import { SEND_TIMEOUT_MS } from '../../src/slack/outbox/deliverer.ts';
+import { IN_FLIGHT_SETTLE_MS, SEND_TIMEOUT_MS } from '../../src/slack/outbox/deliverer.ts';
 import { noticeMetadata } from '../../src/slack/outbox/reconcile.ts';
 import { ADMIN, type Harness, MEMBER, startHarness } from '../support/harness.ts';
 import { sendCommand } from '../support/slack-driver.ts';
@@ -80,10 +80,14 @@ describe('a send that may have happened is looked for before it is tried again',
     expect(await rowOf(n.key)).toMatchObject({ state: 'sent', channel: dm });
   });
 
-  it('a post answered only after the client gave up is found, not sent twice', async () => {
+  it('a post answered only after the client gave up is looked for once in-flight requests have landed', async () => {
     const n = notice();
     h.double.failNext('chat.postMessage', { delayMs: SEND_TIMEOUT_MS + 500, afterStore: true });
     await record([n]);
+    await h.tick();
+    // No answer: the request might still be on its way, so the history is not read yet.
+    expect(await rowOf(n.key)).toMatchObject({ state: 'pending', uncertain: true });
+    h.clock.advance(IN_FLIGHT_SETTLE_MS);
     await h.tick();
     expect(carrying(PMO, n.key)).toHaveLength(1);
     expect((await rowOf(n.key)).state).toBe('sent');

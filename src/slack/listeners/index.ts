@@ -6,11 +6,13 @@ import { register as registerCheckInButtons } from './actions/check-in-buttons.t
 import { register as registerFlagButtons } from './actions/flag-buttons.ts';
 import { register as registerOkrCommand } from './commands/okr.ts';
 import { register as registerAppHome } from './events/app-home.ts';
+import { register as registerUserChange } from './events/user-change.ts';
 import { register as registerCheckInSheet } from './views/check-in-sheet.ts';
 
 export function registerListeners(app: App, services: Services): void {
   registerOkrCommand(app, services);
   registerAppHome(app, services);
+  registerUserChange(app, services);
   registerFlagButtons(app, services);
   registerCheckInSheet(app, services);
   registerCheckInButtons(app, services);
