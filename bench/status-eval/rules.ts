@@ -8,6 +8,7 @@ import {
   evaluateKeyResult,
   type KeyResult,
   keyResultProgress,
+  learnCalibration,
   readConfidence,
   towardTargetProgress,
 } from '../../src/domain/status/index.ts';
@@ -26,8 +27,15 @@ export interface Judge {
 /** Okra with default settings. */
 export const okra: Judge = {
   name: 'Okra',
-  judge(kr, now) {
-    const status = evaluateKeyResult(kr, CYCLE, now);
+  judge(kr, now, owner, history) {
+    // The workspace's finished cycles, as the app would read them from stored check-ins.
+    const outcomes = history.map((h) => ({
+      owner: h.owner,
+      confidence: h.confidences.reduce((a, b) => a + b, 0) / Math.max(1, h.confidences.length),
+      final: h.final,
+    }));
+    const calibration = learnCalibration(outcomes, owner);
+    const status = evaluateKeyResult({ ...kr, calibration }, CYCLE, now);
     return { flagged: status.status !== 'on_track', forecast: status.forecast.attainment };
   },
 };

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts';
 import { formatShortId } from '../domain/short-ids.ts';
 import { evaluateKeyResult, evaluateKpi, type KpiBand, type StatusLevel } from '../domain/status/index.ts';
 import type { TreeKeyResult } from './alignment-tree.ts';
+import { loadCalibration } from './calibration.ts';
 import { currentCycle } from './cycles.ts';
 import { evaluateCycle } from './portfolio-status.ts';
 import { openRisksByScore, type RiskView } from './risks.ts';
@@ -82,9 +83,15 @@ export async function loadHome(db: Db, viewer: HomeViewer, now: Date): Promise<H
       : Promise.resolve(null),
   ]);
 
+  const calibrationOf = await loadCalibration(db, workspaceId, now);
   const groups = new Map<number, HomeModel['keyResultGroups'][number]>();
   for (const row of keyResults) {
-    const status = evaluateKeyResult(keyResultInput(row), cycleInput(row.objective.cycle), now, settings);
+    const status = evaluateKeyResult(
+      keyResultInput(row, calibrationOf(row.ownerId)),
+      cycleInput(row.objective.cycle),
+      now,
+      settings,
+    );
     const last = row.checkIns.at(-1);
     const group = groups.get(row.objectiveId) ?? {
       objective: { ref: formatShortId('objective', row.objective.number), title: row.objective.title },

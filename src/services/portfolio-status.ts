@@ -11,6 +11,7 @@ import {
   type ObjectiveStatus,
   type StatusSettings,
 } from '../domain/status/index.ts';
+import { loadCalibration } from './calibration.ts';
 import {
   cycleInput,
   KEY_RESULT_STATUS_INCLUDE,
@@ -56,7 +57,7 @@ export async function evaluateCycle(
   cycleId: number,
   now: Date,
 ): Promise<CycleStatus> {
-  const [workspace, cycle, rows] = await Promise.all([
+  const [workspace, cycle, rows, calibrationOf] = await Promise.all([
     db.workspace.findUniqueOrThrow({ where: { id: workspaceId } }),
     db.cycle.findUniqueOrThrow({ where: { id: cycleId } }),
     db.objective.findMany({
@@ -72,7 +73,10 @@ export async function evaluateCycle(
         },
       },
     }),
+    loadCalibration(db, workspaceId, now),
   ]);
+  const input = (kr: (typeof rows)[number]['keyResults'][number]) =>
+    keyResultInput(kr, calibrationOf(kr.ownerId));
   const settings = workspaceSettings(workspace.settings);
   const cycleDomain = cycleInput(cycle);
   const ids = new Set(rows.map((row) => row.id));
@@ -85,7 +89,7 @@ export async function evaluateCycle(
   const domainObjective = (row: (typeof rows)[number], seen: Set<number>): Objective => ({
     id: formatShortId('objective', row.number),
     title: row.title,
-    keyResults: row.keyResults.map(keyResultInput),
+    keyResults: row.keyResults.map(input),
     children: (childrenOf.get(row.id) ?? [])
       .filter((c) => !seen.has(c.id))
       .map((c) => domainObjective(c, new Set([...seen, c.id]))),
@@ -109,7 +113,7 @@ export async function evaluateCycle(
         title: kr.title,
         ownerSlackId: kr.owner?.slackUserId ?? null,
         unit: kr.unit,
-        status: status.keyResults[i] ?? evaluateKeyResult(keyResultInput(kr), cycleDomain, now, settings),
+        status: status.keyResults[i] ?? evaluateKeyResult(input(kr), cycleDomain, now, settings),
       })),
       children: children.map((child, i) => build(child, status.children[i]!, new Set([...seen, child.id]))),
     };
@@ -143,8 +147,9 @@ export async function evaluateKeyResultById(
     where: { id: keyResultId },
     include: { ...KEY_RESULT_STATUS_INCLUDE, objective: { include: { cycle: true } }, workspace: true },
   });
+  const calibrationOf = await loadCalibration(db, kr.workspaceId, now);
   return evaluateKeyResult(
-    keyResultInput(kr),
+    keyResultInput(kr, calibrationOf(kr.ownerId)),
     cycleInput(kr.objective.cycle),
     now,
     workspaceSettings(kr.workspace.settings),

@@ -2,6 +2,7 @@
 
 import { formatShortId } from '../domain/short-ids.ts';
 import type {
+  ConfidenceCalibration,
   Cycle,
   KeyResult,
   KeyResultKind,
@@ -31,8 +32,10 @@ export interface KeyResultRow {
   checkIns: Array<{ date: Date; createdAt: Date; value: number; confidence: number | null }>;
 }
 
-export function keyResultInput(row: KeyResultRow): KeyResult {
+/** `calibration` reads the owner's ratings (see services/calibration.ts); the prior when absent. */
+export function keyResultInput(row: KeyResultRow, calibration?: ConfidenceCalibration): KeyResult {
   return {
+    ...(calibration ? { calibration } : {}),
     id: formatShortId('key_result', row.number),
     title: row.title,
     kind: row.kind as KeyResultKind,

@@ -71,19 +71,6 @@ const SPECS: Record<SettingName, SettingSpec> = {
     usedBy: 'status',
     meaning: 'At risk when confidence fell by at least this much since the previous check-in that gave one.',
   },
-  confidentOwnerAtLeast: {
-    kind: 'confidence',
-    usedBy: 'status',
-    // 11 is the documented way to switch the benefit of the doubt off.
-    max: 11,
-    meaning:
-      'Owners this confident, rated in the last period and not falling, get the benefit of the doubt on a moderate gap or a weak trend; 11 turns this off.',
-  },
-  confidentGapAllowancePoints: {
-    kind: 'points',
-    usedBy: 'status',
-    meaning: 'Extra points of gap a confident owner is allowed before at risk (never beyond off track).',
-  },
   staleAtRiskPeriods: {
     kind: 'periods',
     usedBy: 'status',
@@ -117,13 +104,18 @@ const SPECS: Record<SettingName, SettingSpec> = {
   forecastAtRiskBelow: {
     kind: 'share',
     usedBy: 'status',
-    meaning: 'A trend forecast below this attainment makes a key result at risk.',
+    meaning: 'A weighed forecast below this attainment makes an increase/decrease key result at risk.',
+  },
+  forecastOffTrackBelow: {
+    kind: 'share',
+    usedBy: 'status',
+    meaning: 'A weighed forecast below this attainment makes an increase/decrease key result off track.',
   },
   forecastSignalAfterElapsed: {
     kind: 'share',
     usedBy: 'status',
     meaning:
-      'Trend forecasts count only once this share of the cycle has passed; early trends are mostly noise.',
+      'Trends count towards the forecast only once this share of the cycle has passed (early trends are noise).',
   },
   objectiveOffTrackWeightShare: {
     kind: 'share',
@@ -171,8 +163,6 @@ export const SETTING_GROUPS: ReadonlyArray<{ title: string; names: readonly Sett
       'atRiskConfidence',
       'offTrackConfidence',
       'confidenceDropAtRisk',
-      'confidentOwnerAtLeast',
-      'confidentGapAllowancePoints',
       'booleanAtRiskAfterElapsed',
     ],
   },
@@ -183,6 +173,7 @@ export const SETTING_GROUPS: ReadonlyArray<{ title: string; names: readonly Sett
       'forecastMinPoints',
       'forecastMaxAttainment',
       'forecastAtRiskBelow',
+      'forecastOffTrackBelow',
       'forecastSignalAfterElapsed',
     ],
   },

@@ -136,6 +136,57 @@ describe('status properties', () => {
     );
   });
 
+  it('never improves when the latest value moves away from the target', () => {
+    fc.assert(
+      fc.property(scenario, fc.double({ min: 0, max: 500, noNaN: true }), ({ now, kr }, drop) => {
+        fc.pre(kr.kind === 'increase' && kr.target > kr.start && (kr.checkIns ?? []).length > 0);
+        const history = [...(kr.checkIns ?? [])].sort((a, b) => a.at.getTime() - b.at.getTime());
+        const last = history.at(-1);
+        if (!last) return;
+        const worse = {
+          ...kr,
+          current: null,
+          checkIns: [...history.slice(0, -1), { ...last, value: last.value - drop }],
+        };
+        const before = evaluateKeyResult({ ...kr, current: null }, QUARTER, now);
+        const after = evaluateKeyResult(worse, QUARTER, now);
+        expect(isWorse(before.status, after.status), `${before.summary} → ${after.summary}`).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never improves when the latest rating is lower', () => {
+    fc.assert(
+      fc.property(scenario, fc.integer({ min: 1, max: 10 }), ({ now, kr }, cut) => {
+        const history = [...(kr.checkIns ?? [])].sort((a, b) => a.at.getTime() - b.at.getTime());
+        const last = history.at(-1);
+        fc.pre(last?.confidence !== undefined && (last?.confidence ?? 0) >= cut);
+        if (!last || last.confidence === undefined) return;
+        const lower = {
+          ...kr,
+          checkIns: [...history.slice(0, -1), { ...last, confidence: last.confidence - cut }],
+        };
+        const before = evaluateKeyResult(kr, QUARTER, now);
+        const after = evaluateKeyResult(lower, QUARTER, now);
+        expect(isWorse(before.status, after.status), `${before.summary} → ${after.summary}`).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never gives a status without a reason', () => {
+    fc.assert(
+      fc.property(scenario, ({ now, kr }) => {
+        const s = evaluateKeyResult(kr, QUARTER, now);
+        expect(s.reasons.length).toBeGreaterThan(0);
+        for (const reason of s.reasons) expect(reason.trim()).not.toBe('');
+        if (s.status !== 'on_track')
+          expect(s.signals.some((x) => !x.advisory && x.status === s.status)).toBe(true);
+      }),
+    );
+  });
+
   it('always explains itself', () => {
     fc.assert(
       fc.property(scenario, ({ now, kr }) => {
