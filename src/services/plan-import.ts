@@ -4,6 +4,7 @@
 import type { Db } from '../db/client.ts';
 import { canChangeStructure, WHO_MAY } from '../domain/permissions.ts';
 import { type Plan, withGeneratedRefs } from '../plan/index.ts';
+import { futureDated } from './plan/future-dates.ts';
 import { type ImportHint, importHints } from './plan/import-hints.ts';
 import { importKeyResults } from './plan/import-key-results.ts';
 import { importKpis } from './plan/import-kpis.ts';
@@ -51,7 +52,7 @@ export async function importPlan(db: Db, request: ImportRequest): Promise<Import
   const now = request.now ?? new Date();
   const refused = await refusal(db, request);
   if (refused) return { ok: false, problems: [refused] };
-  const clashes = checkInClashes(request.plan);
+  const clashes = [...checkInClashes(request.plan), ...futureDated(request.plan, now)];
   if (clashes.length > 0) return { ok: false, problems: clashes };
 
   const plan = withGeneratedRefs(request.plan);
