@@ -367,6 +367,8 @@ export async function addKeyResult(
       data: {
         workspaceId: actor.workspaceId,
         number,
+        // From the clock: a new key result's grace period and silence are counted from here.
+        createdAt: now,
         objectiveId: objective.id,
         title: fields.title,
         ownerId: owner?.id ?? null,

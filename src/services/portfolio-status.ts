@@ -30,9 +30,11 @@ export interface ObjectiveNode {
   teamName: string | null;
   ownerSlackId: string | null;
   parentId: number | null;
+  createdAt: Date;
   status: ObjectiveStatus;
   keyResults: Array<{
     id: number;
+    createdAt: Date;
     ref: string;
     title: string;
     ownerSlackId: string | null;
@@ -106,9 +108,11 @@ export async function evaluateCycle(
       teamName: row.team?.name ?? null,
       ownerSlackId: row.owner?.slackUserId ?? null,
       parentId: row.parentId,
+      createdAt: row.createdAt,
       status,
       keyResults: row.keyResults.map((kr, i) => ({
         id: kr.id,
+        createdAt: kr.createdAt,
         ref: formatShortId('key_result', kr.number),
         title: kr.title,
         ownerSlackId: kr.owner?.slackUserId ?? null,

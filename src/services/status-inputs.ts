@@ -28,6 +28,7 @@ export interface KeyResultRow {
   currentValue: number | null;
   weight: number;
   curve: string;
+  createdAt?: Date;
   milestones: Array<{ title: string; weight: number; done: boolean }>;
   checkIns: Array<{ date: Date; createdAt: Date; value: number; confidence: number | null }>;
 }
@@ -36,6 +37,7 @@ export interface KeyResultRow {
 export function keyResultInput(row: KeyResultRow, calibration?: ConfidenceCalibration): KeyResult {
   return {
     ...(calibration ? { calibration } : {}),
+    ...(row.createdAt ? { createdAt: row.createdAt } : {}),
     id: formatShortId('key_result', row.number),
     title: row.title,
     kind: row.kind as KeyResultKind,

@@ -12,7 +12,14 @@ export {
 export { type ConfidenceReading, readConfidence } from './confidence.ts';
 export { describeStatusRules } from './describe-rules.ts';
 export { curveAt, expectedProgress } from './expected-progress.ts';
-export { decideFlag, type FlagDecision, type FlagKind, type FlagSubject } from './flag-decision.ts';
+export {
+  decideFlag,
+  type FlagDecision,
+  type FlagKind,
+  type FlagSubject,
+  flagEpisodeKey,
+  inGracePeriod,
+} from './flag-decision.ts';
 export { type Forecast, type ForecastMethod, forecastKeyResult } from './forecast.ts';
 export { evaluateKeyResult, gapToStatus, type KeyResultStatus } from './key-result-status.ts';
 export { evaluateKpi, type KpiBand, type KpiStatus, kpiBand, periodsBetween } from './kpi-status.ts';

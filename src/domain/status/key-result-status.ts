@@ -39,7 +39,7 @@ export function evaluateKeyResult(
 ): KeyResultStatus {
   const progress = keyResultProgress(kr, now);
   const confidence = readConfidence(kr.checkIns, now);
-  const staleness = keyResultStaleness(kr.checkIns, cycle, now, settings);
+  const staleness = keyResultStaleness(kr.checkIns, cycle, now, settings, kr.createdAt);
   const forecast = forecastKeyResult(kr, cycle, now, settings);
   const curve = kr.curve ?? 'linear';
   const isStayKind = kr.kind === 'stay_above' || kr.kind === 'stay_below';
@@ -131,6 +131,8 @@ export function evaluateKeyResult(
 
   const mismatch = directionMismatch(kr);
   if (mismatch) signals.push(mismatch);
+  // Every status has a reason, even when there is nothing yet to judge.
+  if (signals.length === 0) signals.push(info('no_progress_data', 'no check-ins yet', {}));
 
   return { ...base, forecast: shownForecast, gapPoints: gap, ...verdict(signals) };
 }

@@ -40,6 +40,8 @@ export interface KeyResult {
   milestones?: readonly Milestone[];
   /** Check-in history, in any order. Entries with invalid dates or non-finite values are ignored. */
   checkIns?: readonly CheckIn[];
+  /** When the key result was created; silence is counted from then if it came after the cycle start. */
+  createdAt?: Date;
   /** How the owner's confidence has matched outcomes in finished cycles; the prior when absent. */
   calibration?: ConfidenceCalibration;
 }

@@ -91,7 +91,9 @@ export async function importKeyResults(
       };
       if (!row) {
         const number = await nextNumber(tx, workspaceId, 'key_result');
-        const made = await tx.keyResult.create({ data: { workspaceId, number, ...data } });
+        const made = await tx.keyResult.create({
+          data: { workspaceId, number, ...data, createdAt: scope.now },
+        });
         await writeMilestones(tx, made.id, milestones, [], scope.now);
         const entityRef = formatShortId('key_result', number);
         await recordCreated(scope, 'keyResults', 'key_result', { id: made.id, entityRef }, desired);

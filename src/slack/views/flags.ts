@@ -113,6 +113,31 @@ export function pmoFlagLine(notice: FlagNotice): SlackMessage {
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
 
+/** New items first seen together (a plan loaded): counted for the PMO in one message, not one line each. */
+export interface NewItemsNotice {
+  items: ReadonlyArray<{ ref: string; status: StatusLevel }>;
+  /** When the grace period of the newest item ends. */
+  graceEnds: string;
+}
+
+export function newItemsSummary(notice: NewItemsNotice): SlackMessage {
+  const order: StatusLevel[] = ['off_track', 'at_risk', 'on_track'];
+  const parts = order.flatMap((status) => {
+    const refs = notice.items.filter((item) => item.status === status).map((item) => item.ref);
+    if (refs.length === 0) return [];
+    const named =
+      status === 'on_track'
+        ? ''
+        : ` (${refs.slice(0, 10).join(', ')}${refs.length > 10 ? `, and ${refs.length - 10} more` : ''})`;
+    return [`${STATUS_EMOJI[status]} ${refs.length} ${statusLabel(status)}${named}`];
+  });
+  const line =
+    `:inbox_tray: ${notice.items.length} new items are in Okra: ${parts.join(' · ')}. ` +
+    `New items are not flagged one by one until ${notice.graceEnds}, so their owners have a week to check in; after that, changes are flagged as usual.`;
+  const text = truncate(line, 3000);
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Escalations
 

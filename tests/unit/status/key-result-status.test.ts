@@ -301,3 +301,18 @@ describe('key result status: other kinds', () => {
     expect(s.status).toBe('off_track');
   });
 });
+
+describe('key result status: added mid-cycle', () => {
+  it('counts silence from the creation of a key result added after the cycle began', () => {
+    const added = keyResult({ createdAt: week(6) });
+    const fresh = evaluateKeyResult(added, QUARTER, week(6.5));
+    expect(fresh.staleness.status).toBe('on_track');
+    expect(fresh.status).toBe('on_track');
+    expect(evaluateKeyResult(added, QUARTER, week(7.5)).staleness.status).toBe('at_risk');
+    // Without a known creation the cycle start counts, as before.
+    expect(evaluateKeyResult(keyResult(), QUARTER, week(6.5)).staleness.status).toBe('off_track');
+    // Imported history from before the creation still counts as check-ins.
+    const imported = keyResult({ createdAt: week(6), checkIns: weekly([10, 20, 30, 40, 46]) });
+    expect(evaluateKeyResult(imported, QUARTER, week(6.5)).staleness.neverCheckedIn).toBe(false);
+  });
+});

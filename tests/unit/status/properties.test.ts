@@ -136,19 +136,38 @@ describe('status properties', () => {
     );
   });
 
+  /** The scenario with at least one check-in, its history in time order (last = latest). */
+  const withHistory = scenario.chain(({ now, kr }) =>
+    fc
+      .record({
+        value: finite(1000),
+        confidence: fc.integer({ min: 1, max: 10 }),
+        back: fc.integer({ min: 0, max: 5 * 24 * 60 }),
+      })
+      .map((extra) => {
+        const history = [
+          ...(kr.checkIns ?? []),
+          { at: new Date(now.getTime() - extra.back * 60_000), ...extra },
+        ]
+          .map(({ at, value, confidence }) =>
+            confidence === undefined ? { at, value } : { at, value, confidence },
+          )
+          .sort((x, y) => x.at.getTime() - y.at.getTime());
+        return { now, kr: { ...kr, current: null, checkIns: history } as KeyResult };
+      }),
+  );
+  const replaceLast = (kr: KeyResult, change: (c: CheckIn) => CheckIn): KeyResult => {
+    const history = [...(kr.checkIns ?? [])];
+    const last = history.pop();
+    return last ? { ...kr, checkIns: [...history, change(last)] } : kr;
+  };
+
   it('never improves when the latest value moves away from the target', () => {
     fc.assert(
-      fc.property(scenario, fc.double({ min: 0, max: 500, noNaN: true }), ({ now, kr }, drop) => {
-        fc.pre(kr.kind === 'increase' && kr.target > kr.start && (kr.checkIns ?? []).length > 0);
-        const history = [...(kr.checkIns ?? [])].sort((a, b) => a.at.getTime() - b.at.getTime());
-        const last = history.at(-1);
-        if (!last) return;
-        const worse = {
-          ...kr,
-          current: null,
-          checkIns: [...history.slice(0, -1), { ...last, value: last.value - drop }],
-        };
-        const before = evaluateKeyResult({ ...kr, current: null }, QUARTER, now);
+      fc.property(withHistory, fc.double({ min: 0, max: 500, noNaN: true }), ({ now, kr }, drop) => {
+        const increase = { ...kr, kind: 'increase' as const, target: Math.max(kr.target, kr.start + 1) };
+        const worse = replaceLast(increase, (c) => ({ ...c, value: c.value - drop }));
+        const before = evaluateKeyResult(increase, QUARTER, now);
         const after = evaluateKeyResult(worse, QUARTER, now);
         expect(isWorse(before.status, after.status), `${before.summary} → ${after.summary}`).toBe(false);
       }),
@@ -158,16 +177,10 @@ describe('status properties', () => {
 
   it('never improves when the latest rating is lower', () => {
     fc.assert(
-      fc.property(scenario, fc.integer({ min: 1, max: 10 }), ({ now, kr }, cut) => {
-        const history = [...(kr.checkIns ?? [])].sort((a, b) => a.at.getTime() - b.at.getTime());
-        const last = history.at(-1);
-        fc.pre(last?.confidence !== undefined && (last?.confidence ?? 0) >= cut);
-        if (!last || last.confidence === undefined) return;
-        const lower = {
-          ...kr,
-          checkIns: [...history.slice(0, -1), { ...last, confidence: last.confidence - cut }],
-        };
-        const before = evaluateKeyResult(kr, QUARTER, now);
+      fc.property(withHistory, fc.integer({ min: 1, max: 10 }), ({ now, kr }, cut) => {
+        const rated = replaceLast(kr, (c) => ({ ...c, confidence: Math.max(cut, c.confidence ?? 10) }));
+        const lower = replaceLast(rated, (c) => ({ ...c, confidence: (c.confidence ?? cut) - cut }));
+        const before = evaluateKeyResult(rated, QUARTER, now);
         const after = evaluateKeyResult(lower, QUARTER, now);
         expect(isWorse(before.status, after.status), `${before.summary} → ${after.summary}`).toBe(false);
       }),

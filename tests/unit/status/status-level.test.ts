@@ -35,7 +35,9 @@ describe('settings and rules text', () => {
     expect(text).toContain('Below 80% is at risk, below 50% is off track.');
     expect(text).toContain('more than 12 points behind reads "at risk"');
     expect(text).toContain('2 weeks without one is at');
-    const custom = describeStatusRules(resolveStatusSettings({ forecastAtRiskBelow: 0.7, checkInPeriodDays: 14 }));
+    const custom = describeStatusRules(
+      resolveStatusSettings({ forecastAtRiskBelow: 0.7, checkInPeriodDays: 14 }),
+    );
     expect(custom).toContain('Below 70% is at risk');
     expect(custom).toContain('every 14-day period');
   });
