@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import { changedFields, recordAudit } from '../db/queries/audit.ts';
 import { nextNumber } from '../db/queries/counters.ts';
+import { curveChoiceNote } from '../domain/curve-suggestion.ts';
 import { isoFromDate } from '../domain/dates.ts';
 import { qualityHints } from '../domain/kr-quality.ts';
 import { parseNumber, zNumberLike } from '../domain/numbers/index.ts';
@@ -394,7 +395,12 @@ export async function addKeyResult(
     });
     return kr;
   });
-  return success(created, hintsFor(created, now));
+  const notes = hintsFor(created, now);
+  // No curve given: say what Okra assumes and offer the others, suggesting back-loaded for launches.
+  if (!withoutBlanks(input).curve) {
+    notes.push(curveChoiceNote(created, (curve) => `\`/okr kr edit ${created.ref} --curve ${curve}\``));
+  }
+  return success(created, notes);
 }
 
 /** Replaces the milestone list; a milestone keeping its title keeps its done state, so re-typing loses nothing. */
