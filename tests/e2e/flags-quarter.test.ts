@@ -136,3 +136,55 @@ describe('ticking off a milestone', () => {
     expect(JSON.stringify(show)).not.toContain('no check-in yet');
   });
 });
+
+describe('what a flag says', () => {
+  it("names the plan's curve and the owner's record when they decided the status", async () => {
+    // Three finished quarters in which Bob rated 9/10 and ended at 60%.
+    for (const [name, start, end] of [
+      ['2025 Q2', '2025-04-01', '2025-06-30'],
+      ['2025 Q3', '2025-07-01', '2025-09-30'],
+      ['2025 Q4', '2025-10-01', '2025-12-31'],
+    ] as const) {
+      const plan = parsePlanYaml(`cycle: { name: "${name}", start: ${start}, end: ${end} }
+objectives:
+  - title: Past ${name}
+    level: company
+    owner: U0ALICE
+    key_results:
+      - title: Past result ${name}
+        owner: U0BOB
+        kind: increase
+        start: 0
+        target: 100
+        curve: linear
+        check_ins:
+          - { date: ${start.slice(0, 8)}20, value: 30, confidence: 9 }
+          - { date: ${end}, value: 60, confidence: 9 }
+`);
+      if (!plan.ok) throw new Error(JSON.stringify(plan.problems));
+      const imported = await importPlan(h.db, {
+        workspaceId,
+        actor: 'import',
+        plan: plan.plan,
+        now: h.clock.now(),
+      });
+      expect(imported.ok, JSON.stringify(imported)).toBe(true);
+    }
+    await h.command(
+      ADMIN,
+      'kr add O-1 "Grow the Nordic pipeline" --from 0 --to 100 --curve linear --owner <@U0BOB|bob>',
+    );
+    const kr = await h.db.keyResult.findFirstOrThrow({ where: { title: 'Grow the Nordic pipeline' } });
+    const ref = `KR-${kr.number}`;
+    h.clock.advance(8 * DAY);
+    // Behind a straight line, rated 9/10: from Bob, whose 9s have ended at 60%, that is not on track.
+    await h.command(MEMBER, `update ${ref} 25 --confidence 9`);
+    await waitFor(() => linesAbout(ref).length === 1);
+    const line = linesAbout(ref)[0]?.text ?? '';
+    expect(line).toContain('expected on a straight-line plan · confidence 9/10');
+    expect(line).toMatch(/the owner's past ratings ran \d+ points high \(3 finished key results\)/);
+    const dm = dmsAbout(ref).at(-1)?.text ?? '';
+    expect(JSON.stringify(dmsAbout(ref))).toContain('weighing the numbers along the straight-line plan');
+    expect(dm).toContain(ref);
+  });
+});

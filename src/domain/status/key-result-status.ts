@@ -9,13 +9,15 @@ import { DEFAULT_STATUS_SETTINGS, type StatusSettings } from './settings.ts';
 import { keyResultStaleness, type Staleness } from './staleness.ts';
 import { compareWorstFirst, worstOf } from './status-level.ts';
 import { cycleBounds, elapsedShare } from './time.ts';
-import type { Cycle, KeyResult, StatusLevel, StatusSignal, StatusVerdict } from './types.ts';
+import type { Cycle, KeyResult, ProgressCurve, StatusLevel, StatusSignal, StatusVerdict } from './types.ts';
 
 export interface KeyResultStatus extends StatusVerdict {
   keyResultId: string;
   title: string;
   weight: number;
   progress: KeyResultProgress;
+  /** The plan's curve the key result is measured against (linear when none was chosen). */
+  curve: ProgressCurve;
   /** Progress the plan expects now, 0..1 (1 for the stay kinds, which should hold all along). */
   expected: number;
   /** Actual minus expected progress in percentage points (negative = behind); null if not measured. */
@@ -51,6 +53,7 @@ export function evaluateKeyResult(
     title: kr.title,
     weight: effectiveWeight(kr.weight),
     progress,
+    curve,
     expected,
     confidence,
     staleness,
