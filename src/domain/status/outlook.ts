@@ -87,52 +87,66 @@ export function weighOutlook(input: OutlookInput): Outlook {
   const periodMs = Math.max(1, settings.checkInPeriodDays) * MS_PER_DAY;
   const fresh =
     confidence.latestAt !== null && now.getTime() - confidence.latestAt.getTime() <= FRESH_PERIODS * periodMs;
-  let owner: number | null = null;
-  let ownerWeight = 0;
-  const ownerNotes: string[] = [];
-  if (confidence.latest !== null) {
-    owner = expectedFromConfidence(confidence.latest, calibration);
+  const ratings = ratingsUpTo(kr, now);
+  const reliability = ratingReliability(calibration);
+  const explainedByLateShape =
+    curve !== 'back_loaded' &&
+    progress.measured &&
+    progress.raw * 100 >= curveAt('back_loaded', elapsed) * 100 - settings.offTrackGapPoints;
+  const flat = flatWhilePlanMoved(kr, kind, cycle, now, settings);
+
+  /** What the owner's view contributes if their latest rating were `rating`. */
+  const ownerView = (rating: number) => {
+    const notes: string[] = [];
+    let value = expectedFromConfidence(rating, calibration);
     // An old rating still counts against a key result, never for it: silence must not help.
-    if (!fresh && numbers !== null && owner > numbers) {
-      owner = numbers;
-      ownerNotes.push('the latest rating is too old to count in its favour');
+    if (!fresh && numbers !== null && value > numbers) {
+      value = numbers;
+      notes.push('the latest rating is too old to count in its favour');
     }
-    const steadiness = steadyShare(kr, now);
-    const reliability = ratingReliability(calibration);
-    ownerWeight = OWNER_WEIGHT_MAX * (0.55 + 0.45 * steadiness) * reliability;
-    if (calibration.source === 'prior') ownerWeight *= 0.85;
+    const steadiness = steadyShare([...ratings.slice(0, -1), rating]);
+    let weight = OWNER_WEIGHT_MAX * (0.55 + 0.45 * steadiness) * reliability;
+    if (calibration.source === 'prior') weight *= 0.85;
     // A strong, steady, fresh rating may outweigh a gap that a back-loaded plan would explain: the
     // owner may know of a launch or a deal the plan's straight line does not show.
-    const explainedByLateShape =
-      curve !== 'back_loaded' &&
-      progress.measured &&
-      progress.raw * 100 >= curveAt('back_loaded', elapsed) * 100 - settings.offTrackGapPoints;
     if (
       fresh &&
-      owner >= STRONG_RATING &&
-      (numbers === null || owner > numbers) &&
+      value >= STRONG_RATING &&
+      (numbers === null || value > numbers) &&
       steadiness >= 0.75 &&
       explainedByLateShape &&
       reliability >= 0.7
     ) {
-      ownerWeight = Math.max(ownerWeight, STRONG_OWNER_WEIGHT);
-      ownerNotes.push('a late-landing (back-loaded) plan would explain the gap');
+      weight = Math.max(weight, STRONG_OWNER_WEIGHT);
+      notes.push('a late-landing (back-loaded) plan would explain the gap');
     }
-    if (flatWhilePlanMoved(kr, kind, cycle, now, settings)) {
-      ownerWeight *= 0.5;
-      ownerNotes.push('the numbers have not moved while the plan expected them to');
+    if (flat) {
+      weight *= 0.5;
+      notes.push('the numbers have not moved while the plan expected them to');
     }
-    if (steadiness < 0.5) ownerNotes.push('the rating has moved about');
-    if (calibration.source !== 'prior') ownerNotes.push(describeCalibration(calibration));
-  }
-  if (numbers === null) ownerWeight = owner === null ? 0 : 1;
+    if (steadiness < 0.5) notes.push('the rating has moved about');
+    if (calibration.source !== 'prior') notes.push(describeCalibration(calibration));
+    if (numbers === null) weight = 1;
+    const blended = numbers === null ? value : weight * value + (1 - weight) * numbers;
+    return { value, weight, notes, blended };
+  };
 
-  const estimate =
-    owner === null
-      ? (numbers ?? 1)
-      : numbers === null
-        ? owner
-        : ownerWeight * owner + (1 - ownerWeight) * numbers;
+  let owner: number | null = null;
+  let ownerWeight = 0;
+  let ownerNotes: string[] = [];
+  let estimate = numbers ?? 1;
+  if (confidence.latest !== null) {
+    const latest = ownerView(confidence.latest);
+    owner = latest.value;
+    ownerWeight = latest.weight;
+    ownerNotes = latest.notes;
+    // A higher rating must never read worse than a lower one would have (steadiness could otherwise
+    // make a jump up count for less than a steady lower rating): the estimate is the best any rating
+    // from 0 up to this one would give.
+    estimate = latest.blended;
+    for (let r = Math.ceil(confidence.latest) - 1; r >= 0; r--)
+      estimate = Math.max(estimate, ownerView(r).blended);
+  }
   const views = [numbers, owner, trend, pace].filter((x): x is number => x !== null);
   // The range runs between the views, pulled halfway towards the estimate: the views disagree more
   // than the truth varies, and a range that always spans 0–100% tells a leader nothing.
@@ -159,15 +173,19 @@ export function curveWords(curve: KeyResult['curve']): string {
   return 'straight-line';
 }
 
-/** Share of the last (up to) four ratings within one point of the latest: 1 = steady. */
-function steadyShare(kr: KeyResult, now: Date): number {
-  const rated = usableHistory(kr.checkIns, now)
+/** Every rating given up to `now`, oldest first. */
+function ratingsUpTo(kr: KeyResult, now: Date): number[] {
+  return usableHistory(kr.checkIns, now)
     .map((c) => c.confidence)
-    .filter((c): c is number => typeof c === 'number' && Number.isFinite(c))
-    .slice(-4);
-  const latest = rated.at(-1);
-  if (latest === undefined || rated.length < 2) return 0.5;
-  return rated.filter((c) => Math.abs(c - latest) <= 1).length / rated.length;
+    .filter((c): c is number => typeof c === 'number' && Number.isFinite(c));
+}
+
+/** Share of the last (up to) four ratings within one point of the latest: 1 = steady. */
+function steadyShare(ratings: readonly number[]): number {
+  const recent = ratings.slice(-4);
+  const latest = recent.at(-1);
+  if (latest === undefined || recent.length < 2) return 0.5;
+  return recent.filter((c) => Math.abs(c - latest) <= 1).length / recent.length;
 }
 
 /**

@@ -171,7 +171,7 @@ describe('status properties', () => {
         const after = evaluateKeyResult(worse, QUARTER, now);
         expect(isWorse(before.status, after.status), `${before.summary} → ${after.summary}`).toBe(false);
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 
@@ -184,7 +184,7 @@ describe('status properties', () => {
         const after = evaluateKeyResult(lower, QUARTER, now);
         expect(isWorse(before.status, after.status), `${before.summary} → ${after.summary}`).toBe(false);
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 
