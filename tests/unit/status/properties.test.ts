@@ -240,6 +240,23 @@ describe('rollup properties', () => {
 });
 
 describe('forecast properties', () => {
+  it('the weighed forecast a status shows stays within bounds, with low ≤ point ≤ high and what it assumed', () => {
+    fc.assert(
+      fc.property(scenario, ({ now, kr }) => {
+        const f = evaluateKeyResult(kr, QUARTER, now).forecast;
+        for (const x of [f.attainment, f.low, f.high]) {
+          expect(Number.isFinite(x)).toBe(true);
+          expect(x).toBeGreaterThanOrEqual(0);
+          expect(x).toBeLessThanOrEqual(DEFAULT_STATUS_SETTINGS.forecastMaxAttainment + 1e-12);
+        }
+        expect(f.low).toBeLessThanOrEqual(f.attainment + 1e-12);
+        expect(f.attainment).toBeLessThanOrEqual(f.high + 1e-12);
+        if (f.method === 'weighed') expect(f.text).toMatch(/, (weighing|assuming) /);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('stays within what the kind allows, with low ≤ point ≤ high', () => {
     fc.assert(
       fc.property(scenario, ({ now, kr }) => {
