@@ -1,7 +1,9 @@
 // KPIs: health metrics watched every week or month against green and amber thresholds (KPI-n).
+
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import { changedFields, recordAudit } from '../db/queries/audit.ts';
+import { inChunks } from '../db/queries/bounded.ts';
 import { nextNumber } from '../db/queries/counters.ts';
 import { isoFromDate } from '../domain/dates.ts';
 import { formatNumber, zNumberLike } from '../domain/numbers/index.ts';
@@ -354,12 +356,30 @@ export async function listKpis(db: Db, workspaceId: number, teamName?: string): 
     if (typeof team === 'string') return failure({ team });
     teamId = team.id;
   }
+  const { readings: _latestOnly, ...withoutReadings } = include;
   const rows = await db.kpi.findMany({
     where: { workspaceId, archivedAt: null, ...(teamId !== undefined ? { teamId } : {}) },
-    include,
+    include: withoutReadings,
     orderBy: { number: 'asc' },
   });
-  return success(rows.map(view));
+  // The latest reading of each, read in slices: an included list with `take` cannot be split by Prisma and
+  // would bind every KPI's id in one statement (see db/queries/bounded.ts).
+  const latest = await inChunks(
+    rows.map((row) => row.id),
+    (slice) =>
+      db.kpiReading.findMany({
+        where: { kpiId: { in: slice } },
+        orderBy: [{ kpiId: 'asc' }, { date: 'desc' }],
+        distinct: ['kpiId'],
+      }),
+  );
+  const latestOf = new Map(latest.map((reading) => [reading.kpiId, reading]));
+  return success(
+    rows.map((row) => {
+      const reading = latestOf.get(row.id);
+      return view({ ...row, readings: reading ? [reading] : [] });
+    }),
+  );
 }
 
 /** Teams a form may offer, by name. */

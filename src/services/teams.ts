@@ -1,7 +1,9 @@
 // Teams: who works together, who leads them, and the channel where their digest goes.
+
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { changedFields, recordAudit } from '../db/queries/audit.ts';
+import { inChunks } from '../db/queries/bounded.ts';
 import { closest } from '../domain/closest.ts';
 import { canChangeStructure, WHO_MAY } from '../domain/permissions.ts';
 import type { Actor } from './actor.ts';
@@ -227,8 +229,9 @@ async function writeTeam(
       await tx.team.update({ where: { id: team.id }, data: { name: next.name, channelId: next.channelId } });
     }
     if (leaving.length > 0) {
-      await tx.teamMember.deleteMany({
-        where: { teamId: team.id, memberId: { in: [...leavingIds.values()] } },
+      await inChunks([...leavingIds.values()], async (slice) => {
+        await tx.teamMember.deleteMany({ where: { teamId: team.id, memberId: { in: slice } } });
+        return [];
       });
     }
     for (const slackUserId of next.members) {
