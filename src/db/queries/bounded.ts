@@ -19,14 +19,14 @@ export async function inChunks<T>(
 }
 
 type Key = number | Date | string;
-const valueOf = (key: Key) => (key instanceof Date ? key.getTime() : key);
+const comparable = (key: Key) => (key instanceof Date ? key.getTime() : key);
 
 /** A sorted copy, ascending by the given keys in turn (what `orderBy: [...]` would have done). */
 export function sortedBy<T>(rows: readonly T[], ...keys: Array<(row: T) => Key>): T[] {
   return [...rows].sort((a, b) => {
     for (const key of keys) {
-      const x = valueOf(key(a));
-      const y = valueOf(key(b));
+      const x = comparable(key(a));
+      const y = comparable(key(b));
       if (x < y) return -1;
       if (x > y) return 1;
     }
