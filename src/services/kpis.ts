@@ -5,6 +5,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { changedFields, recordAudit } from '../db/queries/audit.ts';
 import { inChunks } from '../db/queries/bounded.ts';
 import { nextNumber } from '../db/queries/counters.ts';
+import { lockUnchanged, retryStale } from '../db/queries/row-lock.ts';
 import { isoFromDate } from '../domain/dates.ts';
 import { formatNumber, zNumberLike } from '../domain/numbers/index.ts';
 import { canChangeStructure, WHO_MAY } from '../domain/permissions.ts';
@@ -242,7 +243,11 @@ export async function createKpi(db: Db, actor: Actor, input: KpiInput): Promise<
  * Changes some of a KPI's fields; fields left undefined keep their value, `team: null` removes the team.
  * Admins change anything; the owner changes only the title, unit and cadence.
  */
-export async function updateKpi(
+export function updateKpi(db: Db, actor: Actor, ref: string, changes: KpiInput): Promise<Outcome<KpiView>> {
+  return retryStale(() => updateKpiOnce(db, actor, ref, changes));
+}
+
+async function updateKpiOnce(
   db: Db,
   actor: Actor,
   ref: string,
@@ -289,16 +294,16 @@ export async function updateKpi(
   const ownerId =
     'owner' in diff.after ? (await memberBySlackId(db, actor.workspaceId, after.owner)).id : undefined;
   await db.$transaction(async (tx) => {
+    await lockUnchanged(tx, 'Kpi', kpi.id, kpi, async () => view((await loadKpi(tx, kpi.id))!));
+    // Only the columns this edit changes, so that nothing else is written back.
+    const columns = ['title', 'unit', 'direction', 'target', 'green', 'amber', 'cadence'] as const;
+    const data = Object.fromEntries(
+      columns.filter((column) => changed.includes(column)).map((column) => [column, after[column]]),
+    );
     await tx.kpi.update({
       where: { id: kpi.id },
       data: {
-        title: after.title,
-        unit: after.unit,
-        direction: after.direction,
-        target: after.target,
-        green: after.green,
-        amber: after.amber,
-        cadence: after.cadence,
+        ...data,
         ...(ownerId !== undefined ? { ownerId } : {}),
         ...(team.id !== undefined ? { teamId: team.id } : {}),
       },
