@@ -2,9 +2,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type Logger, SocketModeReceiver } from '@slack/bolt';
-import type { Clock } from './clock.ts';
+import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import { gateSlackRequest } from './http/request-gate.ts';
 import type { Services } from './slack/commands/types.ts';
 import { registerContext } from './slack/context.ts';
 import { registerListeners } from './slack/listeners/index.ts';
@@ -14,6 +15,8 @@ export interface AppDeps {
   database: Database;
   clock: Clock;
   logger: Logger;
+  /** Wall-clock time for request signatures; the system clock unless a test says otherwise. */
+  wallClock?: Clock;
 }
 
 export interface Okra {
@@ -27,7 +30,7 @@ export interface Okra {
   idle(): Promise<void>;
 }
 
-export function createApp({ config, database, clock, logger }: AppDeps): Okra {
+export function createApp({ config, database, clock, logger, wallClock = systemClock }: AppDeps): Okra {
   const socketMode = Boolean(config.slackAppToken);
   const httpReceiver = socketMode
     ? undefined
@@ -72,6 +75,19 @@ export function createApp({ config, database, clock, logger }: AppDeps): Okra {
       return;
     }
     if (httpReceiver) {
+      if (req.method === 'POST') {
+        const gate = await gateSlackRequest(req, {
+          db: database.db,
+          signingSecret: config.slackSigningSecret,
+          wallClock,
+          warn: (message, error) => logger.warn(message, error),
+        });
+        if (!gate.pass) {
+          logger.warn(`refused a request to ${req.url}: ${gate.reason}`);
+          res.writeHead(gate.status).end();
+          return;
+        }
+      }
       httpReceiver.requestListener(req, res);
       return;
     }

@@ -55,6 +55,10 @@ async function main(): Promise<void> {
     logger.info('stopped');
     process.exit(0);
   };
+  // A fault in one request must not take every other request down with the process.
+  process.on('unhandledRejection', (reason) =>
+    logger.error('unhandled rejection (the process keeps running)', reason),
+  );
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
