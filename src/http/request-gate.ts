@@ -8,11 +8,12 @@ import { verifySlackRequest } from '@slack/bolt';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { firstSighting, forgetOldSightings, REPLAY_WINDOW_MS } from '../db/queries/seen-requests.ts';
+import { withDeadline } from '../deadline.ts';
 
 /** Slack's own payloads stay far below this (a modal's state is at most a few hundred KB). */
 export const MAX_BODY_BYTES = 1_000_000;
 /** How long the replay check may wait for the database before letting the request through. */
-const REPLAY_CHECK_DEADLINE_MS = 1_000;
+const REPLAY_CHECK_DEADLINE_MS = 500;
 const FUTURE_LIMIT_S = REPLAY_WINDOW_MS / 1000;
 
 export interface GateDeps {
@@ -111,12 +112,4 @@ async function isReplay(deps: GateDeps, signature: string, now: Date): Promise<b
     deps.warn('could not check the request against replays; handling it anyway', error);
     return false;
   }
-}
-
-export function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }

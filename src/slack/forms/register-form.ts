@@ -1,6 +1,8 @@
 // One mechanism for every modal: read the submitted values, run the same service the text command runs,
 // answer validation errors inline on their fields, and confirm success to the person by DM.
+
 import type { App } from '@slack/bolt';
+import { plainDatabaseFailure } from '../../db/errors.ts';
 import { type Actor, actorOf } from '../../services/actor.ts';
 import type { FieldErrors, Outcome } from '../../services/outcome.ts';
 import type { Services } from '../commands/types.ts';
@@ -42,6 +44,7 @@ export function registerForm<I, V>(app: App, services: Services, spec: FormSpec<
         response_action: 'errors',
         errors: {
           [inputBlocks[0] ?? 'form']:
+            plainDatabaseFailure(error) ??
             'Something went wrong on our side; nothing was saved. Please try again.',
         },
       });

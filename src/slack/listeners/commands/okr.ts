@@ -1,5 +1,6 @@
 // The `/okr` slash command: acknowledge at once, then route to the subcommand and answer ephemerally.
 import type { App } from '@slack/bolt';
+import { plainDatabaseFailure } from '../../../db/errors.ts';
 import { buildCatalog } from '../../commands/catalog.ts';
 import { route } from '../../commands/router.ts';
 import { splitFlags, tokenize } from '../../commands/tokenize.ts';
@@ -50,7 +51,9 @@ export function register(app: App, services: Services): void {
     } catch (error) {
       logger.error(`/okr ${found.command.name} failed`, error);
       await reply({
-        text: 'Something went wrong on our side and nothing was changed. Please try again in a moment.',
+        text:
+          plainDatabaseFailure(error) ??
+          'Something went wrong on our side and nothing was changed. Please try again in a moment.',
       });
     }
   });
