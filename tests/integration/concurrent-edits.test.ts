@@ -4,10 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.ts';
 import { ensureMember, ensureWorkspace } from '../../src/db/queries/workspaces.ts';
+import { EXAMPLE_PLAN_YAML, parsePlanYaml } from '../../src/plan/index.ts';
 import { type Actor, actorOf } from '../../src/services/actor.ts';
 import { recordCheckIn } from '../../src/services/check-ins.ts';
 import { editKeyResult } from '../../src/services/key-results.ts';
 import { updateKpi } from '../../src/services/kpis.ts';
+import { importPlan } from '../../src/services/plan-import.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let database: TestDatabase;
@@ -146,5 +148,28 @@ describe('two edits of one KPI at once', () => {
     expect(outcomes.every((o) => o.ok)).toBe(true);
     const row = await db.kpi.findUniqueOrThrow({ where: { id: kpi.id } });
     expect(row).toMatchObject({ title: 'Availability', target: 99.9 });
+  });
+});
+
+describe('two imports of one plan at once', () => {
+  it('writes the plan once: the second import waits for the first and finds its rows', async () => {
+    const workspace = await ensureWorkspace(db, 'T0IMPORTRACE');
+    const parsed = parsePlanYaml(EXAMPLE_PLAN_YAML);
+    if (!parsed.ok) throw new Error('the example plan must be valid');
+    const request = { workspaceId: workspace.id, actor: 'import', plan: parsed.plan, now: NOW };
+    // A person's first request creating their member row while the imports run.
+    const someone = parsed.plan.objectives[0]!.owner;
+    const [first, second] = await Promise.all([
+      importPlan(db, request),
+      importPlan(db, request),
+      ensureMember(db, workspace.id, someone, []),
+    ]);
+    expect(first.ok && second.ok).toBe(true);
+    if (!first.ok || !second.ok) return;
+    const created = [first, second].map((r) => r.summary.objectives.created).sort();
+    expect(created).toEqual([0, parsed.plan.objectives.length]);
+    expect(await db.objective.count({ where: { workspaceId: workspace.id } })).toBe(
+      parsed.plan.objectives.length,
+    );
   });
 });
