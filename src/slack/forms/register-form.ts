@@ -7,6 +7,7 @@ import { type Actor, actorOf } from '../../services/actor.ts';
 import type { FieldErrors, Outcome } from '../../services/outcome.ts';
 import type { Services } from '../commands/types.ts';
 import { okraContext } from '../context.ts';
+import { fitMessage } from '../views/fit.ts';
 import type { SlackMessage } from '../views/message.ts';
 import { type FormValue, readState, type StateValues } from './read-state.ts';
 
@@ -56,7 +57,7 @@ export function registerForm<I, V>(app: App, services: Services, spec: FormSpec<
     }
     await ack();
     const message = spec.confirmation(outcome.value, outcome.notes);
-    await client.chat.postMessage({ channel: body.user.id, ...message });
+    await client.chat.postMessage({ channel: body.user.id, ...fitMessage(message) });
     await spec.afterSave?.(services, outcome.value);
   });
 }

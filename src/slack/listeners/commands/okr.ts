@@ -7,8 +7,12 @@ import { splitFlags, tokenize } from '../../commands/tokenize.ts';
 import type { CommandContext, Services } from '../../commands/types.ts';
 import { okraContext } from '../../context.ts';
 import { refusalMessage } from '../../views/errors.ts';
+import { fitMessage } from '../../views/fit.ts';
 import { helpMessage, unknownCommandMessage } from '../../views/help.ts';
 import type { SlackMessage } from '../../views/message.ts';
+
+/** Longer than any command a person types; reading more would only cost time (a 1 MB word took 2.9 s). */
+const MAX_COMMAND_TEXT = 4_000;
 
 export function register(app: App, services: Services): void {
   const catalog = buildCatalog();
@@ -16,8 +20,14 @@ export function register(app: App, services: Services): void {
     await ack();
     const { workspace, member } = okraContext(context);
     const reply = async (message: SlackMessage) => {
-      await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+      await respond({ response_type: 'ephemeral', replace_original: false, ...fitMessage(message) });
     };
+    if (command.text.length > MAX_COMMAND_TEXT) {
+      await reply({
+        text: `That command is ${command.text.length.toLocaleString('en-US')} characters long; Okra reads commands of up to ${MAX_COMMAND_TEXT.toLocaleString('en-US')} characters. Nothing was changed.`,
+      });
+      return;
+    }
     if (command.text.trim() === '') {
       await reply(helpMessage(member.role, catalog));
       return;
