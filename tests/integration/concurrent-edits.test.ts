@@ -10,6 +10,7 @@ import { recordCheckIn } from '../../src/services/check-ins.ts';
 import { editKeyResult } from '../../src/services/key-results.ts';
 import { updateKpi } from '../../src/services/kpis.ts';
 import { importPlan } from '../../src/services/plan-import.ts';
+import { changeTeam, createTeam } from '../../src/services/teams.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let database: TestDatabase;
@@ -171,5 +172,21 @@ describe('two imports of one plan at once', () => {
     expect(await db.objective.count({ where: { workspaceId: workspace.id } })).toBe(
       parsed.plan.objectives.length,
     );
+  });
+});
+
+describe('two changes of one team at once', () => {
+  it('keeps the new channel and the new member', async () => {
+    const created = await createTeam(db, admin, { name: 'Growth', members: ['U0OWNER'] });
+    if (!created.ok) throw new Error('the team must be created');
+    const team = created.value.id;
+    const outcomes = await Promise.all([
+      changeTeam(db, admin, { team, channel: 'C0GROWTH' }),
+      changeTeam(db, admin, { team, add: ['U0ADMIN'] }),
+    ]);
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    const row = await db.team.findUniqueOrThrow({ where: { id: team }, include: { members: true } });
+    expect(row.channelId).toBe('C0GROWTH');
+    expect(row.members).toHaveLength(2);
   });
 });
