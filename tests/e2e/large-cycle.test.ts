@@ -12,6 +12,7 @@ import { appHomeOpenedEvent } from '../support/slack-driver.ts';
 const OBJECTIVES = 50;
 const PER_OBJECTIVE = 100;
 const KEY_RESULTS = OBJECTIVES * PER_OBJECTIVE;
+const KPIS = 1_200;
 
 let h: Harness;
 let workspaceId: number;
@@ -70,23 +71,53 @@ beforeAll(async () => {
       confidence: 8,
     })),
   });
+  await h.db.kpi.createMany({
+    data: Array.from({ length: KPIS }, (_, i) => ({
+      workspaceId,
+      number: i + 1,
+      title: `KPI ${i + 1}`,
+      ownerId: member.id,
+      target: 100,
+      green: 90,
+      amber: 80,
+    })),
+  });
+  const kpis = await h.db.kpi.findMany({ where: { workspaceId }, select: { id: true } });
+  await h.db.kpiReading.createMany({
+    data: kpis.map((kpi) => ({
+      kpiId: kpi.id,
+      period: '2026-W07',
+      date: new Date('2026-02-10'),
+      createdAt: new Date('2026-02-10T09:00:00Z'),
+      value: 95,
+    })),
+  });
   await h.db.counter.createMany({
     data: [
       { workspaceId, name: 'objective', value: OBJECTIVES },
       { workspaceId, name: 'key_result', value: KEY_RESULTS },
+      { workspaceId, name: 'kpi', value: KPIS },
     ],
   });
 }, 120_000);
 afterAll(() => h.close());
 
-describe(`a cycle of ${KEY_RESULTS} key results`, () => {
+/**
+ * Seeding and the sweep run in this process for seconds, the Slack-facing server included: let the idle
+ * keep-alive socket time out on both ends before the next request, or fetch may reuse it as it closes.
+ */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+describe(`a cycle of ${KEY_RESULTS} key results, with ${KPIS} KPIs`, () => {
   it('shows the alignment tree', async () => {
+    await settle();
     const result = await h.command(MEMBER, 'tree');
     expect(result.text).not.toContain('Something went wrong');
     expect(JSON.stringify(result.replies[0]?.body)).toContain('O-1');
   });
 
   it('exports the plan file', async () => {
+    await settle();
     const before = h.double.files.length;
     const result = await h.command(MEMBER, 'export');
     expect(result.text).toBe('The plan file is in your DM with me (*2026 Q1*).');
@@ -96,6 +127,7 @@ describe(`a cycle of ${KEY_RESULTS} key results`, () => {
   });
 
   it('publishes the Home tab', async () => {
+    await settle();
     const before = h.double.callsTo('views.publish').length;
     await h.event({ event: appHomeOpenedEvent(MEMBER) });
     const published = h.double.callsTo('views.publish').slice(before);
@@ -105,16 +137,22 @@ describe(`a cycle of ${KEY_RESULTS} key results`, () => {
 
   it('sweeps every item, then flags a check-in that puts a key result off track', async () => {
     const sweep = await sweepStatuses(h.okra.services, h.clock.now());
-    expect(sweep.evaluated).toBe(KEY_RESULTS + OBJECTIVES);
-    expect(await h.db.itemStatus.count({ where: { workspaceId } })).toBe(KEY_RESULTS + OBJECTIVES);
+    expect(sweep.evaluated).toBe(KEY_RESULTS + OBJECTIVES + KPIS);
+    expect(await h.db.itemStatus.count({ where: { workspaceId } })).toBe(KEY_RESULTS + OBJECTIVES + KPIS);
 
-    // The sweep ran in this process for seconds: let both ends drop the idle keep-alive socket first.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settle();
     const result = await h.command(MEMBER, 'update KR-4321 1 --confidence 1');
     expect(result.text).toContain('KR-4321');
     expect(result.text).not.toContain('Something went wrong');
     const flags = h.double.messagesIn(MEMBER).filter((m) => m.text?.includes('KR-4321 is now'));
     expect(flags).toHaveLength(1);
+  });
+
+  it('lists the KPIs with their latest readings', async () => {
+    await settle();
+    const result = await h.command(MEMBER, 'kpi list');
+    expect(result.text).not.toContain('Something went wrong');
+    expect(JSON.stringify(result.replies[0]?.body)).toContain('KPI-1');
   });
 
   it('imports its own export again, changing nothing', async () => {

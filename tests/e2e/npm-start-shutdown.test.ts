@@ -112,7 +112,8 @@ function npmStart(port: number): {
 async function burstWithSigterm(run: number, target: 'okra' | 'npm'): Promise<void> {
   const port = await freePort();
   const okra = npmStart(port);
-  await waitFor(() => okra.output().includes('listening'), 30_000);
+  // npm start first rebuilds dist/ when a source is newer (never in CI, where npm install just built it).
+  await waitFor(() => okra.output().includes('listening'), 60_000);
   const signalled = target === 'npm' ? okra.child.pid! : okraUnder(okra.child.pid!);
   expect(signalled).toBeDefined();
 
