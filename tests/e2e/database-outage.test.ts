@@ -60,7 +60,14 @@ async function refuseConnections(): Promise<void> {
 
 describe(`the database refusing connections (${TEST_PROVIDER})`, () => {
   it('acknowledges a command at once and tells the person nothing was changed', async () => {
+    const modal = (await h.command(ADMIN, 'cycle add')).modal;
+    expect(modal).toBeDefined();
     await refuseConnections();
+    // A modal submitted meanwhile stays open, with the sentence on its first field.
+    const submitted = await h.submit(ADMIN, modal!, {});
+    expect(submitted.status).toBe(200);
+    expect(JSON.stringify(submitted.body)).toContain(JSON.stringify(DATABASE_UNREACHABLE).slice(1, -1));
+    expect((submitted.body as { response_action?: string }).response_action).toBe('errors');
     const result = await h.command(MEMBER, 'kr add O-1 "Sign ten partners"');
     expect(result.http.status).toBe(200);
     expect(result.http.durationMs).toBeLessThan(SLACK_DEADLINE_MS);
