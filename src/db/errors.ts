@@ -42,5 +42,7 @@ export function unavailableDatabase(error: unknown): string | undefined {
 export function plainDatabaseFailure(error: unknown): string | undefined {
   const code = codeOf(error);
   if (code !== undefined && RACE_CODES.has(code)) return CHANGED_MEANWHILE;
+  // An edit whose row kept changing under it, retried and given up (db/queries/row-lock.ts).
+  if (error instanceof Error && error.name === 'StaleRead') return CHANGED_MEANWHILE;
   return unavailableDatabase(error);
 }

@@ -5,6 +5,7 @@ import {
   DATABASE_UNREACHABLE,
   plainDatabaseFailure,
 } from '../../src/db/errors.ts';
+import { StaleRead } from '../../src/db/queries/row-lock.ts';
 
 const prismaError = (code: string, message: string) => Object.assign(new Error(message), { code });
 

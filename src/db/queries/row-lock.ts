@@ -20,6 +20,7 @@ export async function lockRow(tx: Tx, table: LockedTable, id: number): Promise<v
 
 /** Thrown inside a write's transaction when the row changed since the service read it. */
 export class StaleRead extends Error {
+  override readonly name = 'StaleRead';
   constructor() {
     super('the row changed since it was read');
   }
