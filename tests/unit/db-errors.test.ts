@@ -17,6 +17,7 @@ describe('plainDatabaseFailure', () => {
     expect(plainDatabaseFailure(prismaError('P2034', 'write conflict or a deadlock'))).toBe(
       CHANGED_MEANWHILE,
     );
+    expect(plainDatabaseFailure(new StaleRead())).toBe(CHANGED_MEANWHILE);
   });
 
   it('names a database that is gone, or busy with another process’s write', () => {
