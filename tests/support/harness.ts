@@ -4,7 +4,7 @@ import { createApp, type Okra } from '../../src/app.ts';
 import { type Clock, fixedClock } from '../../src/clock.ts';
 import { parseConfig } from '../../src/config.ts';
 import type { Db } from '../../src/db/client.ts';
-import { createLogger, silentLogger } from '../../src/logger.ts';
+import { silentLogger } from '../../src/logger.ts';
 import type { ResponseUrlPost } from './slack-double/index.ts';
 import { DEFAULT_USERS, type SlackDouble, startSlackDouble } from './slack-double/index.ts';
 import {
@@ -72,12 +72,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     OKRA_PMO_CHANNEL: options.pmoChannel ?? 'C0OKRS',
     ...options.env,
   });
-  const okra = createApp({
-    config,
-    database,
-    clock,
-    logger: process.env.OKRA_TEST_LOG ? createLogger('debug') : silentLogger,
-  });
+  const okra = createApp({ config, database, clock, logger: silentLogger });
   const port = await okra.start(0);
   const appUrl = `http://127.0.0.1:${port}`;
 
