@@ -2,6 +2,8 @@
 // check-ins), KPIs (with readings) and risks, all in one transaction. Items match by ref, so importing the
 // same file again changes nothing; a problem found while writing rolls everything back.
 import type { Db } from '../db/client.ts';
+import { plainDatabaseFailure } from '../db/errors.ts';
+import { lockRow } from '../db/queries/row-lock.ts';
 import { canChangeStructure, WHO_MAY } from '../domain/permissions.ts';
 import { type Plan, withGeneratedRefs } from '../plan/index.ts';
 import { futureDated } from './plan/future-dates.ts';
@@ -60,6 +62,8 @@ export async function importPlan(db: Db, request: ImportRequest): Promise<Import
   const hints = [...importHints(plan, now), ...foldedReadingHints(plan)];
   try {
     return await db.$transaction(async (tx) => {
+      // One import per workspace at a time: a second one waits here, then finds the first one's rows.
+      await lockRow(tx, 'Workspace', request.workspaceId);
       const scope: ImportScope = {
         tx,
         workspaceId: request.workspaceId,
@@ -83,6 +87,8 @@ export async function importPlan(db: Db, request: ImportRequest): Promise<Import
     }, TRANSACTION);
   } catch (error) {
     if (error instanceof Rollback) return error.outcome;
+    const sentence = plainDatabaseFailure(error);
+    if (sentence) return { ok: false, problems: [problemAt([], sentence)] };
     throw error;
   }
 }

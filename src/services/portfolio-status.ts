@@ -1,5 +1,6 @@
 // Status of everything in a cycle: objectives (with their aligned children), key results and KPIs.
 import type { Db } from '../db/client.ts';
+import { sortedBy } from '../db/queries/bounded.ts';
 import { formatShortId } from '../domain/short-ids.ts';
 import {
   evaluateKeyResult,
@@ -68,15 +69,16 @@ export async function evaluateCycle(
       include: {
         team: { select: { name: true } },
         owner: { select: { slackUserId: true } },
+        // Unordered so that Prisma can split the load of a large cycle (see db/queries/bounded.ts).
         keyResults: {
           where: { archivedAt: null },
-          orderBy: { number: 'asc' },
           include: { ...KEY_RESULT_STATUS_INCLUDE, owner: { select: { slackUserId: true } } },
         },
       },
     }),
     loadCalibration(db, workspaceId, now),
   ]);
+  for (const row of rows) row.keyResults = sortedBy(row.keyResults, (kr) => kr.number);
   const input = (kr: (typeof rows)[number]['keyResults'][number]) =>
     keyResultInput(kr, calibrationOf(kr.ownerId));
   const settings = workspaceSettings(workspace.settings);

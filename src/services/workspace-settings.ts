@@ -1,9 +1,11 @@
 // Workspace settings a PMO manages from Slack: the PMO channel and the status thresholds. Thresholds are
 // stored in Workspace.settings as JSON under `status`, and only where they differ from the documented
 // defaults, so a workspace follows any future change of a default it never touched.
+
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import { changedFields, recordAudit } from '../db/queries/audit.ts';
+import { lockUnchanged, retryStale } from '../db/queries/row-lock.ts';
 import { closest } from '../domain/closest.ts';
 import { parseNumber } from '../domain/numbers/index.ts';
 import { canChangeStructure, WHO_MAY } from '../domain/permissions.ts';
@@ -513,7 +515,16 @@ export interface PmoChannelChange {
 }
 
 /** Sets the workspace's own PMO channel; null clears it, so the OKRA_PMO_CHANNEL setting applies. */
-export async function setPmoChannel(
+export function setPmoChannel(
+  db: Db,
+  actor: Actor,
+  input: PmoChannelInput,
+  environment: Services['settings'],
+): Promise<Outcome<PmoChannelChange>> {
+  return retryStale(() => setPmoChannelOnce(db, actor, input, environment));
+}
+
+async function setPmoChannelOnce(
   db: Db,
   actor: Actor,
   input: PmoChannelInput,
@@ -529,6 +540,10 @@ export async function setPmoChannel(
   if (before === after)
     return success({ before, after, changed: false, now: pmoChannelSetting(workspace, environment) });
   await db.$transaction(async (tx) => {
+    // The audit's "before" must be the channel really replaced, even when two admins set it at once.
+    await lockUnchanged(tx, 'Workspace', workspace.id, before, async () => {
+      return (await tx.workspace.findUniqueOrThrow({ where: { id: workspace.id } })).pmoChannelId;
+    });
     await tx.workspace.update({ where: { id: workspace.id }, data: { pmoChannelId: after } });
     await auditSetting(tx, actor, workspace.id, 'pmoChannelId', before, after);
   });
