@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import { recordAudit } from '../db/queries/audit.ts';
+import { lockRow } from '../db/queries/row-lock.ts';
 import { dateFromIso, isoFromDate } from '../domain/dates.ts';
 import { zConfidence, zNumberLike } from '../domain/numbers/index.ts';
 import { type Cadence, localDate, periodOf, periodOfDate } from '../domain/periods.ts';
@@ -245,6 +246,9 @@ export async function prepareKeyResultCheckIn(
     blockers: fields.blockers ?? '',
   };
   const write = async (tx: Tx) => {
+    // Check-ins of one key result queue here, so each sees the one before it: the audit's "before" is the
+    // value really replaced, and two first check-ins of the week cannot both try to create the row.
+    await lockRow(tx, 'KeyResult', kr.id);
     for (const change of milestoneWrites) {
       await tx.milestone.update({
         where: { id: change.id },
@@ -351,6 +355,7 @@ export async function prepareKpiReading(
   const period = options.localDate ? periodOfDate(day, cadence) : periodOf(clock.now, cadence, zone);
   const date = dateFromIso(day);
   const write = async (tx: Tx) => {
+    await lockRow(tx, 'Kpi', kpi.id);
     const previous = await tx.kpiReading.findUnique({ where: { kpiId_period: { kpiId: kpi.id, period } } });
     if (previous) {
       await tx.kpiReading.update({

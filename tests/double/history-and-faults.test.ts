@@ -4,7 +4,7 @@
 import type { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CHANNELS, DEFAULT_USERS, type SlackDouble } from '../support/slack-double/index.ts';
-import { doubleWithClient, slackErrorOf } from './helpers.ts';
+import { doubleWithClient, silentLogger, slackErrorOf } from './helpers.ts';
 
 const channel = DEFAULT_CHANNELS.general.id;
 const metadata = { event_type: 'okra_notice', event_payload: { key: 'k1' } };
@@ -64,6 +64,7 @@ describe('slack double: faults after the work is done', () => {
     const impatient = new WebClient(double.botToken, {
       slackApiUrl: double.url,
       timeout: 200,
+      logger: silentLogger,
       retryConfig: { retries: 0 },
     });
     await expect(impatient.chat.postMessage({ channel, text: 'late' })).rejects.toThrow(/timeout|abort/i);
@@ -76,6 +77,7 @@ describe('slack double: faults after the work is done', () => {
       slackApiUrl: double.url,
       rejectRateLimitedCalls: true,
       retryConfig: { retries: 0 },
+      logger: silentLogger,
     });
     const run = async () => {
       double.reset();

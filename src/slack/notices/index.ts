@@ -3,13 +3,14 @@
 import { NOTICE_KIND } from '../../services/notice-payloads.ts';
 import { renderCheckInDeparted } from './checkin-departed.ts';
 import { renderCheckInPrompt } from './checkin-prompt.ts';
-import { escalation, flagOwner, flagPmo } from './flags.ts';
+import { escalation, flagOwner, flagPmo, newItems } from './flags.ts';
 import type { NoticeRenderer } from './types.ts';
 
 export const NOTICE_RENDERERS: Readonly<Record<string, NoticeRenderer>> = {
   [NOTICE_KIND.flagOwner]: flagOwner,
   [NOTICE_KIND.flagPmo]: flagPmo,
   [NOTICE_KIND.escalation]: escalation,
+  [NOTICE_KIND.newItems]: newItems,
   'checkin-prompt': renderCheckInPrompt,
   'checkin-departed': renderCheckInDeparted,
 };

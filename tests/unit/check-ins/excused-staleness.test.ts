@@ -14,7 +14,7 @@ describe('staleness with excused weeks', () => {
     const checkIns = [checkIn('2026-02-02T09:00:00Z')];
     const silent = keyResultStaleness(checkIns, cycle, now, DEFAULT_STATUS_SETTINGS);
     expect(silent.status).not.toBe('on_track');
-    const paused = keyResultStaleness(checkIns, cycle, now, DEFAULT_STATUS_SETTINGS, [
+    const paused = keyResultStaleness(checkIns, cycle, now, DEFAULT_STATUS_SETTINGS, undefined, [
       { start: new Date('2026-02-09T00:00:00Z'), end: new Date('2026-02-23T00:00:00Z') },
     ]);
     expect(paused.status).toBe('on_track');
@@ -44,7 +44,7 @@ describe('staleness with excused weeks', () => {
           }));
           const now = new Date(cycle.start.getTime() + nowDay * DAY);
           const plain = keyResultStaleness([], cycle, now, DEFAULT_STATUS_SETTINGS);
-          const excused = keyResultStaleness([], cycle, now, DEFAULT_STATUS_SETTINGS, spans);
+          const excused = keyResultStaleness([], cycle, now, DEFAULT_STATUS_SETTINGS, undefined, spans);
           expect(excused.silentMs).toBeLessThanOrEqual(plain.silentMs);
           expect(excused.silentMs).toBeGreaterThanOrEqual(0);
         },
