@@ -45,7 +45,6 @@ const STATE_CHANGING: Array<{ command: string; text: string }> = [
   { command: 'settings timezone', text: 'settings timezone Europe/Paris' },
   { command: 'settings set', text: 'settings set atRiskGapPoints 10' },
   { command: 'settings reset', text: 'settings reset atRiskGapPoints' },
-  { command: 'settings timezone', text: 'settings timezone Europe/Paris' },
   { command: 'schedule add', text: 'schedule add weekly friday 16:00' },
   { command: 'schedule edit', text: 'schedule edit S-2 --time 10:00' },
   { command: 'schedule pause', text: 'schedule pause S-2' },
