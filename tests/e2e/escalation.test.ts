@@ -55,7 +55,10 @@ afterAll(() => h.close());
 
 describe('risk escalation', () => {
   it('escalates a high-score risk once: adding it posts a line, editing it again posts nothing', async () => {
-    await h.command(ADMIN, 'risk add "Vendor <!channel> delay" --likelihood 4 --impact 4 --owner <@U0BOB>');
+    await h.command(
+      ADMIN,
+      'risk add "Vendor &lt;!channel&gt; delay" --likelihood 4 --impact 4 --owner <@U0BOB>',
+    );
     await waitFor(() => linesAbout('*R-1*').length > 0);
     const [line] = linesAbout('*R-1*');
     expect(line?.text).toBe(

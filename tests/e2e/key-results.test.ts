@@ -163,7 +163,7 @@ describe('/okr kr add', () => {
   it('escapes user text in the confirmation', async () => {
     const result = await h.command(
       ADMIN,
-      'kr add O-1 "Beat <!channel> & co" --from 1 --to 2 --unit <b> --owner <@U0BOB|bob>',
+      'kr add O-1 "Beat &lt;!channel&gt; &amp; co" --from 1 --to 2 --unit &lt;b&gt; --owner <@U0BOB|bob>',
     );
     expect(result.text).toContain('Beat &lt;!channel&gt; &amp; co');
     expect(result.text).toContain('2 &lt;b&gt;');

@@ -243,7 +243,7 @@ describe('/okr risks', () => {
   it('lists open risks by score for anyone, escaping titles, filtered by team or person', async () => {
     await h.command(
       ADMIN,
-      'risk add "<!channel> outage" --likelihood 5 --impact 5 --owner <@U0ALICE> --on O-2',
+      'risk add "&lt;!channel&gt; outage" --likelihood 5 --impact 5 --owner <@U0ALICE> --on O-2',
     );
     const all = await h.command(OTHER, 'risks');
     const body = JSON.stringify(all.replies[0]?.body.blocks);

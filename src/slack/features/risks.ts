@@ -14,7 +14,7 @@ import {
   type RiskView,
   updateRisk,
 } from '../../services/risks.ts';
-import { parseUserRef, plainHandle } from '../commands/mentions.ts';
+import { looksLikePerson } from '../commands/mentions.ts';
 import { resolveUser } from '../commands/resolve.ts';
 import { flagText } from '../commands/tokenize.ts';
 import type { CommandContext } from '../commands/types.ts';
@@ -80,7 +80,7 @@ async function filterFrom(
 ): Promise<{ ok: true; filter: RiskFilter; label: string } | { ok: false; error: string }> {
   const typed = ctx.args.positional.join(' ').trim();
   if (typed === '') return { ok: true, filter: {}, label: '' };
-  if (parseUserRef(typed) || plainHandle(typed)) {
+  if (looksLikePerson(typed, ctx.args.refs)) {
     const person = await resolveUser(ctx, typed);
     if (!person.ok) return { ok: false, error: escapeMrkdwn(person.error) };
     const member = await memberBySlackId(ctx.db, ctx.workspace.id, person.id);

@@ -205,7 +205,7 @@ async function pmoCommand(ctx: CommandContext): Promise<void> {
   const word = words[0]!;
   let channel: string | null = null;
   if (!CLEAR_WORDS.has(word.toLowerCase())) {
-    const resolved = resolveChannel(word);
+    const resolved = resolveChannel(word, ctx.args.refs);
     if (!resolved.ok) return ctx.reply(problemsMessage({ channel: resolved.error }, FIELD_NAMES));
     channel = resolved.id;
   }

@@ -13,9 +13,8 @@ import {
   type TeamEditInput,
   type TeamView,
 } from '../../services/teams.ts';
-import { parseChannelRef } from '../commands/mentions.ts';
+import { channelIdOf } from '../commands/mentions.ts';
 import { resolveUser } from '../commands/resolve.ts';
-import { tokenize } from '../commands/tokenize.ts';
 import type { CommandContext } from '../commands/types.ts';
 import type { FormValue } from '../forms/read-state.ts';
 import { text } from '../forms/read-state.ts';
@@ -90,8 +89,11 @@ export function parseTeamAdd(
   };
 }
 
-function channelIdOf(token: string): { ok: true; id: string } | { ok: false; error: string } {
-  const id = parseChannelRef(token);
+function channelOf(
+  ctx: CommandContext,
+  token: string,
+): { ok: true; id: string } | { ok: false; error: string } {
+  const id = channelIdOf(token, ctx.args.refs);
   if (id) return { ok: true, id };
   return {
     ok: false,
@@ -171,15 +173,13 @@ async function teamAdd(ctx: CommandContext): Promise<void> {
     await ctx.client.views.open({ trigger_id: ctx.triggerId, view: teamAddModal() });
     return;
   }
-  const tokens = tokenize(ctx.text);
-  if (!tokens.ok) return ctx.reply({ text: tokens.error });
-  const parsed = parseTeamAdd(tokens.tokens);
+  const parsed = parseTeamAdd(ctx.args.words);
   if (!parsed.ok) return ctx.reply(problemsMessage(parsed.errors, FIELD_NAMES));
   const { name, channel, members, leader } = parsed.value;
   const errors: FieldErrors = {};
   let channelId: string | undefined;
   if (channel) {
-    const found = channelIdOf(channel);
+    const found = channelOf(ctx, channel);
     if (found.ok) channelId = found.id;
     else errors.channel = found.error;
   }
@@ -248,7 +248,7 @@ async function teamChannel(ctx: CommandContext): Promise<void> {
   if (words.length === 1) return ctx.reply({ text: escapeMrkdwn(whole.error) });
   const found = await findTeamByName(ctx.db, ctx.workspace.id, words.slice(0, -1).join(' '));
   if (!found.ok) return ctx.reply({ text: escapeMrkdwn(found.error) });
-  const channel = channelIdOf(last);
+  const channel = channelOf(ctx, last);
   if (!channel.ok) return ctx.reply(problemsMessage({ channel: channel.error }, FIELD_NAMES));
   const outcome = await changeTeam(ctx.db, actorOf(ctx.member), { team: found.team.id, channel: channel.id });
   await ctx.reply(

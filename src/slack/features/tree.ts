@@ -3,7 +3,7 @@ import { alignmentTree, type TreeFilter } from '../../services/alignment-tree.ts
 import { type CycleView, currentCycle, findCycleByName, listCycles } from '../../services/cycles.ts';
 import { itemDetails } from '../../services/item-details.ts';
 import { listTeams } from '../../services/teams.ts';
-import { parseUserRef, plainHandle } from '../commands/mentions.ts';
+import { looksLikePerson } from '../commands/mentions.ts';
 import { resolveUser } from '../commands/resolve.ts';
 import type { CommandContext } from '../commands/types.ts';
 import { escapeMrkdwn, mention, truncate } from '../text.ts';
@@ -43,7 +43,7 @@ async function treeScope(ctx: CommandContext): Promise<TreeScope> {
       filter: { kind: 'team', teamId: team.id },
       label: ` · team *${escapeMrkdwn(team.name)}*`,
     };
-  if (ME.test(typed) || parseUserRef(typed) || plainHandle(typed)) {
+  if (ME.test(typed) || looksLikePerson(typed, ctx.args.refs)) {
     const person = ME.test(typed)
       ? { ok: true as const, id: ctx.member.slackUserId }
       : await resolveUser(ctx, typed);

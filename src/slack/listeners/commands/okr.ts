@@ -1,6 +1,7 @@
 // The `/okr` slash command: acknowledge at once, then route to the subcommand and answer ephemerally.
 import type { App } from '@slack/bolt';
 import { buildCatalog } from '../../commands/catalog.ts';
+import { decodeCommandText, decodeToPlainText } from '../../commands/decode.ts';
 import { route } from '../../commands/router.ts';
 import { splitFlags, tokenize } from '../../commands/tokenize.ts';
 import type { CommandContext, Services } from '../../commands/types.ts';
@@ -30,7 +31,8 @@ export function register(app: App, services: Services): void {
       await reply(refusalMessage(`\`/okr ${found.command.name}\``, 'PMO admins'));
       return;
     }
-    const tokens = tokenize(found.rest);
+    // Slack's escaping ends here: from now on, plain text plus the references kept in args.refs.
+    const tokens = tokenize(decodeCommandText(found.rest));
     if (!tokens.ok) {
       await reply({ text: tokens.error });
       return;
@@ -39,8 +41,8 @@ export function register(app: App, services: Services): void {
       ...services,
       workspace,
       member,
-      args: splitFlags(tokens.tokens),
-      text: found.rest,
+      args: splitFlags(tokens.tokens, tokens.refs),
+      text: decodeToPlainText(found.rest),
       triggerId: command.trigger_id,
       channelId: command.channel_id,
       reply,
