@@ -87,7 +87,9 @@ describe('the hourly status sweep', () => {
     const second = await sweepStatuses(h.okra.services, h.clock.now());
     expect(second).toMatchObject({ flagged: 0, escalated: 0 });
 
-    const krDms = h.double.messagesIn(MEMBER).filter((m) => m.text?.includes('KR-1 is now'));
+    const krDms = h.double
+      .messagesIn(MEMBER)
+      .filter((m) => m.text?.includes('*KR-1* "Sign partners" is now'));
     expect(krDms).toHaveLength(1);
     expect(JSON.stringify(krDms[0]?.blocks)).toContain('no check-in for');
     expect(linesAbout('*KR-1* "Sign partners" is')).toHaveLength(1);

@@ -63,7 +63,8 @@ describe('flags after a check-in', () => {
     await waitFor(() => linesAbout('KR-1').length > 0);
     const dms = h.double.messagesIn(MEMBER);
     expect(dms).toHaveLength(1);
-    expect(dms[0]?.text).toContain('KR-1 is now off track');
+    expect(dms[0]?.text).toContain('is now *off track*');
+    expect(dms[0]?.text).toContain('*KR-1*');
     const dmBlocks = JSON.stringify(dms[0]?.blocks);
     expect(dmBlocks).toContain('Check in');
     expect(dmBlocks).toContain('Add a risk');

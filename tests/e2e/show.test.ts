@@ -153,7 +153,7 @@ describe('/okr show', () => {
   it('shows an objective with its status, reasons, key results, aligned objectives and recent changes', async () => {
     await h.command(ADMIN, 'objective edit O-1 --title "Win the mid-market"');
     const { result, text } = await show(OTHER, 'O-1');
-    expect(result.text).toBe('O-1: Win the mid-market');
+    expect(result.text).toBe('*O-1* Win the mid-market');
     expect(text).toContain('*O-1* Win the mid-market');
     expect(text).toContain(`company objective · owner <@${ADMIN}> · cycle 2026 Q1`);
     // The description is quoted and escaped: no broadcast sneaks through.

@@ -81,7 +81,7 @@ describe('/okr update typed', () => {
     // 2026-02-11T10:00Z is Wednesday evening in Tokyo: ISO week 7.
     const result = await h.command(
       MEMBER,
-      'update KR-1 1,250 --confidence 7/10 --comment "Two <!here> deals"',
+      'update KR-1 1,250 --confidence 7/10 --comment "Two &lt;!here&gt; deals"',
     );
     expect(result.text).toContain('Checked in for 2026-W07: *KR-1* KR 1 → 1,250 customers');
     expect(result.text).toMatch(/Progress: 63% done \(\d+% expected by now\)/);

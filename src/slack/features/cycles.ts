@@ -5,7 +5,7 @@ import { type CycleView, createCycle, listCycles, setCurrentCycle } from '../../
 import { flagText } from '../commands/tokenize.ts';
 import { text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
-import { escapeMrkdwn } from '../text.ts';
+import { EMPTY, md } from '../mrkdwn.ts';
 import { listMessage } from '../views/list-message.ts';
 import { cycleAddModal } from '../views/modals/cycle.ts';
 import { confirmationMessage, problemsMessage } from '../views/replies.ts';
@@ -13,7 +13,7 @@ import type { Feature } from './feature.ts';
 
 const cycleCreated = (cycle: CycleView) =>
   confirmationMessage(
-    `Created cycle *${escapeMrkdwn(cycle.name)}* (${cycle.start} to ${cycle.end})${cycle.isCurrent ? ', now the current cycle' : ''}.`,
+    md`Created cycle *${cycle.name}* (${cycle.start} to ${cycle.end})${cycle.isCurrent ? ', now the current cycle' : ''}.`,
   );
 
 export const cycles: Feature = {
@@ -56,10 +56,10 @@ export const cycles: Feature = {
           return;
         }
         const lines = all.map(
-          (c) => `• *${escapeMrkdwn(c.name)}* ${c.start} to ${c.end}${c.isCurrent ? ' _(current)_' : ''}`,
+          (c) => md`• *${c.name}* ${c.start} to ${c.end}${c.isCurrent ? md` _(current)_` : EMPTY}`,
         );
         await ctx.reply(
-          listMessage('*Cycles*', lines, 'Older cycles are in `/okr export --cycle "<name>"`.'),
+          listMessage(md`*Cycles*`, lines, md`Older cycles are in \`/okr export --cycle "<name>"\`.`),
         );
       },
     },
@@ -77,7 +77,7 @@ export const cycles: Feature = {
         const outcome = await setCurrentCycle(ctx.db, actorOf(ctx.member), name);
         await ctx.reply(
           outcome.ok
-            ? confirmationMessage(`*${escapeMrkdwn(outcome.value.name)}* is now the current cycle.`)
+            ? confirmationMessage(md`*${outcome.value.name}* is now the current cycle.`)
             : problemsMessage(outcome.errors, { name: 'cycle' }),
         );
       },

@@ -4,6 +4,7 @@ import { isSlackUserId } from '../../domain/slack-ids.ts';
 import { type Actor, actorOf } from '../../services/actor.ts';
 import { escalateSafely, withEscalation } from '../../services/escalation.ts';
 import { memberBySlackId } from '../../services/members.ts';
+import type { Note } from '../../services/outcome.ts';
 import {
   closeRisk,
   createRisk,
@@ -20,8 +21,10 @@ import { flagText } from '../commands/tokenize.ts';
 import type { CommandContext } from '../commands/types.ts';
 import { text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
-import { escapeMrkdwn, mention, truncate } from '../text.ts';
+import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
+import { escapeMrkdwn, truncate } from '../text.ts';
 import { listMessage } from '../views/list-message.ts';
+import { textMessage } from '../views/message.ts';
 import { riskAddModal, riskEditModal } from '../views/modals/risk.ts';
 import { confirmationMessage, problemsMessage } from '../views/replies.ts';
 import type { Feature } from './feature.ts';
@@ -38,18 +41,19 @@ const FLAG_NAMES = {
   description: '--description',
 };
 
-const who = (slackId: string | null) => (slackId && isSlackUserId(slackId) ? mention(slackId) : 'no owner');
+const who = (slackId: string | null) => (slackId && isSlackUserId(slackId) ? md.user(slackId) : md`no owner`);
 
-function riskLine(risk: RiskView): string {
-  const linked = risk.linked
-    ? ` · on *${risk.linked.ref}* ${escapeMrkdwn(truncate(risk.linked.title, 80))}`
-    : '';
-  const status = risk.status === 'open' ? '' : ` _(${risk.status})_`;
-  return `• *${risk.ref}* score ${risk.score} (${risk.likelihood}×${risk.impact}) ${escapeMrkdwn(truncate(risk.title, 150))}${status} · ${who(risk.ownerSlackId)}${linked}`;
+/** "*R-1* score 16 (4×4) Vendor delay · owner @dana · on *KR-2* …", the line lists and confirmations share. */
+function riskText(risk: RiskView): Mrkdwn {
+  const linked = risk.linked ? md` · on *${risk.linked.ref}* ${truncate(risk.linked.title, 80)}` : EMPTY;
+  const status = risk.status === 'open' ? EMPTY : md` _(${risk.status})_`;
+  return md`*${risk.ref}* score ${risk.score} (${risk.likelihood}×${risk.impact}) ${truncate(risk.title, 150)}${status} · ${who(risk.ownerSlackId)}${linked}`;
 }
 
-const riskSaved = (verb: string) => (risk: RiskView, notes: string[]) =>
-  confirmationMessage(`${verb} ${riskLine(risk).slice(2)}`, notes);
+const riskLine = (risk: RiskView) => md`• ${riskText(risk)}`;
+
+const riskSaved = (verb: string) => (risk: RiskView, notes: readonly Note[]) =>
+  confirmationMessage(md`${verb} ${riskText(risk)}`, notes);
 
 async function ownerFlag(
   ctx: CommandContext,
@@ -77,14 +81,14 @@ function changesFromFlags(ctx: CommandContext, owner: string | undefined): RiskI
 /** The filter `/okr risks` was given: a person (`@dana`) or a team name; the label is ready for mrkdwn. */
 async function filterFrom(
   ctx: CommandContext,
-): Promise<{ ok: true; filter: RiskFilter; label: string } | { ok: false; error: string }> {
+): Promise<{ ok: true; filter: RiskFilter; label: Mrkdwn } | { ok: false; error: string }> {
   const typed = ctx.args.positional.join(' ').trim();
-  if (typed === '') return { ok: true, filter: {}, label: '' };
+  if (typed === '') return { ok: true, filter: {}, label: EMPTY };
   if (looksLikePerson(typed, ctx.args.refs)) {
     const person = await resolveUser(ctx, typed);
     if (!person.ok) return { ok: false, error: escapeMrkdwn(person.error) };
     const member = await memberBySlackId(ctx.db, ctx.workspace.id, person.id);
-    return { ok: true, filter: { ownerMemberId: member.id }, label: ` owned by ${mention(person.id)}` };
+    return { ok: true, filter: { ownerMemberId: member.id }, label: md` owned by ${md.user(person.id)}` };
   }
   const teams = await ctx.db.team.findMany({ where: { workspaceId: ctx.workspace.id, archivedAt: null } });
   const team = teams.find((t) => t.name.toLowerCase() === typed.toLowerCase());
@@ -97,7 +101,7 @@ async function filterFrom(
       ),
     };
   }
-  return { ok: true, filter: { teamId: team.id }, label: ` for ${escapeMrkdwn(team.name)}` };
+  return { ok: true, filter: { teamId: team.id }, label: md` for ${team.name}` };
 }
 
 // Checked before a form opens, so nobody fills in a form only to be refused; the service checks again on submit.
@@ -187,7 +191,7 @@ export const risks: Feature = {
         await ctx.reply(
           outcome.ok
             ? confirmationMessage(
-                `Closed *${outcome.value.ref}* ${escapeMrkdwn(outcome.value.title)}. Reopen it with \`/okr risk edit ${outcome.value.ref} --status open\`.`,
+                md`Closed *${outcome.value.ref}* ${outcome.value.title}. Reopen it with \`/okr risk edit ${outcome.value.ref} --status open\`.`,
               )
             : problemsMessage(outcome.errors, FLAG_NAMES),
         );
@@ -204,15 +208,17 @@ export const risks: Feature = {
         const open = await openRisksByScore(ctx.db, ctx.workspace.id, chosen.filter);
         const label = chosen.label;
         if (open.length === 0) {
-          return ctx.reply({
-            text: `No open risks${label}. Raise one with \`/okr risk add "Vendor delay" --likelihood 4 --impact 5\`.`,
-          });
+          return ctx.reply(
+            textMessage(
+              md`No open risks${label}. Raise one with \`/okr risk add "Vendor delay" --likelihood 4 --impact 5\`.`,
+            ),
+          );
         }
         await ctx.reply(
           listMessage(
-            `*Open risks${label}* (${open.length}), highest score first`,
+            md`*Open risks${label}* (${open.length}), highest score first`,
             open.map(riskLine),
-            'Narrow the list with `/okr risks Growth` or `/okr risks @dana`.',
+            md`Narrow the list with \`/okr risks Growth\` or \`/okr risks @dana\`.`,
           ),
         );
       },

@@ -23,7 +23,8 @@ import type { CommandContext } from '../commands/types.ts';
 import { text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
 import { clampSectionText, MAX_BLOCKS_PER_MESSAGE } from '../limits.ts';
-import { channelLink, escapeMrkdwn } from '../text.ts';
+import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
+import { escapeMrkdwn } from '../text.ts';
 import { channelSelect, modal, staticSelect, textInput } from '../views/inputs.ts';
 import type { SlackMessage } from '../views/message.ts';
 import { confirmationMessage, problemsMessage } from '../views/replies.ts';
@@ -35,25 +36,25 @@ const CLEAR_WORDS = new Set(['none', 'off', 'clear', 'default']);
 // ---------------------------------------------------------------------------------------------------------
 // What people read
 
-function pmoDescription(pmo: PmoChannelSetting): string {
+function pmoDescription(pmo: PmoChannelSetting): Mrkdwn {
   switch (pmo.source) {
     case 'workspace':
-      return `${channelLink(pmo.channel)}, set for this workspace (it takes precedence over the OKRA_PMO_CHANNEL environment setting)`;
+      return md`${md.channel(pmo.channel)}, set for this workspace (it takes precedence over the OKRA_PMO_CHANNEL environment setting)`;
     case 'environment':
-      return `${channelLink(pmo.channel)}, from the OKRA_PMO_CHANNEL environment setting (this workspace has none of its own)`;
+      return md`${md.channel(pmo.channel)}, from the OKRA_PMO_CHANNEL environment setting (this workspace has none of its own)`;
     case 'invalid':
-      return `\`${escapeMrkdwn(pmo.stored)}\` is stored for this workspace but is not a channel, so no flag or escalation reaches the PMO`;
+      return md`\`${pmo.stored}\` is stored for this workspace but is not a channel, so no flag or escalation reaches the PMO`;
     case 'none':
-      return 'none: neither this workspace nor the OKRA_PMO_CHANNEL environment setting names one, so no flag or escalation reaches the PMO';
+      return md`none: neither this workspace nor the OKRA_PMO_CHANNEL environment setting names one, so no flag or escalation reaches the PMO`;
   }
 }
 
-function settingLine(setting: SettingView): string {
-  const value = `*${formatSettingValue(setting.name, setting.value)}*`;
+function settingLine(setting: SettingView): Mrkdwn {
+  const value = md`*${formatSettingValue(setting.name, setting.value)}*`;
   const changed = setting.changed
-    ? ` _(changed; default ${formatSettingValue(setting.name, setting.defaultValue)})_`
-    : '';
-  return `• \`${setting.name}\` ${value}${changed} — ${escapeMrkdwn(setting.meaning)}`;
+    ? md` _(changed; default ${formatSettingValue(setting.name, setting.defaultValue)})_`
+    : EMPTY;
+  return md`• \`${setting.name}\` ${value}${changed} — ${setting.meaning}`;
 }
 
 const section = (mrkdwn: string): KnownBlock => ({
@@ -90,34 +91,35 @@ function settingsMessage(pmo: PmoChannelSetting, settings: readonly SettingView[
 
 const whereUsed = (name: SettingName) =>
   settingUsedBy(name) === 'risks'
-    ? 'Risk escalations use it from now on.'
-    : '`/okr show` and the digest use it from now on.';
+    ? md`Risk escalations use it from now on.`
+    : md`\`/okr show\` and the digest use it from now on.`;
 
 function settingChanged(change: SettingChange): SlackMessage {
   const now = formatSettingValue(change.name, change.after);
-  if (!change.changed) return confirmationMessage(`\`${change.name}\` is already *${now}*; nothing changed.`);
+  if (!change.changed)
+    return confirmationMessage(md`\`${change.name}\` is already *${now}*; nothing changed.`);
   const was = formatSettingValue(change.name, change.before);
   const atDefault = formatSettingValue(change.name, change.defaultValue) === now;
   const headline = atDefault
-    ? `\`${change.name}\` is back to its default, *${now}* (was ${was}).`
-    : `\`${change.name}\` is now *${now}* (was ${was}; the default is ${formatSettingValue(change.name, change.defaultValue)}).`;
-  return confirmationMessage(`${headline} ${whereUsed(change.name)}`);
+    ? md`\`${change.name}\` is back to its default, *${now}* (was ${was}).`
+    : md`\`${change.name}\` is now *${now}* (was ${was}; the default is ${formatSettingValue(change.name, change.defaultValue)}).`;
+  return confirmationMessage(md`${headline} ${whereUsed(change.name)}`);
 }
 
 function pmoChanged(change: PmoChannelChange): SlackMessage {
   if (!change.changed)
     return confirmationMessage(
       change.after
-        ? `${channelLink(change.after)} is already the PMO channel; nothing changed.`
-        : `This workspace has no PMO channel of its own already; nothing changed. Now: ${pmoDescription(change.now)}.`,
+        ? md`${md.channel(change.after)} is already the PMO channel; nothing changed.`
+        : md`This workspace has no PMO channel of its own already; nothing changed. Now: ${pmoDescription(change.now)}.`,
     );
-  const was = change.before ? ` (was ${channelLink(change.before)})` : '';
+  const was = change.before ? md` (was ${md.channel(change.before)})` : EMPTY;
   if (change.after)
     return confirmationMessage(
-      `Flags and risk escalations for the PMO now go to ${channelLink(change.after)}${was}. Make sure Okra is in that channel (\`/invite @Okra\`).`,
+      md`Flags and risk escalations for the PMO now go to ${md.channel(change.after)}${was}. Make sure Okra is in that channel (\`/invite @Okra\`).`,
     );
   return confirmationMessage(
-    `This workspace no longer has its own PMO channel${was}. PMO channel now: ${pmoDescription(change.now)}.`,
+    md`This workspace no longer has its own PMO channel${was}. PMO channel now: ${pmoDescription(change.now)}.`,
   );
 }
 

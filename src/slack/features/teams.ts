@@ -1,7 +1,6 @@
 // `/okr team add | list | members | channel`
-import type { KnownBlock } from '@slack/types';
 import { actorOf } from '../../services/actor.ts';
-import type { FieldErrors } from '../../services/outcome.ts';
+import type { FieldErrors, Note } from '../../services/outcome.ts';
 import { personCheckVia } from '../../services/roles.ts';
 import {
   changeTeam,
@@ -19,9 +18,9 @@ import type { CommandContext } from '../commands/types.ts';
 import type { FormValue } from '../forms/read-state.ts';
 import { text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
-import { MAX_BLOCKS_PER_MESSAGE, MAX_TOTAL_BLOCK_TEXT } from '../limits.ts';
+import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
 import { escapeMrkdwn } from '../text.ts';
-import type { SlackMessage } from '../views/message.ts';
+import { listMessage } from '../views/list-message.ts';
 import { teamAddModal, teamEditModal, teamPickModal } from '../views/modals/team.ts';
 import { confirmationMessage, problemsMessage } from '../views/replies.ts';
 import type { Feature } from './feature.ts';
@@ -115,44 +114,17 @@ async function peopleIds(
   return { ids, problems };
 }
 
-const mentions = (ids: readonly string[]) => ids.map((id) => `<@${id}>`).join(', ');
-
-function describeTeam(team: TeamView): string {
-  const channel = team.channelId ? `<#${team.channelId}>` : 'no channel yet';
+function describeTeam(team: TeamView): Mrkdwn {
+  const channel = team.channelId ? md.channel(team.channelId) : md`no channel yet`;
   const count = `${team.members.length} ${team.members.length === 1 ? 'member' : 'members'}`;
-  const led = team.leaders.length > 0 ? `, led by ${mentions(team.leaders)}` : '';
-  return `*${escapeMrkdwn(team.name)}* · ${channel} · ${count}${led}`;
+  const led = team.leaders.length > 0 ? md`, led by ${md.join(team.leaders.map(md.user), md`, `)}` : EMPTY;
+  return md`*${team.name}* · ${channel} · ${count}${led}`;
 }
 
-const teamCreated = (team: TeamView, notes: string[] = []) =>
-  confirmationMessage(`Created team ${describeTeam(team)}.`, notes);
-const teamUpdated = (team: TeamView, notes: string[] = []) =>
-  confirmationMessage(`Updated team ${describeTeam(team)}.`, notes);
-
-/** A long list split into sections Slack accepts (3000 characters each, 50 blocks, ~12,000 characters in all). */
-function listMessage(title: string, lines: readonly string[], more: (left: number) => string): SlackMessage {
-  const blocks: KnownBlock[] = [];
-  let chunk = `*${title}*`;
-  let total = 0;
-  let shown = 0;
-  for (const line of lines) {
-    if (
-      total + chunk.length + line.length > MAX_TOTAL_BLOCK_TEXT - 500 ||
-      blocks.length >= MAX_BLOCKS_PER_MESSAGE - 2
-    )
-      break;
-    if (chunk.length + line.length + 1 > 2900) {
-      blocks.push({ type: 'section', text: { type: 'mrkdwn', text: chunk } });
-      total += chunk.length;
-      chunk = '';
-    }
-    chunk = chunk ? `${chunk}\n${line}` : line;
-    shown++;
-  }
-  if (shown < lines.length) chunk = `${chunk}\n${more(lines.length - shown)}`;
-  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: chunk } });
-  return { text: title, blocks };
-}
+const teamCreated = (team: TeamView, notes: readonly Note[] = []) =>
+  confirmationMessage(md`Created team ${describeTeam(team)}.`, notes);
+const teamUpdated = (team: TeamView, notes: readonly Note[] = []) =>
+  confirmationMessage(md`Updated team ${describeTeam(team)}.`, notes);
 
 async function openPicker(ctx: CommandContext, usage: string): Promise<void> {
   const all = await listTeams(ctx.db, ctx.workspace.id);
@@ -264,9 +236,9 @@ async function teamList(ctx: CommandContext): Promise<void> {
   }
   await ctx.reply(
     listMessage(
-      `Teams (${all.length})`,
-      all.map((team) => `• ${describeTeam(team)}`),
-      (left) => `…and ${left} more.`,
+      md`*Teams (${all.length})*`,
+      all.map((team) => md`• ${describeTeam(team)}`),
+      md`\`/okr export\` lists every team.`,
     ),
   );
 }

@@ -2,7 +2,7 @@
 // answer validation errors inline on their fields, and confirm success to the person by DM.
 import type { App } from '@slack/bolt';
 import { type Actor, actorOf } from '../../services/actor.ts';
-import type { FieldErrors, Outcome } from '../../services/outcome.ts';
+import type { FieldErrors, Note, Outcome } from '../../services/outcome.ts';
 import type { Services } from '../commands/types.ts';
 import { okraContext } from '../context.ts';
 import type { SlackMessage } from '../views/message.ts';
@@ -14,7 +14,7 @@ export interface FormSpec<I, V> {
   adminOnly: boolean;
   toInput(form: Record<string, FormValue>, privateMetadata: string): I;
   submit(services: Services, actor: Actor, input: I): Promise<Outcome<V>>;
-  confirmation(value: V, notes: string[]): SlackMessage;
+  confirmation(value: V, notes: readonly Note[]): SlackMessage;
   /** Follow-up work (flags, escalations) that must not delay the acknowledgement Slack waits for. */
   afterSave?(services: Services, value: V): Promise<void>;
 }

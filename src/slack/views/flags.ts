@@ -1,6 +1,8 @@
 // What flags, escalations and check-ins look like in Slack: the owner's DM with its two buttons, the one
 // line in the PMO channel, the escalation line, the quick check-in form and the reply to `/okr update`.
-// Pure data -> Block Kit; every piece of user text goes through escapeMrkdwn.
+// Pure data -> Block Kit; everything is built as Mrkdwn (mrkdwn.ts), and each notification fallback is
+// the same escaped headline as the message's first block.
+
 import type { KnownBlock, View } from '@slack/types';
 import { formatNumber } from '../../domain/numbers/index.ts';
 import { isSlackUserId } from '../../domain/slack-ids.ts';
@@ -13,10 +15,13 @@ import {
   statusLabel,
 } from '../../domain/status/index.ts';
 import type { CheckInRecorded } from '../../services/check-ins.ts';
+import type { Note } from '../../services/outcome.ts';
 import { ACTION, CALLBACK } from '../ids.ts';
-import { escapeMrkdwn, mention, truncate } from '../text.ts';
+import { EMPTY, md } from '../mrkdwn.ts';
+import { truncate } from '../text.ts';
 import { modal, textInput } from './inputs.ts';
-import type { SlackMessage } from './message.ts';
+import { type SlackMessage, sectionsMessage } from './message.ts';
+import { noteText } from './replies.ts';
 
 export const STATUS_EMOJI: Record<StatusLevel, string> = {
   on_track: ':large_green_circle:',
@@ -33,15 +38,15 @@ export interface FlagNotice {
   status: StatusLevel;
   previous: StatusLevel | null;
   reasons: readonly string[];
-  /** The numbers behind the status, e.g. "42% done vs 60% expected · confidence 3/10". */
+  /** The numbers behind the status, e.g. "42% done vs 60% expected · confidence 3/10" (plain text). */
   detail: string;
   ownerSlackId: string | null;
 }
 
 const TITLE_MAX = 120;
-const quotedTitle = (title: string) => `"${escapeMrkdwn(truncate(title, TITLE_MAX))}"`;
+const quotedTitle = (title: string) => md`"${truncate(title, TITLE_MAX)}"`;
 const ownerText = (slackId: string | null) =>
-  slackId && isSlackUserId(slackId) ? `owner ${mention(slackId)}` : 'no owner';
+  slackId && isSlackUserId(slackId) ? md`owner ${md.user(slackId)}` : md`no owner`;
 
 // ---------------------------------------------------------------------------------------------------------
 // The numbers behind a status, one short phrase each
@@ -51,18 +56,21 @@ function confidenceText(latest: number | null): string {
 }
 
 export function keyResultDetail(status: KeyResultStatus): string {
-  const done = status.progress.measured ? formatPercent(status.progress.capped) : 'no value yet';
-  return `${done} done vs ${formatPercent(status.expected)} expected${confidenceText(status.confidence.latest)}`;
+  const expected = formatPercent(status.expected);
+  const done = status.progress.measured
+    ? `${formatPercent(status.progress.capped)} done vs ${expected} expected`
+    : `no value yet, ${expected} expected by now`;
+  return `${done}${confidenceText(status.confidence.latest)}`;
 }
 
 export function objectiveDetail(status: ObjectiveStatus): string {
-  if (status.progress === null || status.expected === null) return escapeMrkdwn(status.summary);
+  if (status.progress === null || status.expected === null) return status.summary;
   return `${formatPercent(status.progress)} done vs ${formatPercent(status.expected)} expected`;
 }
 
 export function kpiDetail(status: KpiStatus): string {
   // The engine's band reason already reads "at 4.2%, red (green ≤ 2.5%, amber ≤ 4%)".
-  return escapeMrkdwn(status.reasons[0] ?? status.summary);
+  return status.reasons[0] ?? status.summary;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -71,12 +79,9 @@ export function kpiDetail(status: KpiStatus): string {
 /** The owner's DM: what changed, why, and the two things they can do about it right now. */
 export function flagDirectMessage(notice: FlagNotice): SlackMessage {
   const was = notice.previous ? ` (was ${statusLabel(notice.previous)})` : '';
-  const headline = `${STATUS_EMOJI[notice.status]} *${notice.ref}* ${quotedTitle(notice.title)} is now *${statusLabel(notice.status)}*${was}: ${notice.detail}`;
-  const reasons = notice.reasons
-    .slice(0, 5)
-    .map((reason) => `• ${escapeMrkdwn(truncate(reason, 300))}`)
-    .join('\n');
-  const body = truncate(reasons ? `${headline}\nWhy:\n${reasons}` : headline, 3000);
+  const headline = md`${STATUS_EMOJI[notice.status]} *${notice.ref}* ${quotedTitle(notice.title)} is now *${statusLabel(notice.status)}*${was}: ${notice.detail}`;
+  const reasons = notice.reasons.slice(0, 5).map((reason) => md`• ${truncate(reason, 300)}`);
+  const body = reasons.length ? md`${headline}\nWhy:\n${md.join(reasons, md`\n`)}` : headline;
   const buttons = [
     ...(notice.type === 'objective'
       ? []
@@ -96,21 +101,15 @@ export function flagDirectMessage(notice: FlagNotice): SlackMessage {
       value: notice.ref,
     },
   ];
-  const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: body } },
-    { type: 'actions', block_id: 'flag_actions', elements: buttons },
-  ];
-  return {
-    text: truncate(`${notice.ref} is now ${statusLabel(notice.status)}: ${notice.title}`, 3000),
-    blocks,
-  };
+  const actions: KnownBlock = { type: 'actions', block_id: 'flag_actions', elements: buttons };
+  return sectionsMessage([body], { fallback: headline, extraBlocks: [actions] });
 }
 
 /** One line for the PMO channel, e.g. `:red_circle: KR-12 "…" is off track: 42% done vs 60% expected — owner <@U…>`. */
 export function pmoFlagLine(notice: FlagNotice): SlackMessage {
-  const line = `${STATUS_EMOJI[notice.status]} *${notice.ref}* ${quotedTitle(notice.title)} is ${statusLabel(notice.status)}: ${notice.detail} — ${ownerText(notice.ownerSlackId)}`;
-  const text = truncate(line, 3000);
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return sectionsMessage([
+    md`${STATUS_EMOJI[notice.status]} *${notice.ref}* ${quotedTitle(notice.title)} is ${statusLabel(notice.status)}: ${notice.detail} — ${ownerText(notice.ownerSlackId)}`,
+  ]);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -130,17 +129,17 @@ export interface EscalationNotice {
 
 export function escalationLine(notice: EscalationNotice): SlackMessage {
   const linked = notice.linked
-    ? ` · threatens *${notice.linked.ref}* ${quotedTitle(notice.linked.title)}${notice.linked.status ? ` (${statusLabel(notice.linked.status)})` : ''}`
-    : '';
+    ? md` · threatens *${notice.linked.ref}* ${quotedTitle(notice.linked.title)}${notice.linked.status ? ` (${statusLabel(notice.linked.status)})` : ''}`
+    : EMPTY;
   const why = [
     notice.because.score ? 'high score' : undefined,
     notice.because.offTrack ? 'its item is off track' : undefined,
   ]
     .filter(Boolean)
     .join(' and ');
-  const line = `:rotating_light: Risk *${notice.ref}* ${quotedTitle(notice.title)} escalated (${why}): score ${notice.score} (${notice.likelihood}×${notice.impact})${linked} — ${ownerText(notice.ownerSlackId)}`;
-  const text = truncate(line, 3000);
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return sectionsMessage([
+    md`:rotating_light: Risk *${notice.ref}* ${quotedTitle(notice.title)} escalated (${why}): score ${notice.score} (${notice.likelihood}×${notice.impact})${linked} — ${ownerText(notice.ownerSlackId)}`,
+  ]);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -180,7 +179,7 @@ export function checkInModal(target?: CheckInTarget): View {
     target
       ? {
           type: 'section',
-          text: { type: 'mrkdwn', text: `*${target.ref}* ${escapeMrkdwn(truncate(target.title, 200))}` },
+          text: { type: 'mrkdwn', text: md`*${target.ref}* ${truncate(target.title, 200)}`.text },
         }
       : textInput('item', { label: 'Key result or KPI', placeholder: 'KR-3', maxLength: 20 }),
     textInput('value', {
@@ -225,19 +224,18 @@ export interface CheckInSummary {
   forecastText: string | null;
 }
 
-export function checkInReply(summary: CheckInSummary, notes: readonly string[] = []): SlackMessage {
+export function checkInReply(summary: CheckInSummary, notes: readonly Note[] = []): SlackMessage {
   const verb = summary.replaced
     ? `Updated this period's check-in (${summary.period})`
     : `Checked in for ${summary.period}`;
   const lines = [
-    `${verb}: *${summary.ref}* ${escapeMrkdwn(truncate(summary.title, 200))} → ${escapeMrkdwn(summary.valueText)}`,
-    ...(summary.progressText ? [`Progress: ${summary.progressText}`] : []),
-    `Status: ${STATUS_EMOJI[summary.status]} ${statusLabel(summary.status)} — ${escapeMrkdwn(truncate(summary.summary, 1000))}`,
-    ...(summary.forecastText ? [`Forecast: ${escapeMrkdwn(summary.forecastText)}`] : []),
-    ...notes.map((note) => `:warning: ${escapeMrkdwn(note)}`),
+    md`${verb}: *${summary.ref}* ${truncate(summary.title, 200)} → ${summary.valueText}`,
+    ...(summary.progressText ? [md`Progress: ${summary.progressText}`] : []),
+    md`Status: ${STATUS_EMOJI[summary.status]} ${statusLabel(summary.status)} — ${truncate(summary.summary, 1000)}`,
+    ...(summary.forecastText ? [md`Forecast: ${summary.forecastText}`] : []),
+    ...notes.map((note) => md`:warning: ${noteText(note)}`),
   ];
-  const text = truncate(lines.join('\n'), 3000);
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return sectionsMessage([md.join(lines, md`\n`)]);
 }
 
 export function progressText(status: KeyResultStatus): string {
