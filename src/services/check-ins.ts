@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import { dateFromIso, isoFromDate } from '../domain/dates.ts';
-import { zConfidence, zNumberLike } from '../domain/numbers/index.ts';
+import { parseNumber, unitMismatch, zConfidence, zNumberLike } from '../domain/numbers/index.ts';
 import { type Cadence, isValidTimeZone, localDate, periodOf } from '../domain/periods.ts';
 import { canChangeOwnedItem, WHO_MAY } from '../domain/permissions.ts';
 import { formatShortId } from '../domain/short-ids.ts';
@@ -141,7 +141,7 @@ async function recordKeyResultCheckIn(
     // The check-in keeps the share done, so the history shows how the milestones progressed.
     value = milestoneShare(marked.value.keyResult.milestones);
   } else {
-    const read = kr.kind === 'boolean' ? readYesNo(fields.value) : readNumber(fields.value);
+    const read = kr.kind === 'boolean' ? readYesNo(fields.value) : readNumber(fields.value, kr.unit);
     if (!read.ok) return failure({ value: read.error });
     value = read.value;
   }
@@ -210,7 +210,7 @@ async function recordKpiReading(
     return failure({ item: `Only ${WHO_MAY.owned} can report readings of ${ref}. Nothing was changed.` });
   if (kpi.archivedAt)
     return failure({ item: `${ref} is archived, so it takes no readings. A PMO admin can restore it.` });
-  const read = readNumber(fields.value);
+  const read = readNumber(fields.value, kpi.unit);
   if (!read.ok) return failure({ value: read.error });
   const zone = zoneOf(kpi.owner, await actorZone(db, actor), clock.defaultTimeZone);
   const cadence: Cadence = kpi.cadence === 'monthly' ? 'monthly' : 'weekly';
@@ -281,7 +281,13 @@ async function actorZone(db: Db, actor: Actor): Promise<string | undefined> {
 
 type Read = { ok: true; value: number } | { ok: false; error: string };
 
-function readNumber(value: string | number): Read {
+/** A value in the item's unit; "15%" on a `$` key result is a question back, never silently $15. */
+function readNumber(value: string | number, unit: string): Read {
+  if (typeof value === 'string') {
+    const typed = parseNumber(value);
+    const mismatch = typed.ok ? unitMismatch(typed.unitHint, unit, value, typed.value) : undefined;
+    if (mismatch) return { ok: false, error: mismatch };
+  }
   const parsed = zNumberLike().safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
   return { ok: false, error: `The value ${parsed.error.issues[0]?.message ?? 'is not a number'}.` };

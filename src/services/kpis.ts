@@ -150,14 +150,6 @@ function view(row: KpiRow): KpiView {
   };
 }
 
-/** A value with its unit: "2%", "$12,000", "340 customers". */
-export function withUnit(value: number, unit: string): string {
-  const text = formatNumber(value, { maxDecimals: 2 });
-  if (unit === '') return text;
-  if (/^[$€£¥]$/.test(unit)) return value < 0 ? `-${unit}${text.slice(1)}` : `${unit}${text}`;
-  return unit === '%' ? `${text}%` : `${text} ${unit}`;
-}
-
 type TeamRef = { id: number; name: string };
 
 /** The team a name (or a form's team id) names, or an explanation listing the teams there are. */

@@ -45,7 +45,7 @@ beforeAll(async () => {
     `risk add "${typed(HOSTILE)}" --likelihood 5 --impact 5 --owner <@U0BOB|bob> --on KR-1`,
   );
   await h.command(MEMBER, `update KR-1 1 --confidence 1 --comment "${typed(HOSTILE)}"`);
-  await h.command(MEMBER, 'kpi read KPI-1 9');
+  await h.command(MEMBER, 'update KPI-1 9');
   for (const command of [
     'show O-1',
     'show KR-1',

@@ -4,7 +4,7 @@
 // the same escaped headline as the message's first block.
 
 import type { KnownBlock, View } from '@slack/types';
-import { formatNumber } from '../../domain/numbers/index.ts';
+import { formatAmount } from '../../domain/numbers/index.ts';
 import { isSlackUserId } from '../../domain/slack-ids.ts';
 import { formatPercent } from '../../domain/status/format.ts';
 import {
@@ -243,13 +243,6 @@ export function progressText(status: KeyResultStatus): string {
   return `${done} done (${formatPercent(status.expected)} expected by now)`;
 }
 
-export function plainValue(value: number, unit: string): string {
-  const number = formatNumber(value, { maxDecimals: 2 });
-  if (unit === '') return number;
-  if (unit === '%') return `${number}%`;
-  return /^[$€£¥]$/.test(unit) ? `${unit}${number}` : `${number} ${unit}`;
-}
-
 /** The reply's content from what the check-in service recorded. */
 export function checkInSummary(recorded: CheckInRecorded): CheckInSummary {
   const { item, evaluation } = recorded;
@@ -259,7 +252,7 @@ export function checkInSummary(recorded: CheckInRecorded): CheckInSummary {
       ? recorded.value >= 1
         ? 'done'
         : 'not done'
-      : plainValue(recorded.value, item.unit);
+      : formatAmount(recorded.value, item.unit);
   const base = {
     ref: item.ref,
     title: item.title,

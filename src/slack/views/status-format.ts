@@ -1,6 +1,6 @@
 // How statuses, progress and measured values read in Slack. Pure text helpers shared by the tree, `/okr show`
 // and the Home tab, so an item looks the same wherever it appears.
-import { formatNumber } from '../../domain/numbers/index.ts';
+import { formatAmount, isCurrency } from '../../domain/numbers/index.ts';
 import { isSlackUserId } from '../../domain/slack-ids.ts';
 import { type KpiBand, type StatusLevel, statusLabel } from '../../domain/status/index.ts';
 import { type Mrkdwn, md } from '../mrkdwn.ts';
@@ -44,14 +44,9 @@ export function progressBar(fraction: number | null): Mrkdwn {
   return md`${'▰'.repeat(filled)}${'▱'.repeat(BAR_CELLS - filled)} ${Math.round(shown * 100)}%`;
 }
 
-const CURRENCIES = new Set(['$', '€', '£', '¥']);
-
 /** A value with its unit, ready for mrkdwn: "15%", "$12,000", "340 customers" (the unit is escaped). */
 export function amount(value: number, unit: string): Mrkdwn {
-  const number = formatNumber(value, { maxDecimals: 2 });
-  if (unit === '%') return md`${number}%`;
-  if (CURRENCIES.has(unit)) return value < 0 ? md`-${unit}${number.slice(1)}` : md`${unit}${number}`;
-  return unit ? md`${number} ${unit}` : md`${number}`;
+  return md`${formatAmount(value, unit)}`;
 }
 
 /** What a key result asks for, in words: "from 8% up to 15%", "stay below $180", "done or not done". */
@@ -94,7 +89,7 @@ export function keyResultFigures(kr: KeyResultFigures): Mrkdwn {
     case 'increase':
     case 'decrease': {
       // "40 / 100 customers" reads better than "40 customers / 100 customers"; % and currency stay on both.
-      const wordUnit = kr.unit !== '' && kr.unit !== '%' && !CURRENCIES.has(kr.unit);
+      const wordUnit = kr.unit !== '' && kr.unit !== '%' && !isCurrency(kr.unit);
       const current = kr.value === null ? md`–` : wordUnit ? amount(kr.value, '') : now;
       return md`${current} / ${amount(kr.target, kr.unit)}`;
     }

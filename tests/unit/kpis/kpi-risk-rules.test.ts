@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KpiFields, withUnit } from '../../../src/services/kpis.ts';
+import { formatAmount } from '../../../src/domain/numbers/index.ts';
+import { KpiFields } from '../../../src/services/kpis.ts';
 import { RiskFields, riskScore } from '../../../src/services/risks.ts';
 import { md } from '../../../src/slack/mrkdwn.ts';
 import { listMessage } from '../../../src/slack/views/list-message.ts';
@@ -39,11 +40,11 @@ describe('KPI fields', () => {
   });
 
   it('shows values with their unit', () => {
-    expect(withUnit(2.5, '%')).toBe('2.5%');
-    expect(withUnit(12000, '$')).toBe('$12,000');
-    expect(withUnit(-50, '€')).toBe('-€50');
-    expect(withUnit(340, 'customers')).toBe('340 customers');
-    expect(withUnit(1 / 3, '')).toBe('0.33');
+    expect(formatAmount(2.5, '%')).toBe('2.5%');
+    expect(formatAmount(12000, '$')).toBe('$12,000');
+    expect(formatAmount(-50, '€')).toBe('-€50');
+    expect(formatAmount(340, 'customers')).toBe('340 customers');
+    expect(formatAmount(1 / 3, '')).toBe('0.33');
   });
 });
 
