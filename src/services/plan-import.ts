@@ -67,7 +67,7 @@ export async function importPlan(db: Db, request: ImportRequest): Promise<Import
         generatedRefs,
         summary: emptySummary(),
         problems: [],
-        memberId: await memberResolver(tx, request.workspaceId),
+        ...(await memberResolver(tx, request.workspaceId)),
       };
       await writePlan(scope, plan);
       if (scope.problems.length > 0) throw new Rollback({ ok: false, problems: scope.problems });
@@ -119,6 +119,9 @@ function newRefs(original: Plan, withRefs: Plan): string[] {
   });
   withRefs.kpis.forEach((kpi, k) => {
     if (!original.kpis[k]?.ref && kpi.ref) made.push(kpi.ref);
+  });
+  withRefs.risks.forEach((risk, r) => {
+    if (!original.risks[r]?.ref && risk.ref) made.push(risk.ref);
   });
   return made;
 }

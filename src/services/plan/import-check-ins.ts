@@ -19,7 +19,7 @@ export interface CheckInRow {
 export interface CheckInTarget {
   id: number;
   number: number;
-  ownerId: number;
+  ownerId: number | null;
   path: PlanPath;
   checkIns: readonly PlanCheckIn[];
 }
