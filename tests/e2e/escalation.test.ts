@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statusSweepJob, sweepStatuses } from '../../src/jobs/status-sweep.ts';
 import { ADMIN, type Harness, MEMBER, startHarness, waitFor } from '../support/harness.ts';
+import { seedQuarter } from '../support/seed.ts';
 
 let h: Harness;
 let workspaceId: number;
@@ -12,18 +13,10 @@ const linesAbout = (text: string) => h.double.messagesIn(PMO).filter((m) => m.te
 
 beforeAll(async () => {
   h = await startHarness();
-  await h.command(MEMBER, 'help');
-  workspaceId = (await h.db.workspace.findFirstOrThrow()).id;
-  memberId = (await h.db.member.findFirstOrThrow({ where: { slackUserId: MEMBER } })).id;
-  const cycle = await h.db.cycle.create({
-    data: {
-      workspaceId,
-      name: '2026 Q1',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-03-31'),
-      isCurrent: true,
-    },
-  });
+  const quarter = await seedQuarter(h, [MEMBER]);
+  ({ workspaceId } = quarter);
+  memberId = quarter.members[MEMBER]!;
+  const cycle = { id: quarter.cycleId };
   const objective = await h.db.objective.create({
     data: { workspaceId, number: 1, title: 'Grow', cycleId: cycle.id, level: 'company', ownerId: memberId },
   });

@@ -1,26 +1,18 @@
 // `/okr update`: typed check-ins and KPI readings, the check-in form, and who may check in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, type Harness, MEMBER, OTHER, startHarness } from '../support/harness.ts';
+import { seedQuarter } from '../support/seed.ts';
 
 let h: Harness;
 let workspaceId: number;
 
 beforeAll(async () => {
   h = await startHarness();
-  await h.command(MEMBER, 'help');
-  await h.command(OTHER, 'help');
-  workspaceId = (await h.db.workspace.findFirstOrThrow()).id;
-  const member = await h.db.member.findFirstOrThrow({ where: { slackUserId: MEMBER } });
+  const quarter = await seedQuarter(h, [MEMBER, OTHER]);
+  ({ workspaceId } = quarter);
+  const member = { id: quarter.members[MEMBER]! };
   await h.db.member.update({ where: { id: member.id }, data: { tz: 'Asia/Tokyo' } });
-  const cycle = await h.db.cycle.create({
-    data: {
-      workspaceId,
-      name: '2026 Q1',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-03-31'),
-      isCurrent: true,
-    },
-  });
+  const cycle = { id: quarter.cycleId };
   const old = await h.db.cycle.create({
     data: {
       workspaceId,
