@@ -7,6 +7,7 @@ import { text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
 import { EMPTY, md } from '../mrkdwn.ts';
 import { listMessage } from '../views/list-message.ts';
+import { textMessage } from '../views/message.ts';
 import { cycleAddModal } from '../views/modals/cycle.ts';
 import { confirmationMessage, problemsMessage } from '../views/replies.ts';
 import type { Feature } from './feature.ts';
@@ -27,6 +28,15 @@ export const cycles: Feature = {
         const [name, start, end] = ctx.args.positional;
         if (!name) {
           await ctx.client.views.open({ trigger_id: ctx.triggerId, view: cycleAddModal() });
+          return;
+        }
+        if (/^\d{4}-\d{2}-\d{2}$/.test(name)) {
+          // The dates came first: show the order rather than complain about an "end date".
+          await ctx.reply(
+            textMessage(
+              md`The name comes first, then the start and end dates: \`/okr cycle add "2026 Q1" 2026-01-01 2026-03-31\`.`,
+            ),
+          );
           return;
         }
         const outcome = await createCycle(ctx.db, actorOf(ctx.member), {

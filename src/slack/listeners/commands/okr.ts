@@ -2,13 +2,15 @@
 import type { App } from '@slack/bolt';
 import { buildCatalog } from '../../commands/catalog.ts';
 import { decodeCommandText, decodeToPlainText } from '../../commands/decode.ts';
+import { unknownFlagMessage } from '../../commands/known-flags.ts';
 import { route } from '../../commands/router.ts';
 import { splitFlags, tokenize } from '../../commands/tokenize.ts';
 import type { CommandContext, Services } from '../../commands/types.ts';
 import { okraContext } from '../../context.ts';
+import { md } from '../../mrkdwn.ts';
 import { refusalMessage } from '../../views/errors.ts';
 import { helpMessage, unknownCommandMessage } from '../../views/help.ts';
-import type { SlackMessage } from '../../views/message.ts';
+import { type SlackMessage, textMessage } from '../../views/message.ts';
 
 export function register(app: App, services: Services): void {
   const catalog = buildCatalog();
@@ -37,11 +39,17 @@ export function register(app: App, services: Services): void {
       await reply({ text: tokens.error });
       return;
     }
+    const args = splitFlags(tokens.tokens, tokens.refs);
+    const unknownFlag = unknownFlagMessage(found.command.name, args);
+    if (unknownFlag) {
+      await reply(textMessage(md`${unknownFlag}`));
+      return;
+    }
     const ctx: CommandContext = {
       ...services,
       workspace,
       member,
-      args: splitFlags(tokens.tokens, tokens.refs),
+      args,
       text: decodeToPlainText(found.rest),
       triggerId: command.trigger_id,
       channelId: command.channel_id,
