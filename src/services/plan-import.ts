@@ -2,7 +2,7 @@
 // check-ins), KPIs (with readings) and risks, all in one transaction. Items match by ref, so importing the
 // same file again changes nothing; a problem found while writing rolls everything back.
 import type { Db } from '../db/client.ts';
-import { canChangeStructure, WHO_MAY } from '../domain/permissions.ts';
+import { can, parseRole, WHO_MAY } from '../domain/permissions.ts';
 import { type Plan, withGeneratedRefs } from '../plan/index.ts';
 import { type ImportHint, importHints } from './plan/import-hints.ts';
 import { importKeyResults } from './plan/import-key-results.ts';
@@ -103,7 +103,7 @@ async function refusal(db: Db, request: ImportRequest): Promise<ImportProblem | 
   const member = await db.member.findUnique({
     where: { workspaceId_slackUserId: { workspaceId: request.workspaceId, slackUserId: request.actor } },
   });
-  if (member && canChangeStructure({ memberId: member.id, role: member.role })) return undefined;
+  if (member && can({ memberId: member.id, role: parseRole(member.role) }, 'structure')) return undefined;
   return problemAt([], `Only ${WHO_MAY.structure} can import a plan. Nothing was changed.`);
 }
 

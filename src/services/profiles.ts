@@ -2,7 +2,7 @@
 // prompts depend on the time zone, so it matters; the name makes `@dana` resolvable without Slack.
 import type { WebClient } from '@slack/web-api';
 import type { Db } from '../db/client.ts';
-import type { MemberRow } from '../db/queries/workspaces.ts';
+import { type MemberRow, memberRow } from '../db/queries/workspaces.ts';
 import { isValidTimeZone } from '../domain/periods.ts';
 
 /** Slack is asked at most this long; a slow answer must not hold up the request that needs the member. */
@@ -25,5 +25,5 @@ export async function fillProfile(
   if (!user) return member;
   const name = user.profile?.display_name || user.real_name || user.name || member.slackUserId;
   const tz = user.tz && isValidTimeZone(user.tz) ? user.tz : member.tz;
-  return db.member.update({ where: { id: member.id }, data: { name, tz } });
+  return memberRow(await db.member.update({ where: { id: member.id }, data: { name, tz } }));
 }

@@ -1,5 +1,7 @@
 // `/okr kpi add | edit | thresholds | owner | archive | restore | list`: the health metrics Okra watches.
+
 import { parseNumber } from '../../domain/numbers/index.ts';
+import { can } from '../../domain/permissions.ts';
 import { isSlackUserId } from '../../domain/slack-ids.ts';
 import { actorOf } from '../../services/actor.ts';
 import {
@@ -170,7 +172,7 @@ export const kpis: Feature = {
         if (Object.keys(ctx.args.flags).length === 0) {
           const found = await findKpi(ctx.db, ctx.workspace.id, ref);
           if (!found.ok) return ctx.reply(problemsMessage(found.errors, FLAG_NAMES));
-          if (actor.role !== 'admin' && found.value.ownerSlackId !== actor.slackUserId) {
+          if (!can(actor, 'change', found.value)) {
             return ctx.reply({
               text: `Only the owner of ${found.value.ref} and PMO admins can change it. Nothing was changed.`,
             });

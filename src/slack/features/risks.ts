@@ -1,5 +1,6 @@
 // `/okr risk add | edit | close` and `/okr risks`: raising, rating and reviewing what could go wrong.
 
+import { can } from '../../domain/permissions.ts';
 import { isSlackUserId } from '../../domain/slack-ids.ts';
 import { type Actor, actorOf } from '../../services/actor.ts';
 import { escalateSafely, withEscalation } from '../../services/escalation.ts';
@@ -105,8 +106,7 @@ async function filterFrom(
 }
 
 // Checked before a form opens, so nobody fills in a form only to be refused; the service checks again on submit.
-const mayEdit = (actor: Actor, risk: RiskView) =>
-  actor.role === 'admin' || risk.ownerSlackId === actor.slackUserId;
+const mayEdit = (actor: Actor, risk: RiskView) => can(actor, 'change', risk);
 
 export const risks: Feature = {
   commands: [

@@ -1,6 +1,8 @@
 // One mechanism for every modal: read the submitted values, run the same service the text command runs,
 // answer validation errors inline on their fields, and confirm success to the person by DM.
+
 import type { App } from '@slack/bolt';
+import { can } from '../../domain/permissions.ts';
 import { type Actor, actorOf } from '../../services/actor.ts';
 import type { FieldErrors, Note, Outcome } from '../../services/outcome.ts';
 import type { Services } from '../commands/types.ts';
@@ -25,7 +27,7 @@ export function registerForm<I, V>(app: App, services: Services, spec: FormSpec<
     const inputBlocks = view.blocks
       .filter((block) => block.type === 'input')
       .map((block) => block.block_id ?? '');
-    if (spec.adminOnly && member.role !== 'admin') {
+    if (spec.adminOnly && !can({ memberId: member.id, role: member.role }, 'structure')) {
       await ack({
         response_action: 'errors',
         errors: { [inputBlocks[0] ?? 'form']: 'Only PMO admins can make this change. Nothing was saved.' },

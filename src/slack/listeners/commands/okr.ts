@@ -1,5 +1,7 @@
 // The `/okr` slash command: acknowledge at once, then route to the subcommand and answer ephemerally.
+
 import type { App } from '@slack/bolt';
+import { can } from '../../../domain/permissions.ts';
 import { buildCatalog } from '../../commands/catalog.ts';
 import { decodeCommandText, decodeToPlainText } from '../../commands/decode.ts';
 import { unknownFlagMessage } from '../../commands/known-flags.ts';
@@ -29,7 +31,7 @@ export function register(app: App, services: Services): void {
       await reply(unknownCommandMessage(found.typed, found.suggestion));
       return;
     }
-    if (found.command.access === 'admin' && member.role !== 'admin') {
+    if (found.command.access === 'admin' && !can({ memberId: member.id, role: member.role }, 'structure')) {
       await reply(refusalMessage(`\`/okr ${found.command.name}\``, 'PMO admins'));
       return;
     }
