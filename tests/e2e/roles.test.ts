@@ -1,5 +1,5 @@
-import { memberRow } from '../../src/db/queries/workspaces.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memberRow } from '../../src/db/queries/workspaces.ts';
 import { actorOf } from '../../src/services/actor.ts';
 import { setRole } from '../../src/services/roles.ts';
 import { ADMIN, type Harness, MEMBER, OTHER, startHarness } from '../support/harness.ts';
