@@ -103,18 +103,39 @@ async function recordKeyResultCheckIn(
     where: { id },
     include: {
       owner: { select: { tz: true } },
-      objective: { select: { archivedAt: true, cycle: { select: { name: true, endDate: true } } } },
+      objective: {
+        select: {
+          number: true,
+          archivedAt: true,
+          cycle: { select: { name: true, startDate: true, endDate: true } },
+        },
+      },
       milestones: { orderBy: { position: 'asc' } },
     },
   });
   const ref = formatShortId('key_result', kr.number);
   if (!canChangeOwnedItem(actor, kr.ownerId))
     return failure({ item: `Only ${WHO_MAY.owned} can check in on ${ref}. Nothing was changed.` });
-  if (kr.archivedAt || kr.objective.archivedAt)
-    return failure({ item: `${ref} is archived, so it takes no check-ins. A PMO admin can restore it.` });
+  if (kr.objective.archivedAt) {
+    // Restoring the key result would not help: it is its objective that is archived.
+    const objective = formatShortId('objective', kr.objective.number);
+    return failure({
+      item: `${ref} is under ${objective}, which is archived, so it takes no check-ins. A PMO admin can restore it with \`/okr objective restore ${objective}\`.`,
+    });
+  }
+  if (kr.archivedAt)
+    return failure({
+      item: `${ref} is archived, so it takes no check-ins. A PMO admin can restore it with \`/okr kr restore ${ref}\`.`,
+    });
   const zone = zoneOf(kr.owner, await actorZone(db, actor), clock.defaultTimeZone);
   const today = localDate(clock.now, zone);
   const cycleEnd = isoFromDate(kr.objective.cycle.endDate);
+  const cycleStart = isoFromDate(kr.objective.cycle.startDate);
+  if (today < cycleStart) {
+    return failure({
+      item: `${ref} belongs to the cycle "${kr.objective.cycle.name}", which starts on ${cycleStart}: check in from then on. Nothing was changed.`,
+    });
+  }
   if (today > cycleEnd) {
     return failure({
       item: `${ref} belongs to the cycle "${kr.objective.cycle.name}", which ended on ${cycleEnd}: its check-ins are closed. Nothing was changed.`,

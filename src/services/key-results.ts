@@ -583,10 +583,12 @@ async function setArchived(
   const row = await loadRow(db, found.found.id);
   const kr = view(row);
   if (archiving && kr.archived) return failure({ id: `${kr.ref} is already archived.` });
-  if (!archiving && !kr.archived) return failure({ id: `${kr.ref} is not archived.` });
   if (!archiving && row.objective.archivedAt) {
-    return failure({ id: `Its objective ${kr.objectiveRef} is archived: restore the objective first.` });
+    return failure({
+      id: `${kr.ref} is under ${kr.objectiveRef}, which is archived: restore the objective first with \`/okr objective restore ${kr.objectiveRef}\`.`,
+    });
   }
+  if (!archiving && !kr.archived) return failure({ id: `${kr.ref} is not archived.` });
   const updated = await db.$transaction(async (tx) => {
     await tx.keyResult.update({ where: { id: kr.id }, data: { archivedAt } });
     await recordAudit(tx, {

@@ -154,15 +154,32 @@ async function resolveLink(
   const found = await findByShortId(db, workspaceId, on, ['objective', 'key_result', 'kpi']);
   if (!found.ok) return found.error;
   const { entity, id } = found.found;
+  const ref = on.trim().toUpperCase();
+  // A risk threatens something still tracked: an archived item (or one under an archived objective) is not.
+  const archived = (what: string, restore: string) =>
+    `${what} is archived, so it takes no new risks. A PMO admin can bring it back with \`${restore}\`. Nothing was saved.`;
   if (entity === 'objective') {
-    const row = await db.objective.findUniqueOrThrow({ where: { id }, select: { ownerId: true } });
+    const row = await db.objective.findUniqueOrThrow({
+      where: { id },
+      select: { ownerId: true, archivedAt: true },
+    });
+    if (row.archivedAt) return archived(ref, `/okr objective restore ${ref}`);
     return { ...UNLINKED, objectiveId: id, ownerId: row.ownerId };
   }
   if (entity === 'key_result') {
-    const row = await db.keyResult.findUniqueOrThrow({ where: { id }, select: { ownerId: true } });
+    const row = await db.keyResult.findUniqueOrThrow({
+      where: { id },
+      select: { ownerId: true, archivedAt: true, objective: { select: { number: true, archivedAt: true } } },
+    });
+    if (row.objective.archivedAt) {
+      const objective = formatShortId('objective', row.objective.number);
+      return archived(`${ref} is under ${objective}, which`, `/okr objective restore ${objective}`);
+    }
+    if (row.archivedAt) return archived(ref, `/okr kr restore ${ref}`);
     return { ...UNLINKED, keyResultId: id, ownerId: row.ownerId };
   }
-  const row = await db.kpi.findUniqueOrThrow({ where: { id }, select: { ownerId: true } });
+  const row = await db.kpi.findUniqueOrThrow({ where: { id }, select: { ownerId: true, archivedAt: true } });
+  if (row.archivedAt) return archived(ref, `/okr kpi restore ${ref}`);
   return { ...UNLINKED, kpiId: id, ownerId: row.ownerId };
 }
 
