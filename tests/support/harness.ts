@@ -60,7 +60,8 @@ export interface Harness {
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const double = await startSlackDouble();
+  // The manifest asks for chat:write.public, so Slack lets the app post to public channels it has not joined.
+  const double = await startSlackDouble({ chatWritePublic: true });
   const database = await createTestDatabase();
   const clock = fixedClock(options.now ?? '2026-02-11T10:00:00Z');
   const config = parseConfig({

@@ -1,6 +1,8 @@
 // `/okr settings`, `/okr settings pmo | set | reset`: the PMO channel and the status thresholds of the workspace.
+
 import type { KnownBlock, View } from '@slack/types';
 import { actorOf } from '../../services/actor.ts';
+import { failure } from '../../services/outcome.ts';
 import {
   formatSettingValue,
   type PmoChannelChange,
@@ -18,6 +20,7 @@ import {
   settingUsedBy,
   unknownSettingMessage,
 } from '../../services/workspace-settings.ts';
+import { checkChannel } from '../channels.ts';
 import { resolveChannel } from '../commands/resolve.ts';
 import type { CommandContext } from '../commands/types.ts';
 import { text } from '../forms/read-state.ts';
@@ -209,6 +212,8 @@ async function pmoCommand(ctx: CommandContext): Promise<void> {
   if (!CLEAR_WORDS.has(word.toLowerCase())) {
     const resolved = resolveChannel(word, ctx.args.refs);
     if (!resolved.ok) return ctx.reply(problemsMessage({ channel: resolved.error }, FIELD_NAMES));
+    const usable = await checkChannel(ctx.client, resolved.id);
+    if (!usable.ok) return ctx.reply(problemsMessage({ channel: usable.problem }, FIELD_NAMES));
     channel = resolved.id;
   }
   const outcome = await setPmoChannel(ctx.db, actorOf(ctx.member), { channel }, ctx.settings);
@@ -279,7 +284,13 @@ export const settings: Feature = {
       adminOnly: true,
       // The select is optional: leaving it empty is how the form clears the workspace's own channel.
       toInput: (form) => ({ channel: text(form.channel) ?? null }),
-      submit: (services, actor, input) => setPmoChannel(services.db, actor, input, services.settings),
+      async submit(services, actor, input) {
+        const usable = input.channel
+          ? await checkChannel(services.client, input.channel)
+          : { ok: true as const };
+        if (!usable.ok) return failure({ channel: usable.problem });
+        return setPmoChannel(services.db, actor, input, services.settings);
+      },
       confirmation: (change: PmoChannelChange) => pmoChanged(change),
     },
     {

@@ -1,4 +1,5 @@
 // `/okr team add | list | members | channel`
+
 import { actorOf } from '../../services/actor.ts';
 import type { FieldErrors, Note } from '../../services/outcome.ts';
 import { personCheckVia } from '../../services/roles.ts';
@@ -12,6 +13,7 @@ import {
   type TeamEditInput,
   type TeamView,
 } from '../../services/teams.ts';
+import { checkChannel } from '../channels.ts';
 import { channelIdOf } from '../commands/mentions.ts';
 import { resolveUser } from '../commands/resolve.ts';
 import type { CommandContext } from '../commands/types.ts';
@@ -152,8 +154,10 @@ async function teamAdd(ctx: CommandContext): Promise<void> {
   let channelId: string | undefined;
   if (channel) {
     const found = channelOf(ctx, channel);
-    if (found.ok) channelId = found.id;
-    else errors.channel = found.error;
+    const usable = found.ok ? await checkChannel(ctx.client, found.id) : undefined;
+    if (!found.ok) errors.channel = found.error;
+    else if (usable && !usable.ok) errors.channel = usable.problem;
+    else channelId = found.id;
   }
   const people = await peopleIds(ctx, members);
   if (people.problems.length > 0) errors.members = people.problems.join(' ');
@@ -222,6 +226,8 @@ async function teamChannel(ctx: CommandContext): Promise<void> {
   if (!found.ok) return ctx.reply({ text: escapeMrkdwn(found.error) });
   const channel = channelOf(ctx, last);
   if (!channel.ok) return ctx.reply(problemsMessage({ channel: channel.error }, FIELD_NAMES));
+  const usable = await checkChannel(ctx.client, channel.id);
+  if (!usable.ok) return ctx.reply(problemsMessage({ channel: usable.problem }, FIELD_NAMES));
   const outcome = await changeTeam(ctx.db, actorOf(ctx.member), { team: found.team.id, channel: channel.id });
   await ctx.reply(
     outcome.ok ? teamUpdated(outcome.value, outcome.notes) : problemsMessage(outcome.errors, FIELD_NAMES),
