@@ -287,9 +287,8 @@ describe('/okr kr edit', () => {
   it('refuses someone who neither owns the key result nor is an admin', async () => {
     const updates = (await audits((await kr(1)).id, 'update')).length;
     const result = await h.command(OTHER, 'kr edit KR-1 --title "Mine now"');
-    expect(result.text).toContain(
-      'Only the owner of this item and PMO admins can edit KR-1. Nothing was changed.',
-    );
+    expect(result.text).toContain('Only the owner of this item and PMO admins can edit KR-1.');
+    expect(result.text.match(/Nothing was changed/g)).toHaveLength(1);
     expect((await audits((await kr(1)).id, 'update')).length).toBe(updates);
     const form = await h.command(OTHER, 'kr edit KR-1');
     expect(form.modal).toBeUndefined();

@@ -233,8 +233,19 @@ export const kpis: Feature = {
       async run(ctx) {
         const team = ctx.args.positional.join(' ').trim() || undefined;
         const outcome = await listKpis(ctx.db, ctx.workspace.id, team);
-        if (!outcome.ok) return ctx.reply(problemsMessage(outcome.errors, FLAG_NAMES));
+        // The team is typed as a word here, not as --team.
+        if (!outcome.ok) return ctx.reply(problemsMessage(outcome.errors, { ...FLAG_NAMES, team: 'team' }));
         const scope = team ? md` for ${team}` : EMPTY;
+        const archived = await ctx.db.kpi.count({
+          where: { workspaceId: ctx.workspace.id, archivedAt: { not: null } },
+        });
+        if (outcome.value.length === 0 && !team && archived > 0) {
+          return ctx.reply(
+            textMessage(
+              md`Every KPI is archived (${archived}). A PMO admin brings one back with \`/okr kpi restore KPI-1\`.`,
+            ),
+          );
+        }
         if (outcome.value.length === 0) {
           return ctx.reply(
             textMessage(md`There are no KPIs${scope} yet. A PMO admin adds one with \`/okr kpi add\`.`),

@@ -168,11 +168,13 @@ export const objectives: Feature = {
           await ctx.reply(problemsMessage({ owner: owner.error }));
           return;
         }
+        const team = flagText(ctx.args, 'team');
         const outcome = await createObjective(ctx.db, actorOf(ctx.member), {
           title: ctx.args.positional.join(' ') || undefined,
           description: flagText(ctx.args, 'description'),
-          level: flagText(ctx.args, 'level'),
-          team: flagText(ctx.args, 'team'),
+          // A team named without a level means a team objective, not "company level, team Growth".
+          level: flagText(ctx.args, 'level') ?? (team ? 'team' : undefined),
+          team,
           owner: owner.value,
           parent: flagText(ctx.args, 'parent'),
           cycle: flagText(ctx.args, 'cycle'),

@@ -5,8 +5,10 @@ import { type SlackMessage, sectionsMessage } from './message.ts';
 
 /** Field errors as a reply to a typed command; `names` maps fields to how the person typed them. */
 export function problemsMessage(errors: FieldErrors, names: Record<string, string> = {}): SlackMessage {
+  // The heading already says nothing was changed; a service message saying it again reads twice.
+  const said = (message: string) => message.replace(/\s*Nothing was (changed|saved)\.\s*$/, '');
   const lines = Object.entries(errors).map(
-    ([field, message]) => md`• *${names[field] ?? field}*: ${message}`,
+    ([field, message]) => md`• *${names[field] ?? field}*: ${said(message)}`,
   );
   return sectionsMessage([md`Nothing was changed:\n${md.join(lines, md`\n`)}`]);
 }
