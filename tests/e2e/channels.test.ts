@@ -39,3 +39,14 @@ describe('a team channel', () => {
     expect(await h.db.team.count()).toBe(0);
   });
 });
+
+describe('/okr settings', () => {
+  it('shows that the PMO channel can no longer be reached, and how to fix it', async () => {
+    await h.command(ADMIN, 'settings pmo <#C0OKRS|okrs>');
+    h.double.addChannel({ id: 'C0OKRS', name: 'okrs', isArchived: true });
+    const shown = await h.command(ADMIN, 'settings');
+    const blocks = JSON.stringify(shown.replies[0]?.body.blocks);
+    expect(blocks).toContain(':warning: Flags cannot reach it: #okrs is archived');
+    expect(blocks).toContain('/okr settings pmo #channel');
+  });
+});

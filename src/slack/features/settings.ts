@@ -65,12 +65,23 @@ const section = (mrkdwn: string): KnownBlock => ({
   text: { type: 'mrkdwn', text: clampSectionText(mrkdwn) },
 });
 
-function settingsMessage(pmo: PmoChannelSetting, settings: readonly SettingView[]): SlackMessage {
+function settingsMessage(
+  pmo: PmoChannelSetting,
+  settings: readonly SettingView[],
+  pmoProblem?: string,
+): SlackMessage {
   const byName = new Map(settings.map((setting) => [setting.name, setting]));
   const changed = settings.filter((setting) => setting.changed).length;
   const summary = changed === 0 ? 'all at their defaults' : `${changed} changed from the default`;
   const blocks: KnownBlock[] = [
     section(`*PMO channel* (flags and risk escalations): ${pmoDescription(pmo)}`),
+    ...(pmoProblem
+      ? [
+          section(
+            md`:warning: Flags cannot reach it: ${pmoProblem} Then \`/okr settings pmo #channel\`.`.text,
+          ),
+        ]
+      : []),
     section(`*Status thresholds* (${summary})`),
   ];
   for (const group of SETTING_GROUPS) {
@@ -191,7 +202,12 @@ function resetModal(settings: readonly SettingView[]): View {
 async function showSettings(ctx: CommandContext): Promise<void> {
   const view = await readWorkspaceSettings(ctx.db, ctx.workspace.id, ctx.settings);
   const [typed] = ctx.args.positional;
-  if (!typed) return ctx.reply(settingsMessage(view.pmo, view.settings));
+  if (!typed) {
+    // A channel that was fine when set may since have been archived or left: say so where it is shown.
+    const pmo = view.pmo;
+    const check = 'channel' in pmo ? await checkChannel(ctx.client, pmo.channel) : { ok: true as const };
+    return ctx.reply(settingsMessage(pmo, view.settings, check.ok ? undefined : check.problem));
+  }
   // `/okr settings atRiskGapPoints`: just that one.
   const name = settingNamed(typed);
   const one = view.settings.find((setting) => setting.name === name);
