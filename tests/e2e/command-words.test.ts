@@ -45,6 +45,15 @@ describe('typos and word order', () => {
   });
 });
 
+describe('objective titles', () => {
+  it('notes a second objective with the same title in the cycle', async () => {
+    await h.command(ADMIN, 'objective add "Grow revenue"');
+    const twin = await h.command(ADMIN, 'objective add "grow revenue"');
+    expect(twin.text).toContain('Created');
+    expect(twin.text).toMatch(/O-\d+ in this cycle has the same title; rename one if they differ\./);
+  });
+});
+
 describe('cycle names', () => {
   it('refuses a cycle whose name differs only in case, and finds cycles by any case', async () => {
     const twin = await h.command(ADMIN, 'cycle add "2026 q4" 2027-01-01 2027-03-31');
