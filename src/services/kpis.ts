@@ -313,6 +313,7 @@ export async function setKpiArchived(
   actor: Actor,
   ref: string,
   archived: boolean,
+  now: Date,
 ): Promise<Outcome<KpiView>> {
   if (!canChangeStructure(actor))
     return failure({ kpi: `Only ${WHO_MAY.structure} can archive or restore KPIs.` });
@@ -323,7 +324,7 @@ export async function setKpiArchived(
     return failure({ kpi: `${kpi.ref} is ${archived ? 'already archived' : 'not archived'}.` });
   }
   await db.$transaction(async (tx) => {
-    await tx.kpi.update({ where: { id: kpi.id }, data: { archivedAt: archived ? new Date() : null } });
+    await tx.kpi.update({ where: { id: kpi.id }, data: { archivedAt: archived ? now : null } });
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,
       actor: actor.slackUserId,

@@ -194,7 +194,12 @@ export async function findRisk(db: Db, workspaceId: number, ref: string): Promis
  * Admins raise any risk. A member raises risks on items they own, or unlinked risks they own themselves,
  * so people can flag trouble in their own area without waiting for the PMO.
  */
-export async function createRisk(db: Db, actor: Actor, input: RiskInput): Promise<Outcome<RiskView>> {
+export async function createRisk(
+  db: Db,
+  actor: Actor,
+  input: RiskInput,
+  now: Date,
+): Promise<Outcome<RiskView>> {
   const parsed = RiskFields.safeParse({ ...input, owner: input.owner ?? actor.slackUserId });
   if (!parsed.success) return failure(fieldErrorsFrom(parsed.error.issues));
   const data = parsed.data;
@@ -228,7 +233,7 @@ export async function createRisk(db: Db, actor: Actor, input: RiskInput): Promis
       impact: data.impact,
       status: data.status,
       mitigation: data.mitigation,
-      closedAt: data.status === 'closed' ? new Date() : null,
+      closedAt: data.status === 'closed' ? now : null,
     };
     const created = await tx.risk.create({
       data: { workspaceId: actor.workspaceId, number: riskNumber, ...fields },
@@ -265,6 +270,7 @@ export async function updateRisk(
   actor: Actor,
   ref: string,
   changes: RiskInput,
+  now: Date,
 ): Promise<Outcome<RiskView>> {
   const current = await findRisk(db, actor.workspaceId, ref);
   if (!current.ok) return current;
@@ -315,7 +321,7 @@ export async function updateRisk(
         impact: after.impact,
         mitigation: after.mitigation,
         status: after.status,
-        ...(closing ? { closedAt: new Date() } : reopening ? { closedAt: null } : {}),
+        ...(closing ? { closedAt: now } : reopening ? { closedAt: null } : {}),
         ...(ownerId !== undefined ? { ownerId } : {}),
         ...(link ? { objectiveId: link.objectiveId, keyResultId: link.keyResultId, kpiId: link.kpiId } : {}),
       },
@@ -345,7 +351,8 @@ export async function closeRisk(
   db: Db,
   actor: Actor,
   ref: string,
-  note?: string,
+  note: string | undefined,
+  now: Date,
 ): Promise<Outcome<RiskView>> {
   const current = await findRisk(db, actor.workspaceId, ref);
   if (!current.ok) return current;
@@ -360,7 +367,7 @@ export async function closeRisk(
   }
   const trimmed = note?.trim() ?? '';
   if (trimmed.length > 3000) return failure({ note: 'Keep the note under 3000 characters.' });
-  const closedAt = new Date();
+  const closedAt = now;
   await db.$transaction(async (tx) => {
     await tx.risk.update({ where: { id: risk.id }, data: { status: 'closed', closedAt } });
     await recordAudit(tx, {

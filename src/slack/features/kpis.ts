@@ -125,7 +125,7 @@ function archiveCommand(archived: boolean): Feature['commands'][number] {
     async run(ctx) {
       const ref = await needsId(ctx, `/okr kpi ${word} KPI-2`);
       if (!ref) return;
-      const outcome = await setKpiArchived(ctx.db, actorOf(ctx.member), ref, archived);
+      const outcome = await setKpiArchived(ctx.db, actorOf(ctx.member), ref, archived, ctx.clock.now());
       await ctx.reply(
         outcome.ok
           ? confirmationMessage(

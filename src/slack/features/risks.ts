@@ -130,7 +130,12 @@ export const risks: Feature = {
         if (!owner.ok) return ctx.reply(problemsMessage({ owner: owner.error }, FLAG_NAMES));
         const outcome = await withEscalation(
           ctx,
-          await createRisk(ctx.db, actorOf(ctx.member), { ...changesFromFlags(ctx, owner.id), title }),
+          await createRisk(
+            ctx.db,
+            actorOf(ctx.member),
+            { ...changesFromFlags(ctx, owner.id), title },
+            ctx.clock.now(),
+          ),
         );
         await ctx.reply(
           outcome.ok
@@ -167,7 +172,7 @@ export const risks: Feature = {
         if (!owner.ok) return ctx.reply(problemsMessage({ owner: owner.error }, FLAG_NAMES));
         const outcome = await withEscalation(
           ctx,
-          await updateRisk(ctx.db, actor, ref, changesFromFlags(ctx, owner.id)),
+          await updateRisk(ctx.db, actor, ref, changesFromFlags(ctx, owner.id), ctx.clock.now()),
         );
         await ctx.reply(
           outcome.ok
@@ -187,7 +192,13 @@ export const risks: Feature = {
           return ctx.reply({
             text: 'Name the risk to close: `/okr risk close R-1 --note "Supplier delivered"`.',
           });
-        const outcome = await closeRisk(ctx.db, actorOf(ctx.member), ref, flagText(ctx.args, 'note'));
+        const outcome = await closeRisk(
+          ctx.db,
+          actorOf(ctx.member),
+          ref,
+          flagText(ctx.args, 'note'),
+          ctx.clock.now(),
+        );
         await ctx.reply(
           outcome.ok
             ? confirmationMessage(
@@ -237,7 +248,8 @@ export const risks: Feature = {
         description: text(form.description),
         mitigation: text(form.mitigation),
       }),
-      submit: (services, actor, input: RiskInput) => createRisk(services.db, actor, input),
+      submit: (services, actor, input: RiskInput) =>
+        createRisk(services.db, actor, input, services.clock.now()),
       confirmation: riskSaved('Raised'),
       afterSave: (services, risk: RiskView) => escalateSafely(services, risk.id),
     },
@@ -259,7 +271,7 @@ export const risks: Feature = {
         },
       }),
       submit: (services, actor, input: { ref: string; changes: RiskInput }) =>
-        updateRisk(services.db, actor, input.ref, input.changes),
+        updateRisk(services.db, actor, input.ref, input.changes, services.clock.now()),
       confirmation: riskSaved('Updated'),
       afterSave: (services, risk: RiskView) => escalateSafely(services, risk.id),
     },
