@@ -3,11 +3,16 @@
 import { benchAck } from './ack.ts';
 import { benchCycleStatus } from './cycle-status.ts';
 import { benchPlanImport } from './plan-import.ts';
+import { benchStatusEvaluation } from './status-eval/run.ts';
 
 const sections: Array<[string, () => Promise<string[]>]> = [
   ['Acknowledging slash commands', () => benchAck()],
   ['Status of a 200-objective cycle', () => benchCycleStatus()],
   ['Importing a quarter', () => benchPlanImport()],
+  [
+    'Status evaluation: simulated quarters (see bench/status-eval/README.md)',
+    async () => benchStatusEvaluation(),
+  ],
 ];
 
 for (const [title, run] of sections) {

@@ -4,6 +4,7 @@
 import { evaluateKpi, type StatusLevel } from '../domain/status/index.ts';
 import { escalateOpenRisks, type KnownStatus, pmoChannelOf } from '../services/escalation.ts';
 import {
+  announceNewItems,
   type FlagServices,
   keyResultSubject,
   kpiSubject,
@@ -46,13 +47,19 @@ export async function sweepStatuses(services: FlagServices, at: Date): Promise<S
   const workspaces = await services.db.workspace.findMany({ orderBy: { id: 'asc' } });
   for (const workspace of workspaces) {
     const channel = pmoChannelOf(workspace, services.settings);
+    const settings = workspaceSettings(workspace.settings);
+    const graceMs = settings.checkInPeriodDays * DAY_MS;
     const seen = new Map<string, StatusLevel>();
+    // Items seen for the first time while in their grace period: told to the PMO in one message.
+    const arrived: Array<{ ref: string; status: StatusLevel; createdAt: Date }> = [];
     const settle = async (subject: StatusSubject) => {
       seen.set(`${subject.type}:${subject.id}`, subject.status);
       try {
-        const settled = await settleStatus(services, subject, at, channel);
+        const settled = await settleStatus(services, subject, at, channel, graceMs);
         report.evaluated++;
         if (settled.deliveries.length > 0) report.flagged++;
+        if (settled.inGrace && settled.previous === null && subject.createdAt)
+          arrived.push({ ref: subject.ref, status: subject.status, createdAt: subject.createdAt });
       } catch (error) {
         // One item's trouble must not keep the rest of the workspace from being checked.
         services.logger.error(`status sweep: ${subject.ref} failed`, error);
@@ -76,7 +83,6 @@ export async function sweepStatuses(services: FlagServices, at: Date): Promise<S
       }
     }
 
-    const settings = workspaceSettings(workspace.settings);
     const kpis = await services.db.kpi.findMany({
       where: { workspaceId: workspace.id, archivedAt: null },
       include: { ...KPI_STATUS_INCLUDE, owner: { select: { slackUserId: true } } },
@@ -87,10 +93,23 @@ export async function sweepStatuses(services: FlagServices, at: Date): Promise<S
       await settle(
         kpiSubject(
           workspace.id,
-          { id: kpi.id, number: kpi.number, title: kpi.title, ownerSlackId: kpi.owner?.slackUserId ?? null },
+          {
+            id: kpi.id,
+            number: kpi.number,
+            title: kpi.title,
+            ownerSlackId: kpi.owner?.slackUserId ?? null,
+            createdAt: kpi.createdAt,
+          },
           verdict,
         ),
       );
+    }
+
+    try {
+      const newest = Math.max(...arrived.map((item) => item.createdAt.getTime()));
+      await announceNewItems(services, workspace.id, arrived, new Date(newest + graceMs), channel, at);
+    } catch (error) {
+      services.logger.error('status sweep: announcing new items failed', error);
     }
 
     const known: KnownStatus = (link) => seen.get(`${link.type}:${link.id}`);

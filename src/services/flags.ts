@@ -4,7 +4,15 @@ import type { Db } from '../db/client.ts';
 import { periodOf } from '../domain/periods.ts';
 import { formatShortId } from '../domain/short-ids.ts';
 import { isSlackUserId } from '../domain/slack-ids.ts';
-import { decideFlag, type FlagKind, type KpiStatus, type StatusLevel } from '../domain/status/index.ts';
+import {
+  DEFAULT_STATUS_SETTINGS,
+  decideFlag,
+  type FlagKind,
+  flagEpisodeKey,
+  inGracePeriod,
+  type KpiStatus,
+  type StatusLevel,
+} from '../domain/status/index.ts';
 import type { Services } from '../slack/commands/types.ts';
 import {
   type FlaggedType,
@@ -12,6 +20,7 @@ import {
   flagDirectMessage,
   keyResultDetail,
   kpiDetail,
+  newItemsSummary,
   objectiveDetail,
   pmoFlagLine,
 } from '../slack/views/flags.ts';
@@ -20,6 +29,7 @@ import type { CheckInRecorded } from './check-ins.ts';
 import { type DeliveryResult, deliverOnce } from './delivery.ts';
 import { escalateRisksLinkedTo, pmoChannelOf } from './escalation.ts';
 import { evaluateCycle, type ObjectiveNode } from './portfolio-status.ts';
+import { workspaceSettings } from './stored-settings.ts';
 
 export type FlagServices = Pick<Services, 'db' | 'client' | 'logger' | 'settings'>;
 
@@ -34,18 +44,25 @@ export interface StatusSubject {
   status: StatusLevel;
   reasons: string[];
   detail: string;
+  /** When the item was created, if known; young items get a grace period before they are flagged. */
+  createdAt: Date | null;
 }
 
 export interface Settled {
   previous: StatusLevel | null;
   kind: FlagKind;
   deliveries: DeliveryResult[];
+  /** The item was still in its grace period. */
+  inGrace: boolean;
 }
+
+/** New items are not flagged in their first check-in period: their owners have not had a chance to check in. */
+export const DEFAULT_GRACE_MS = DEFAULT_STATUS_SETTINGS.checkInPeriodDays * 86_400_000;
 
 const LEVELS: readonly string[] = ['on_track', 'at_risk', 'off_track'];
 const asLevel = (text: string): StatusLevel | null => (LEVELS.includes(text) ? (text as StatusLevel) : null);
 
-/** Flag keys are per transition (item and the status it reached), claimed per ISO week. */
+/** The first flag of an item reaching a status in an ISO week; a relapse that week gets flagEpisodeKey. */
 export function flagKey(subject: Pick<StatusSubject, 'type' | 'id' | 'status'>): string {
   return `flag:${subject.type}:${subject.id}:${subject.status}`;
 }
@@ -62,17 +79,31 @@ export async function settleStatus(
   subject: StatusSubject,
   now: Date,
   pmoChannel: string | undefined,
+  graceMs: number = DEFAULT_GRACE_MS,
 ): Promise<Settled> {
   const { db } = services;
-  const previous = await recordStatus(db, subject, now);
-  const decision = decideFlag(previous, subject.status, subject.type);
-  const key = flagKey(subject);
+  const { previous, since } = await recordStatus(db, subject, now);
+  const inGrace = inGracePeriod(subject.createdAt, now, graceMs);
+  const decision = decideFlag(previous, subject.status, subject.type, inGrace);
   const period = flagPeriod(now);
-  const retry =
-    !decision.flag &&
-    subject.status !== 'on_track' &&
-    (await hasFailedClaim(db, subject.workspaceId, key, period));
-  if (!decision.flag && !retry) return { previous, kind: decision.kind, deliveries: [] };
+  // The week's first flag for this status keeps the plain key, so claims keep it single even if the
+  // recorded status were lost; a relapse seen after a recorded recovery gets a key of its own.
+  const first = flagKey(subject);
+  const episode = flagEpisodeKey(subject.type, subject.id, subject.status, since);
+  let key = first;
+  let retry = false;
+  if (decision.flag) {
+    if (previous !== null && (await hasClaim(db, subject.workspaceId, first, period))) key = episode;
+  } else if (subject.status !== 'on_track') {
+    for (const candidate of [first, episode]) {
+      if (await hasFailedClaim(db, subject.workspaceId, candidate, period)) {
+        key = candidate;
+        retry = true;
+        break;
+      }
+    }
+  }
+  if (!decision.flag && !retry) return { previous, kind: decision.kind, deliveries: [], inGrace };
 
   const notice: FlagNotice = {
     type: subject.type,
@@ -108,8 +139,32 @@ export async function settleStatus(
   if (subject.status === 'off_track') {
     await escalateRisksLinkedTo(services, subject, now);
   }
-  return { previous, kind: decision.kind, deliveries };
+  return { previous, kind: decision.kind, deliveries, inGrace };
 }
+
+/**
+ * One PMO message for items first seen together while still in their grace period (a plan loaded or
+ * imported): how many are in each status, instead of a line per item. Sent once per batch.
+ */
+export async function announceNewItems(
+  services: FlagServices,
+  workspaceId: number,
+  items: ReadonlyArray<{ ref: string; status: StatusLevel }>,
+  graceEnds: Date,
+  pmoChannel: string | undefined,
+  now: Date,
+): Promise<DeliveryResult | null> {
+  if (!pmoChannel || items.length < NEW_ITEMS_SUMMARY_AT_LEAST) return null;
+  const message = newItemsSummary({ items, graceEnds: graceEnds.toISOString().slice(0, 10) });
+  return deliverOnce(
+    services.db,
+    { workspaceId, key: `new-items:${now.toISOString()}`, period: 'once', recipient: pmoChannel },
+    () => post(services, pmoChannel, message),
+  );
+}
+
+/** Fewer new items than this at once is someone adding an item, not a plan being loaded: no summary. */
+export const NEW_ITEMS_SUMMARY_AT_LEAST = 2;
 
 async function post(
   services: FlagServices,
@@ -120,8 +175,15 @@ async function post(
   return answer.ts ? { ts: answer.ts } : {};
 }
 
-/** Writes the new status and returns the one recorded before (null the first time). */
-async function recordStatus(db: Db, subject: StatusSubject, now: Date): Promise<StatusLevel | null> {
+/**
+ * Writes the new status and returns the one recorded before (null the first time) and since when the
+ * item has been in its current status.
+ */
+async function recordStatus(
+  db: Db,
+  subject: StatusSubject,
+  now: Date,
+): Promise<{ previous: StatusLevel | null; since: Date }> {
   const where = {
     workspaceId_itemType_itemId: {
       workspaceId: subject.workspaceId,
@@ -133,11 +195,12 @@ async function recordStatus(db: Db, subject: StatusSubject, now: Date): Promise<
   const existing = await db.itemStatus.findUnique({ where });
   if (existing) {
     const previous = asLevel(existing.status);
+    const changed = previous !== subject.status;
     await db.itemStatus.update({
       where,
-      data: { status: subject.status, reasons, ...(previous !== subject.status ? { changedAt: now } : {}) },
+      data: { status: subject.status, reasons, ...(changed ? { changedAt: now } : {}) },
     });
-    return previous;
+    return { previous, since: changed ? now : existing.changedAt };
   }
   try {
     await db.itemStatus.create({
@@ -152,9 +215,14 @@ async function recordStatus(db: Db, subject: StatusSubject, now: Date): Promise<
     });
   } catch {
     // Another evaluation recorded the first status at the same moment; the claims keep the flag single.
-    await db.itemStatus.update({ where, data: { status: subject.status, reasons } });
+    const row = await db.itemStatus.update({ where, data: { status: subject.status, reasons } });
+    return { previous: null, since: row.changedAt };
   }
-  return null;
+  return { previous: null, since: now };
+}
+
+async function hasClaim(db: Db, workspaceId: number, key: string, period: string): Promise<boolean> {
+  return (await db.deliveryClaim.count({ where: { workspaceId, key, period } })) > 0;
 }
 
 async function hasFailedClaim(db: Db, workspaceId: number, key: string, period: string): Promise<boolean> {
@@ -178,6 +246,7 @@ export function keyResultSubject(workspaceId: number, kr: KeyResultNode): Status
     status: kr.status.status,
     reasons: kr.status.reasons,
     detail: keyResultDetail(kr.status),
+    createdAt: kr.createdAt,
   };
 }
 
@@ -192,12 +261,13 @@ export function objectiveSubject(workspaceId: number, node: ObjectiveNode): Stat
     status: node.status.status,
     reasons: node.status.reasons,
     detail: objectiveDetail(node.status),
+    createdAt: node.createdAt,
   };
 }
 
 export function kpiSubject(
   workspaceId: number,
-  kpi: { id: number; number: number; title: string; ownerSlackId: string | null },
+  kpi: { id: number; number: number; title: string; ownerSlackId: string | null; createdAt: Date | null },
   status: KpiStatus,
 ): StatusSubject {
   return {
@@ -210,6 +280,7 @@ export function kpiSubject(
     status: status.status,
     reasons: status.reasons,
     detail: kpiDetail(status),
+    createdAt: kpi.createdAt,
   };
 }
 
@@ -229,6 +300,7 @@ export async function flagAfterCheckIn(
     const { db } = services;
     const workspace = await db.workspace.findUniqueOrThrow({ where: { id: recorded.workspaceId } });
     const channel = pmoChannelOf(workspace, services.settings);
+    const graceMs = workspaceSettings(workspace.settings).checkInPeriodDays * 86_400_000;
     if (recorded.evaluation.type === 'kpi') {
       const kpi = await db.kpi.findUniqueOrThrow({
         where: { id: recorded.item.id },
@@ -236,10 +308,16 @@ export async function flagAfterCheckIn(
       });
       const subject = kpiSubject(
         workspace.id,
-        { id: kpi.id, number: kpi.number, title: kpi.title, ownerSlackId: kpi.owner?.slackUserId ?? null },
+        {
+          id: kpi.id,
+          number: kpi.number,
+          title: kpi.title,
+          ownerSlackId: kpi.owner?.slackUserId ?? null,
+          createdAt: kpi.createdAt,
+        },
         recorded.evaluation.status,
       );
-      await settleStatus(services, subject, now, channel);
+      await settleStatus(services, subject, now, channel, graceMs);
       return;
     }
     const kr = await db.keyResult.findUniqueOrThrow({
@@ -250,7 +328,7 @@ export async function flagAfterCheckIn(
     const node = cycle.objectives.get(kr.objectiveId);
     const krNode = node?.keyResults.find((k) => k.id === recorded.item.id);
     const krSettled = krNode
-      ? await settleStatus(services, keyResultSubject(workspace.id, krNode), now, channel)
+      ? await settleStatus(services, keyResultSubject(workspace.id, krNode), now, channel, graceMs)
       : undefined;
     // One event, one PMO line: when the key result was flagged, its objective's owner still hears of the
     // objective, but the channel already has the line that explains the cause.
@@ -261,6 +339,7 @@ export async function flagAfterCheckIn(
         objectiveSubject(workspace.id, node),
         now,
         krFlagged ? undefined : channel,
+        graceMs,
       );
   } catch (error) {
     services.logger.error(`flags after the check-in of ${recorded.item.ref} failed`, error);

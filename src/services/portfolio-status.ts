@@ -1,5 +1,6 @@
 // Status of everything in a cycle: objectives (with their aligned children), key results and KPIs.
 import type { Db } from '../db/client.ts';
+import { sortedBy } from '../db/queries/bounded.ts';
 import { formatShortId } from '../domain/short-ids.ts';
 import {
   evaluateKeyResult,
@@ -11,6 +12,7 @@ import {
   type ObjectiveStatus,
   type StatusSettings,
 } from '../domain/status/index.ts';
+import { loadCalibration } from './calibration.ts';
 import {
   cycleInput,
   KEY_RESULT_STATUS_INCLUDE,
@@ -29,9 +31,11 @@ export interface ObjectiveNode {
   teamName: string | null;
   ownerSlackId: string | null;
   parentId: number | null;
+  createdAt: Date;
   status: ObjectiveStatus;
   keyResults: Array<{
     id: number;
+    createdAt: Date;
     ref: string;
     title: string;
     ownerSlackId: string | null;
@@ -56,7 +60,7 @@ export async function evaluateCycle(
   cycleId: number,
   now: Date,
 ): Promise<CycleStatus> {
-  const [workspace, cycle, rows] = await Promise.all([
+  const [workspace, cycle, rows, calibrationOf] = await Promise.all([
     db.workspace.findUniqueOrThrow({ where: { id: workspaceId } }),
     db.cycle.findUniqueOrThrow({ where: { id: cycleId } }),
     db.objective.findMany({
@@ -65,14 +69,18 @@ export async function evaluateCycle(
       include: {
         team: { select: { name: true } },
         owner: { select: { slackUserId: true } },
+        // Unordered so that Prisma can split the load of a large cycle (see db/queries/bounded.ts).
         keyResults: {
           where: { archivedAt: null },
-          orderBy: { number: 'asc' },
           include: { ...KEY_RESULT_STATUS_INCLUDE, owner: { select: { slackUserId: true } } },
         },
       },
     }),
+    loadCalibration(db, workspaceId, now),
   ]);
+  for (const row of rows) row.keyResults = sortedBy(row.keyResults, (kr) => kr.number);
+  const input = (kr: (typeof rows)[number]['keyResults'][number]) =>
+    keyResultInput(kr, calibrationOf(kr.ownerId));
   const settings = workspaceSettings(workspace.settings);
   const cycleDomain = cycleInput(cycle);
   const ids = new Set(rows.map((row) => row.id));
@@ -85,7 +93,7 @@ export async function evaluateCycle(
   const domainObjective = (row: (typeof rows)[number], seen: Set<number>): Objective => ({
     id: formatShortId('objective', row.number),
     title: row.title,
-    keyResults: row.keyResults.map(keyResultInput),
+    keyResults: row.keyResults.map(input),
     children: (childrenOf.get(row.id) ?? [])
       .filter((c) => !seen.has(c.id))
       .map((c) => domainObjective(c, new Set([...seen, c.id]))),
@@ -102,14 +110,16 @@ export async function evaluateCycle(
       teamName: row.team?.name ?? null,
       ownerSlackId: row.owner?.slackUserId ?? null,
       parentId: row.parentId,
+      createdAt: row.createdAt,
       status,
       keyResults: row.keyResults.map((kr, i) => ({
         id: kr.id,
+        createdAt: kr.createdAt,
         ref: formatShortId('key_result', kr.number),
         title: kr.title,
         ownerSlackId: kr.owner?.slackUserId ?? null,
         unit: kr.unit,
-        status: status.keyResults[i] ?? evaluateKeyResult(keyResultInput(kr), cycleDomain, now, settings),
+        status: status.keyResults[i] ?? evaluateKeyResult(input(kr), cycleDomain, now, settings),
       })),
       children: children.map((child, i) => build(child, status.children[i]!, new Set([...seen, child.id]))),
     };
@@ -143,8 +153,9 @@ export async function evaluateKeyResultById(
     where: { id: keyResultId },
     include: { ...KEY_RESULT_STATUS_INCLUDE, objective: { include: { cycle: true } }, workspace: true },
   });
+  const calibrationOf = await loadCalibration(db, kr.workspaceId, now);
   return evaluateKeyResult(
-    keyResultInput(kr),
+    keyResultInput(kr, calibrationOf(kr.ownerId)),
     cycleInput(kr.objective.cycle),
     now,
     workspaceSettings(kr.workspace.settings),

@@ -8,6 +8,7 @@ import { formatAmount } from '../../domain/numbers/index.ts';
 import { isSlackUserId } from '../../domain/slack-ids.ts';
 import { formatPercent } from '../../domain/status/format.ts';
 import {
+  curveWords,
   type KeyResultStatus,
   type KpiStatus,
   type ObjectiveStatus,
@@ -57,10 +58,18 @@ function confidenceText(latest: number | null): string {
 
 export function keyResultDetail(status: KeyResultStatus): string {
   const expected = formatPercent(status.expected);
+  // The weighed forecast decides increase/decrease key results: name the curve it measured against and,
+  // when the owner's record changed how their rating was read, say so.
+  const weighed = status.forecast.method === 'weighed';
+  const curve = weighed ? ` on a ${curveWords(status.curve)} plan` : '';
+  const record = weighed
+    ? status.signals.find((s) => s.code === 'calibration' && s.text.includes('past ratings'))
+    : undefined;
+  const calibration = record ? ` · ${record.text}` : '';
   const done = status.progress.measured
-    ? `${formatPercent(status.progress.capped)} done vs ${expected} expected`
-    : `no value yet, ${expected} expected by now`;
-  return `${done}${confidenceText(status.confidence.latest)}`;
+    ? `${formatPercent(status.progress.capped)} done vs ${expected} expected${curve}`
+    : `no value yet, ${expected} expected by now${curve}`;
+  return `${done}${confidenceText(status.confidence.latest)}${calibration}`;
 }
 
 export function objectiveDetail(status: ObjectiveStatus): string {
@@ -110,6 +119,31 @@ export function pmoFlagLine(notice: FlagNotice): SlackMessage {
   return sectionsMessage([
     md`${STATUS_EMOJI[notice.status]} *${notice.ref}* ${quotedTitle(notice.title)} is ${statusLabel(notice.status)}: ${notice.detail} — ${ownerText(notice.ownerSlackId)}`,
   ]);
+}
+
+/** New items first seen together (a plan loaded): counted for the PMO in one message, not one line each. */
+export interface NewItemsNotice {
+  items: ReadonlyArray<{ ref: string; status: StatusLevel }>;
+  /** When the grace period of the newest item ends. */
+  graceEnds: string;
+}
+
+export function newItemsSummary(notice: NewItemsNotice): SlackMessage {
+  const order: StatusLevel[] = ['off_track', 'at_risk', 'on_track'];
+  const parts = order.flatMap((status) => {
+    const refs = notice.items.filter((item) => item.status === status).map((item) => item.ref);
+    if (refs.length === 0) return [];
+    const named =
+      status === 'on_track'
+        ? ''
+        : ` (${refs.slice(0, 10).join(', ')}${refs.length > 10 ? `, and ${refs.length - 10} more` : ''})`;
+    return [`${STATUS_EMOJI[status]} ${refs.length} ${statusLabel(status)}${named}`];
+  });
+  const line =
+    `:inbox_tray: ${notice.items.length} new items are in Okra: ${parts.join(' · ')}. ` +
+    `New items are not flagged one by one until ${notice.graceEnds}, so their owners have a week to check in; after that, changes are flagged as usual.`;
+  const text = truncate(line, 3000);
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
 
 // ---------------------------------------------------------------------------------------------------------

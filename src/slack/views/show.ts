@@ -5,6 +5,7 @@
 import { isoFromDate } from '../../domain/dates.ts';
 import { formatNumber } from '../../domain/numbers/index.ts';
 import { isSlackUserId } from '../../domain/slack-ids.ts';
+import { curveWords, type ProgressCurve } from '../../domain/status/index.ts';
 import type {
   Change,
   ItemDetails,
@@ -100,7 +101,7 @@ function keyResultMessage(kr: KeyResultDetails): SlackMessage {
     owner(kr.ownerSlackId),
     measure(kr),
     kr.weight === 1 ? undefined : md`weight ${formatNumber(kr.weight, { maxDecimals: 2 })}`,
-    kr.curve === 'linear' ? undefined : md`${kr.curve.replace('_', '-')}`,
+    md`${curveWords(kr.curve as ProgressCurve)} plan`,
   ]);
   const checkIns = kr.checkIns.map((c) => {
     const confidence = c.confidence === null ? EMPTY : md` · confidence ${c.confidence}/10`;
