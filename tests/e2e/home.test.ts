@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, type Harness, MEMBER, OTHER, startHarness } from '../support/harness.ts';
+import { seedQuarter } from '../support/seed.ts';
 import { appHomeOpenedEvent } from '../support/slack-payloads.ts';
 
 // Fixture (today is 2026-02-11, in the current cycle 2026 Q1):
@@ -12,22 +13,12 @@ let h: Harness;
 
 beforeAll(async () => {
   h = await startHarness();
-  for (const user of [ADMIN, MEMBER, OTHER, KENJI]) await h.command(user, 'help');
-  const workspaceId = (await h.db.workspace.findFirstOrThrow()).id;
-  const memberId = async (slackUserId: string) =>
-    (await h.db.member.findFirstOrThrow({ where: { slackUserId } })).id;
-  const member = await memberId(MEMBER);
-  const other = await memberId(OTHER);
-  const kenji = await memberId(KENJI);
-  const cycle = await h.db.cycle.create({
-    data: {
-      workspaceId,
-      name: '2026 Q1',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-03-31'),
-      isCurrent: true,
-    },
-  });
+  const quarter = await seedQuarter(h, [ADMIN, MEMBER, OTHER, KENJI]);
+  const { workspaceId } = quarter;
+  const member = quarter.members[MEMBER]!;
+  const other = quarter.members[OTHER]!;
+  const kenji = quarter.members[KENJI]!;
+  const cycle = { id: quarter.cycleId };
   const objective = (number: number, title: string) =>
     h.db.objective.create({ data: { workspaceId, number, title, cycleId: cycle.id, level: 'company' } });
   const o1 = await objective(1, 'Win <big>');

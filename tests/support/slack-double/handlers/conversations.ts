@@ -2,6 +2,27 @@ import { type ApiReply, type DoubleContext, slackError } from '../context.ts';
 import { argBoolean, argNumber, argString, type Dict } from '../dict.ts';
 import { slackMessageOf } from './chat.ts';
 
+/** conversations.info: a channel as the bot sees it (needs channels:read / groups:read in Slack). */
+export function conversationsInfo(args: Dict, ctx: DoubleContext): ApiReply {
+  const found = ctx.channels.info(argString(args, 'channel'));
+  if (!found.ok) return slackError(found.error);
+  const { channel } = found;
+  return {
+    ok: true,
+    channel: {
+      id: channel.id,
+      name: channel.name,
+      is_channel: !channel.isPrivate,
+      is_group: false,
+      is_im: false,
+      is_private: channel.isPrivate ?? false,
+      is_archived: channel.isArchived ?? false,
+      is_member: channel.isMember ?? true,
+      created: Math.floor(ctx.now() / 1000),
+    },
+  };
+}
+
 /** conversations.open: the DM with one person (always the same `D…` id) or a group DM. */
 export function conversationsOpen(args: Dict, ctx: DoubleContext): ApiReply {
   const channelArg = argString(args, 'channel');
