@@ -31,7 +31,10 @@ describe('digest chart', () => {
   });
 
   it('is the same picture for the same data (apart from the per-instance class prefix)', () => {
-    const normalised = () => digestChartSvg(data).replace(/zr\d+-cls-\d+/g, 'cls').replace(/zr\d+-/g, 'zr-');
+    const normalised = () =>
+      digestChartSvg(data)
+        .replace(/zr\d+-cls-\d+/g, 'cls')
+        .replace(/zr\d+-/g, 'zr-');
     expect(normalised()).toBe(normalised());
   });
 

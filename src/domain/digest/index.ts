@@ -1,0 +1,12 @@
+// The portfolio digest: pure model and its helpers.
+export {
+  composeDigest,
+  emptyCounts,
+  MOVER_THRESHOLD,
+  scopeLabel,
+  TOP_RISKS,
+  transitionLabel,
+} from './compose.ts';
+export { cycleWeekCount, cycleWeekEnds, cycleWeekOf } from './cycle-weeks.ts';
+export { parseSnapshot } from './snapshot.ts';
+export type * from './types.ts';
