@@ -8,5 +8,15 @@ export {
   transitionLabel,
 } from './compose.ts';
 export { cycleWeekCount, cycleWeekEnds, cycleWeekOf } from './cycle-weeks.ts';
+export {
+  type DigestPosts,
+  type DigestTop,
+  splitDigest,
+  THREAD_PAGE_LINES,
+  type ThreadLine,
+  type ThreadPage,
+  TOP_OBJECTIVES,
+  TOP_WORSENED,
+} from './posts.ts';
 export { parseSnapshot } from './snapshot.ts';
 export type * from './types.ts';
