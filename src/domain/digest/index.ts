@@ -18,5 +18,19 @@ export {
   TOP_OBJECTIVES,
   TOP_WORSENED,
 } from './posts.ts';
+export {
+  DEFAULT_DIGEST_DAY,
+  DEFAULT_DIGEST_TIME,
+  DIGEST_CADENCES,
+  type DigestCadence,
+  type DigestSchedule,
+  dayName,
+  describeSchedule,
+  digestPeriod,
+  isDigestDue,
+  parseDay,
+  parseTime,
+  scheduledMoment,
+} from './schedule.ts';
 export { parseSnapshot } from './snapshot.ts';
 export type * from './types.ts';
