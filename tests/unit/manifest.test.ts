@@ -47,7 +47,16 @@ describe('manifest.yml', () => {
 
   it('asks for the minimal bot scopes and nothing more', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
-      ['chat:write', 'chat:write.public', 'commands', 'files:write', 'im:write', 'users:read'].sort(),
+      [
+        'channels:read',
+        'chat:write',
+        'chat:write.public',
+        'commands',
+        'files:write',
+        'groups:read',
+        'im:write',
+        'users:read',
+      ].sort(),
     );
   });
 
