@@ -3,11 +3,13 @@
 import { benchAck } from './ack.ts';
 import { benchCycleStatus } from './cycle-status.ts';
 import { benchPlanImport } from './plan-import.ts';
+import { benchPortfolio } from './portfolio.ts';
 
 const sections: Array<[string, () => Promise<string[]>]> = [
   ['Acknowledging slash commands', () => benchAck()],
   ['Status of a 200-objective cycle', () => benchCycleStatus()],
   ['Importing a quarter', () => benchPlanImport()],
+  ['A 10,000-key-result portfolio (each part in a fresh process)', () => benchPortfolio()],
 ];
 
 for (const [title, run] of sections) {

@@ -5,27 +5,28 @@
 import type { Db } from '../db/client.ts';
 import {
   cycleWeekEnds,
+  cycleWeekOf,
   type DigestInput,
   type DigestKeyResultInput,
   type DigestObjectiveInput,
   type DigestScope,
   type DigestSnapshot,
+  progressFromFigures,
+  rollupProgress,
+  valuesAt,
 } from '../domain/digest/index.ts';
 import { periodOf } from '../domain/periods.ts';
 import { formatShortId } from '../domain/short-ids.ts';
 import {
   expectedProgress,
-  type KeyResult,
+  type KeyResultKind,
   kpiBand,
-  type Objective,
-  objectiveProgressOrNull,
   type ProgressCurve,
-  portfolioProgress,
   type StatusLevel,
   weightedMean,
 } from '../domain/status/index.ts';
 import { riskScore } from './risks.ts';
-import { cycleInput, keyResultInput } from './status-inputs.ts';
+import { cycleInput } from './status-inputs.ts';
 
 /** A scope as stored: ids only; names are looked up when the digest is made, so renames show. */
 export type StoredScope =
@@ -47,15 +48,27 @@ function reasonsOf(json: string | undefined): string[] {
   }
 }
 
-interface CheckInRow {
-  keyResultId: number;
-  date: Date;
-  createdAt: Date;
-  value: number;
-  confidence: number | null;
-  period: string;
-  comment: string;
+/** One key result with what its check-ins add up to, aggregated by the database. */
+interface KeyResultRow {
+  id: number;
+  number: number;
+  title: string;
+  objectiveId: number;
+  ownerId: number | null;
+  kind: string;
+  startValue: number;
+  targetValue: number;
+  currentValue: number | null;
+  weight: number;
+  curve: string;
+  latestValue: number | null;
+  checkIns: number | bigint;
+  held: number | bigint;
+  thisPeriod: number | bigint;
 }
+
+/** A latest comment is news for four weeks; older ones are not repeated in a digest. */
+const COMMENT_WINDOW_MS = 28 * 86_400_000;
 
 export type DigestDataResult =
   | { ok: true; input: DigestInput }
@@ -75,12 +88,13 @@ export async function loadDigestInput(db: Db, request: DigestDataRequest): Promi
   const cycle = await db.cycle.findFirst({ where: { workspaceId, isCurrent: true } });
   if (!cycle) return { ok: false, reason: 'no_current_cycle' };
   const cycleId = cycle.id;
+  const period = periodOf(at, 'weekly', request.timeZone);
 
   const [
     objectiveRows,
     keyResultRows,
     milestoneRows,
-    checkInRows,
+    commentRows,
     statusRows,
     members,
     teams,
@@ -92,35 +106,44 @@ export async function loadDigestInput(db: Db, request: DigestDataRequest): Promi
       select: { id: true, number: true, title: true, teamId: true, ownerId: true, parentId: true },
       orderBy: { number: 'asc' },
     }),
-    db.keyResult.findMany({
-      where: { workspaceId, archivedAt: null, objective: { cycleId, archivedAt: null } },
-      select: {
-        id: true,
-        number: true,
-        title: true,
-        objectiveId: true,
-        ownerId: true,
-        kind: true,
-        startValue: true,
-        targetValue: true,
-        currentValue: true,
-        weight: true,
-        curve: true,
-      },
-      orderBy: { number: 'asc' },
-    }),
+    // One pass over the cycle's check-ins, grouped per key result; the newest value only where the key result
+    // has no current value of its own (imported plans).
+    db.$queryRaw<KeyResultRow[]>`
+        SELECT k."id", k."number", k."title", k."objectiveId", k."ownerId", k."kind", k."startValue",
+          k."targetValue", k."currentValue", k."weight", k."curve",
+          CASE WHEN k."currentValue" IS NULL THEN
+            (SELECT c."value" FROM "CheckIn" c WHERE c."keyResultId" = k."id"
+              ORDER BY c."date" DESC, c."createdAt" DESC LIMIT 1)
+          END AS "latestValue",
+          COALESCE(agg."checkIns", 0) AS "checkIns", COALESCE(agg."held", 0) AS "held",
+          COALESCE(agg."thisPeriod", 0) AS "thisPeriod"
+        FROM "KeyResult" k
+        JOIN "Objective" o ON o."id" = k."objectiveId"
+        LEFT JOIN (
+          SELECT c."keyResultId",
+            COUNT(*) AS "checkIns",
+            SUM(CASE WHEN (k2."kind" = 'stay_above' AND c."value" >= k2."targetValue")
+              OR (k2."kind" = 'stay_below' AND c."value" <= k2."targetValue") THEN 1 ELSE 0 END) AS "held",
+            SUM(CASE WHEN c."period" = ${period} THEN 1 ELSE 0 END) AS "thisPeriod"
+          FROM "CheckIn" c
+          JOIN "KeyResult" k2 ON k2."id" = c."keyResultId"
+          JOIN "Objective" o2 ON o2."id" = k2."objectiveId"
+          WHERE o2."cycleId" = ${cycleId}
+          GROUP BY c."keyResultId"
+        ) agg ON agg."keyResultId" = k."id"
+        WHERE o."cycleId" = ${cycleId} AND k."archivedAt" IS NULL AND o."archivedAt" IS NULL
+        ORDER BY k."number"`,
     db.milestone.findMany({
       where: { keyResult: { workspaceId, archivedAt: null, objective: { cycleId } } },
-      select: { keyResultId: true, title: true, weight: true, done: true },
-      orderBy: { position: 'asc' },
+      select: { keyResultId: true, weight: true, done: true },
     }),
-    db.$queryRaw<CheckInRow[]>`
-        SELECT c."keyResultId", c."date", c."createdAt", c."value", c."confidence", c."period", c."comment"
+    db.$queryRaw<Array<{ keyResultId: number; comment: string }>>`
+        SELECT c."keyResultId", c."comment"
         FROM "CheckIn" c
         JOIN "KeyResult" k ON k."id" = c."keyResultId"
         JOIN "Objective" o ON o."id" = k."objectiveId"
-        WHERE o."cycleId" = ${cycleId} AND k."archivedAt" IS NULL AND o."archivedAt" IS NULL
-        ORDER BY c."keyResultId", c."date"`,
+        WHERE o."cycleId" = ${cycleId} AND c."comment" <> '' AND c."date" >= ${new Date(at.getTime() - COMMENT_WINDOW_MS)}
+        ORDER BY c."keyResultId", c."date", c."createdAt"`,
     db.itemStatus.findMany({
       where: { workspaceId },
       select: { itemType: true, itemId: true, status: true, reasons: true },
@@ -167,87 +190,50 @@ export async function loadDigestInput(db: Db, request: DigestDataRequest): Promi
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
   const stored = new Map(statusRows.map((row) => [`${row.itemType}:${row.itemId}`, row]));
 
-  // Which objectives the scope covers: a team's own, or one objective with everything aligned below it.
-  const objectiveById = new Map(objectiveRows.map((o) => [o.id, o]));
-  const childrenOf = new Map<number, number[]>();
-  for (const o of objectiveRows)
-    if (o.parentId !== null) childrenOf.set(o.parentId, [...(childrenOf.get(o.parentId) ?? []), o.id]);
-  let inScope: Set<number>;
-  let scope: DigestScope;
-  if (request.scope.kind === 'everything') {
-    inScope = new Set(objectiveRows.map((o) => o.id));
-    scope = { kind: 'everything' };
-  } else if (request.scope.kind === 'team') {
-    const { teamId } = request.scope;
-    const name = teamName.get(teamId);
-    if (name === undefined) return { ok: false, reason: 'scope_gone' };
-    inScope = new Set(objectiveRows.filter((o) => o.teamId === teamId).map((o) => o.id));
-    scope = { kind: 'team', teamId, teamName: name };
-  } else {
-    const { objectiveId } = request.scope;
-    const root = objectiveById.get(objectiveId);
-    if (!root) return { ok: false, reason: 'scope_gone' };
-    inScope = new Set();
-    const stack = [objectiveId];
-    while (stack.length > 0) {
-      const id = stack.pop()!;
-      if (inScope.has(id)) continue;
-      inScope.add(id);
-      stack.push(...(childrenOf.get(id) ?? []));
-    }
-    scope = { kind: 'objective', objectiveId, ref: formatShortId('objective', root.number) };
-  }
+  const scoped = scopeObjectives(objectiveRows, request.scope, teamName);
+  if (!scoped) return { ok: false, reason: 'scope_gone' };
+  const { inScope, scope } = scoped;
 
-  const checkInsOf = new Map<number, CheckInRow[]>();
-  for (const row of checkInRows) {
-    const list = checkInsOf.get(row.keyResultId);
-    if (list) list.push(row);
-    else checkInsOf.set(row.keyResultId, [row]);
-  }
-  const milestonesOf = new Map<number, Array<{ title: string; weight: number; done: boolean }>>();
+  const milestonesOf = new Map<number, Array<{ weight: number; done: boolean }>>();
   for (const m of milestoneRows)
     milestonesOf.set(m.keyResultId, [...(milestonesOf.get(m.keyResultId) ?? []), m]);
+  const latestComment = new Map<number, string>();
+  for (const row of commentRows)
+    if (row.comment.trim()) latestComment.set(Number(row.keyResultId), row.comment);
 
-  const period = periodOf(at, 'weekly', request.timeZone);
   const cycleDomain = cycleInput(cycle);
-  const scopedKeyResults = keyResultRows.filter((kr) => inScope.has(kr.objectiveId));
-  // The engine's own shapes, so progress here is the progress the engine (and /okr show) reports.
-  const domainKeyResult = new Map<number, KeyResult>();
+  const scopedKeyResults = keyResultRows
+    .map((kr) => ({ ...kr, id: Number(kr.id), objectiveId: Number(kr.objectiveId) }))
+    .filter((kr) => inScope.has(kr.objectiveId));
+  const krProgress = new Map<number, number | null>();
   for (const kr of scopedKeyResults) {
-    const checkIns = (checkInsOf.get(kr.id) ?? []).map((c) => ({
-      ...c,
-      value: Number(c.value),
-      date: new Date(c.date),
-      createdAt: new Date(c.createdAt),
-    }));
-    domainKeyResult.set(
+    krProgress.set(
       kr.id,
-      keyResultInput({ ...kr, milestones: milestonesOf.get(kr.id) ?? [], checkIns }),
+      progressFromFigures({
+        kind: kr.kind as KeyResultKind,
+        start: Number(kr.startValue),
+        target: Number(kr.targetValue),
+        value:
+          kr.currentValue !== null
+            ? Number(kr.currentValue)
+            : kr.latestValue !== null
+              ? Number(kr.latestValue)
+              : null,
+        checkIns: Number(kr.checkIns),
+        held: Number(kr.held),
+        milestones: milestonesOf.get(kr.id) ?? [],
+      }),
     );
   }
-  const krsOf = new Map<number, KeyResult[]>();
-  for (const kr of scopedKeyResults)
-    krsOf.set(kr.objectiveId, [...(krsOf.get(kr.objectiveId) ?? []), domainKeyResult.get(kr.id)!]);
-  const domainObjectives = new Map<number, Objective>();
-  const domainObjective = (id: number, seen: Set<number>): Objective => {
-    const known = domainObjectives.get(id);
-    if (known) return known;
-    const row = objectiveById.get(id);
-    const objective: Objective = {
-      id: formatShortId('objective', row?.number ?? 0),
-      title: row?.title ?? '',
-      keyResults: krsOf.get(id) ?? [],
-      children: (childrenOf.get(id) ?? [])
-        .filter((child) => inScope.has(child) && !seen.has(child))
-        .map((child) => domainObjective(child, new Set([...seen, child]))),
-    };
-    domainObjectives.set(id, objective);
-    return objective;
-  };
   const scopedObjectives = objectiveRows.filter((o) => inScope.has(o.id));
-  const roots = scopedObjectives
-    .filter((o) => o.parentId === null || !inScope.has(o.parentId))
-    .map((o) => domainObjective(o.id, new Set([o.id])));
+  const rolled = rollupProgress(
+    scopedObjectives,
+    scopedKeyResults.map((kr) => ({
+      objectiveId: kr.objectiveId,
+      weight: Number(kr.weight),
+      progress: krProgress.get(kr.id) ?? null,
+    })),
+  );
 
   const objectives: DigestObjectiveInput[] = scopedObjectives.map((o) => {
     const status = stored.get(`objective:${o.id}`);
@@ -259,16 +245,12 @@ export async function loadDigestInput(db: Db, request: DigestDataRequest): Promi
       ownerName: owner(o.ownerId),
       status: asLevel(status?.status),
       reasons: reasonsOf(status?.reasons),
-      progress: objectiveProgressOrNull(domainObjective(o.id, new Set([o.id])), at),
+      progress: rolled.byObjective.get(o.id) ?? null,
     };
   });
 
   const keyResults: DigestKeyResultInput[] = scopedKeyResults.map((kr) => {
     const status = stored.get(`key_result:${kr.id}`);
-    const history = checkInsOf.get(kr.id) ?? [];
-    const latest = history.at(-1);
-    const domain = domainKeyResult.get(kr.id)!;
-    const progress = objectiveProgressOrNull({ id: '', title: '', keyResults: [domain] }, at);
     return {
       id: kr.id,
       ref: formatShortId('key_result', kr.number),
@@ -277,30 +259,40 @@ export async function loadDigestInput(db: Db, request: DigestDataRequest): Promi
       ownerName: owner(kr.ownerId),
       status: asLevel(status?.status),
       reasons: reasonsOf(status?.reasons),
-      progress,
-      checkedInThisPeriod: history.some((c) => c.period === period),
-      latestComment: latest?.comment.trim() ? latest.comment : null,
+      progress: krProgress.get(kr.id) ?? null,
+      checkedInThisPeriod: Number(kr.thisPeriod) > 0,
+      latestComment: latestComment.get(kr.id) ?? null,
     };
   });
 
   const weekEnds = cycleWeekEnds(cycleDomain);
-  const pastEnds = weekEnds.filter((end) => end.getTime() < at.getTime());
-  // History from check-ins alone: a key result's `current` value is today's, not last month's.
-  const historical = roots.map((root) => withoutCurrent(root));
-  const progressByWeek = [
-    ...pastEnds.map((end) => portfolioProgress(historical, end)),
-    portfolioProgress(roots, at),
-  ];
+  const week = cycleWeekOf(cycleDomain, at);
   const curveWeights = scopedKeyResults.map((kr) => ({
-    weight: kr.weight > 0 ? kr.weight : 1,
+    weight: kr.weight > 0 ? Number(kr.weight) : 1,
     curve: kr.curve as ProgressCurve,
   }));
   const expectedAt = (moment: Date) =>
     weightedMean(
       curveWeights.map((c) => ({ weight: c.weight, value: expectedProgress(cycleDomain, moment, c.curve) })),
     ) ?? expectedProgress(cycleDomain, moment);
+  // Earlier weeks come from the earlier digests' snapshots; a first digest works them out from check-ins once.
+  const remembered = new Map(
+    (request.previous?.cycleId === cycle.id ? request.previous.history : []).map((h) => [h.week, h.progress]),
+  );
+  const earlier =
+    remembered.size > 0
+      ? Array.from({ length: week - 1 }, (_, i) => remembered.get(i + 1) ?? null)
+      : await progressFromHistory(
+          db,
+          cycleId,
+          scopedObjectives,
+          scopedKeyResults,
+          milestonesOf,
+          weekEnds.slice(0, week - 1),
+        );
+  const progressByWeek = [...earlier, rolled.portfolio];
 
-  const objectiveNumbers = new Set(scopedObjectives.map((o) => o.id));
+  const objectiveIds = new Set(scopedObjectives.map((o) => o.id));
   const keyResultIds = new Set(scopedKeyResults.map((kr) => kr.id));
   const scopedKpis = kpiRows.filter((kpi) =>
     request.scope.kind === 'everything'
@@ -314,7 +306,7 @@ export async function loadDigestInput(db: Db, request: DigestDataRequest): Promi
     .filter(
       (risk) =>
         request.scope.kind === 'everything' ||
-        (risk.objectiveId !== null && objectiveNumbers.has(risk.objectiveId)) ||
+        (risk.objectiveId !== null && objectiveIds.has(risk.objectiveId)) ||
         (risk.keyResultId !== null && keyResultIds.has(risk.keyResultId)) ||
         (risk.kpiId !== null && kpiIds.has(risk.kpiId)),
     )
@@ -377,10 +369,112 @@ export async function loadDigestInput(db: Db, request: DigestDataRequest): Promi
   };
 }
 
-function withoutCurrent(objective: Objective): Objective {
+type ObjectiveRow = { id: number; number: number; teamId: number | null; parentId: number | null };
+
+/** Which objectives the scope covers: all, a team's own, or one objective with everything aligned below it. */
+function scopeObjectives(
+  rows: readonly ObjectiveRow[],
+  stored: StoredScope,
+  teamName: ReadonlyMap<number, string>,
+): { inScope: Set<number>; scope: DigestScope } | null {
+  if (stored.kind === 'everything')
+    return { inScope: new Set(rows.map((o) => o.id)), scope: { kind: 'everything' } };
+  if (stored.kind === 'team') {
+    const name = teamName.get(stored.teamId);
+    if (name === undefined) return null;
+    return {
+      inScope: new Set(rows.filter((o) => o.teamId === stored.teamId).map((o) => o.id)),
+      scope: { kind: 'team', teamId: stored.teamId, teamName: name },
+    };
+  }
+  const root = rows.find((o) => o.id === stored.objectiveId);
+  if (!root) return null;
+  const childrenOf = new Map<number, number[]>();
+  for (const o of rows)
+    if (o.parentId !== null) childrenOf.set(o.parentId, [...(childrenOf.get(o.parentId) ?? []), o.id]);
+  const inScope = new Set<number>();
+  const stack = [root.id];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (inScope.has(id)) continue;
+    inScope.add(id);
+    stack.push(...(childrenOf.get(id) ?? []));
+  }
   return {
-    ...objective,
-    keyResults: objective.keyResults.map((kr) => ({ ...kr, current: null })),
-    children: (objective.children ?? []).map(withoutCurrent),
+    inScope,
+    scope: { kind: 'objective', objectiveId: root.id, ref: formatShortId('objective', root.number) },
   };
 }
+
+/**
+ * Portfolio progress at the end of each past week, from the check-ins themselves. Only a subscription's first
+ * digest needs it (later ones keep the figures in their snapshots), so it may read every check-in once.
+ */
+async function progressFromHistory(
+  db: Db,
+  cycleId: number,
+  objectives: readonly RollupObjectiveRow[],
+  keyResults: ReadonlyArray<{
+    id: number;
+    objectiveId: number;
+    kind: string;
+    startValue: number;
+    targetValue: number;
+    weight: number;
+  }>,
+  milestonesOf: ReadonlyMap<number, Array<{ weight: number; done: boolean }>>,
+  weekEnds: readonly Date[],
+): Promise<Array<number | null>> {
+  if (weekEnds.length === 0) return [];
+  const rows = await db.$queryRaw<Array<{ keyResultId: number; date: Date; value: number }>>`
+    SELECT c."keyResultId", c."date", c."value"
+    FROM "CheckIn" c
+    JOIN "KeyResult" k ON k."id" = c."keyResultId"
+    JOIN "Objective" o ON o."id" = k."objectiveId"
+    WHERE o."cycleId" = ${cycleId} AND k."archivedAt" IS NULL AND o."archivedAt" IS NULL
+    ORDER BY c."keyResultId", c."date"`;
+  const historyOf = new Map<number, Array<{ at: number; value: number }>>();
+  for (const row of rows) {
+    const id = Number(row.keyResultId);
+    // Imported history counts from the middle of its day, as in the engine.
+    const entry = { at: new Date(row.date).getTime() + 43_200_000, value: Number(row.value) };
+    const list = historyOf.get(id);
+    if (list) list.push(entry);
+    else historyOf.set(id, [entry]);
+  }
+  const moments = weekEnds.map((end) => end.getTime());
+  const perWeek = keyResults.map((kr) => {
+    const history = historyOf.get(kr.id) ?? [];
+    const values = valuesAt(history, moments);
+    return moments.map((moment, w) => {
+      const upTo = history.filter((h) => h.at <= moment);
+      const limit = kr.kind === 'stay_above' || kr.kind === 'stay_below';
+      return progressFromFigures({
+        kind: kr.kind as KeyResultKind,
+        start: Number(kr.startValue),
+        target: Number(kr.targetValue),
+        value: values[w] ?? null,
+        checkIns: limit ? upTo.length : 0,
+        held: limit
+          ? upTo.filter((h) =>
+              kr.kind === 'stay_above' ? h.value >= kr.targetValue : h.value <= kr.targetValue,
+            ).length
+          : 0,
+        milestones: milestonesOf.get(kr.id) ?? [],
+      });
+    });
+  });
+  return moments.map(
+    (_, w) =>
+      rollupProgress(
+        objectives,
+        keyResults.map((kr, k) => ({
+          objectiveId: kr.objectiveId,
+          weight: Number(kr.weight),
+          progress: perWeek[k]![w] ?? null,
+        })),
+      ).portfolio,
+  );
+}
+
+type RollupObjectiveRow = { id: number; parentId: number | null };

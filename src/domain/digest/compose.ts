@@ -33,7 +33,7 @@ export function composeDigest(input: DigestInput): DigestModel {
     ...(input.previous?.cycleId === input.cycle.id ? input.previous.history : []).filter(
       (h) => h.week !== week,
     ),
-    { week, counts: keyResults },
+    { week, counts: keyResults, progress },
   ].sort((a, b) => a.week - b.week);
 
   const snapshot: DigestSnapshot = {

@@ -12,12 +12,21 @@ export {
   type DigestPosts,
   type DigestTop,
   splitDigest,
+  THREAD_LIST_MAX,
   THREAD_PAGE_LINES,
   type ThreadLine,
   type ThreadPage,
   TOP_OBJECTIVES,
   TOP_WORSENED,
 } from './posts.ts';
+export {
+  type KeyResultFigures,
+  progressFromFigures,
+  type RollupKeyResult,
+  type RollupObjective,
+  rollupProgress,
+  valuesAt,
+} from './progress.ts';
 export {
   DEFAULT_DIGEST_DAY,
   DEFAULT_DIGEST_TIME,

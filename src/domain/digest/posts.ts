@@ -11,13 +11,28 @@ export const TOP_MISSING = 8;
 export const TOP_OBJECTIVES = 10;
 /** Lines per thread reply: each line renders to at most 300 characters, so a reply stays far below Slack's limits. */
 export const THREAD_PAGE_LINES = 30;
+/**
+ * A status list longer than this (a big portfolio's first digest can have thousands of items at risk) stops
+ * with "…and N more, /okr tree shows them all": ten replies is already more than anyone reads.
+ */
+export const THREAD_LIST_MAX = 300;
+
+function capped(lines: ThreadLine[]): ThreadLine[] {
+  if (lines.length <= THREAD_LIST_MAX) return lines;
+  return [
+    ...lines.slice(0, THREAD_LIST_MAX - 1),
+    { kind: 'more', count: lines.length - (THREAD_LIST_MAX - 1) },
+  ];
+}
 
 export type ThreadLine =
   | { kind: 'objective'; line: ObjectiveLine }
   | { kind: 'changed'; item: ChangedItem }
   | { kind: 'recovered'; item: ChangedItem }
   | { kind: 'kpi'; kpi: DigestKpiInput }
-  | { kind: 'missing'; name: string; count: number };
+  | { kind: 'missing'; name: string; count: number }
+  /** The end of a list too long to be useful in a thread: how many more, and where to see them all. */
+  | { kind: 'more'; count: number };
 
 export interface ThreadPage {
   title: string;
@@ -67,17 +82,17 @@ export function splitDigest(
   if (changes.worsened.length > TOP_WORSENED)
     sections.push({
       title: `Also ${changes.since ? 'went at risk or off track' : 'at risk or off track'} (${changes.worsened.length - TOP_WORSENED})`,
-      lines: changes.worsened.slice(TOP_WORSENED).map((item) => ({ kind: 'changed', item })),
+      lines: capped(changes.worsened.slice(TOP_WORSENED).map((item) => ({ kind: 'changed', item }))),
     });
   if (changes.recovered.length > TOP_RECOVERED)
     sections.push({
       title: `Also recovered (${changes.recovered.length - TOP_RECOVERED})`,
-      lines: changes.recovered.slice(TOP_RECOVERED).map((item) => ({ kind: 'recovered', item })),
+      lines: capped(changes.recovered.slice(TOP_RECOVERED).map((item) => ({ kind: 'recovered', item }))),
     });
   if (model.kpis.length > TOP_KPIS)
     sections.push({
       title: `Also outside their thresholds (${model.kpis.length - TOP_KPIS})`,
-      lines: model.kpis.slice(TOP_KPIS).map((kpi) => ({ kind: 'kpi', kpi })),
+      lines: capped(model.kpis.slice(TOP_KPIS).map((kpi) => ({ kind: 'kpi', kpi }))),
     });
   if (health.checkIns.missing.length > TOP_MISSING)
     sections.push({

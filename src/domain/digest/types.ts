@@ -66,8 +66,8 @@ export interface DigestSnapshot {
   expected: number;
   /** Per item short id: [severity 0 on track / 1 at risk / 2 off track, progress in per mille or -1]. */
   items: Record<string, [number, number]>;
-  /** Key-result status counts per cycle week (1-based) seen by this subscription's digests. */
-  history: Array<{ week: number; counts: StatusCounts }>;
+  /** Per cycle week (1-based) seen by this subscription's digests: key-result status counts and progress. */
+  history: Array<{ week: number; counts: StatusCounts; progress: number }>;
 }
 
 export interface DigestInput {
@@ -80,8 +80,8 @@ export interface DigestInput {
   keyResults: readonly DigestKeyResultInput[];
   risks: readonly DigestRiskInput[];
   kpis: readonly DigestKpiInput[];
-  /** Portfolio progress at the end of each cycle week so far (the last one is "now"), 0..1. */
-  progressByWeek: readonly number[];
+  /** Portfolio progress at the end of each cycle week so far (the last one is "now"), 0..1; null when unknown. */
+  progressByWeek: ReadonlyArray<number | null>;
   /** The plan's expectation at the end of every cycle week, 0..1. */
   expectedByWeek: readonly number[];
   /** The plan's expectation now. */

@@ -138,6 +138,8 @@ function threadLineText(line: ThreadLine): string {
       return kpiText(line.kpi);
     case 'missing':
       return `${name(line.name)}: ${plural(line.count, 'key result')} without a check-in`;
+    case 'more':
+      return `…and ${line.count} more. \`/okr tree\` shows every item with its status.`;
   }
 }
 

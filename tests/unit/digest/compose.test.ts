@@ -278,7 +278,9 @@ describe('the snapshot and the chart', () => {
       input({ keyResults: [keyResult(1, { progress: 0.4567 }), keyResult(2, { status: null })] }),
     );
     expect(digest.snapshot.items).toEqual({ 'O-1': [0, 500], 'KR-1': [0, 457] });
-    expect(digest.snapshot.history).toEqual([{ week: 7, counts: { on_track: 1, at_risk: 0, off_track: 0 } }]);
+    expect(digest.snapshot.history).toEqual([
+      { week: 7, counts: { on_track: 1, at_risk: 0, off_track: 0 }, progress: 0.4 },
+    ]);
     expect(parseSnapshot(JSON.stringify(digest.snapshot))).toEqual(digest.snapshot);
   });
 
@@ -296,7 +298,7 @@ describe('the snapshot and the chart', () => {
       progress: 0.35,
       expected: 0.4,
       items: {},
-      history: [{ week: 6, counts: { on_track: 1, at_risk: 1, off_track: 0 } }],
+      history: [{ week: 6, counts: { on_track: 1, at_risk: 1, off_track: 0 }, progress: 0.35 }],
     };
     const digest = composeDigest(input({ previous }));
     expect(digest.chart.weeks).toHaveLength(13);

@@ -3,6 +3,7 @@ import {
   composeDigest,
   type DigestInput,
   splitDigest,
+  THREAD_LIST_MAX,
   THREAD_PAGE_LINES,
 } from '../../../src/domain/digest/index.ts';
 import { digestThreadMessage, digestTopMessage } from '../../../src/slack/views/digest.ts';
@@ -98,8 +99,10 @@ describe('digest messages within Slack limits', () => {
     expect(top).toContain('all 200 are listed in the thread');
     expect(top).toContain(`${posts.thread.length} replies in the thread`);
     // Every worsened item is somewhere: in the top message or in the thread.
-    const worsened = posts.thread.flatMap((p) => p.lines).filter((l) => l.kind === 'changed').length;
-    expect(worsened + posts.top.changes.worsened.length).toBe(posts.top.changes.worsenedTotal);
+    const lines = posts.thread.filter((p) => p.title.startsWith('Also at risk')).flatMap((p) => p.lines);
+    const changedListed = lines.filter((l) => l.kind === 'changed').length;
+    const counted = lines.reduce((sum, l) => sum + (l.kind === 'more' ? l.count : 0), 0);
+    expect(changedListed + counted + posts.top.changes.worsened.length).toBe(posts.top.changes.worsenedTotal);
   });
 
   it('keeps a small portfolio in one message with its objectives', () => {
@@ -149,6 +152,29 @@ describe('the top message reads as a digest', () => {
     expect(text).toContain('*KPIs outside their thresholds* (40)');
     expect(message.text).toMatch(
       /^OKR digest for 2026 Q1 · week 7 of 13 · everything\. Objectives: 1 on track, 1 at risk, 1 off track\./,
+    );
+  });
+});
+
+describe('a very large first digest', () => {
+  it('stops a status list in the thread at THREAD_LIST_MAX lines and says how many more, and where', () => {
+    const posts = splitDigest(composeDigest(portfolio(400, 10, (i) => `Title ${i}`)));
+    const worsenedLines = posts.thread
+      .filter((p) => p.title.startsWith('Also at risk'))
+      .flatMap((p) => p.lines);
+    expect(worsenedLines.length).toBe(THREAD_LIST_MAX);
+    const last = worsenedLines.at(-1);
+    expect(last).toEqual({
+      kind: 'more',
+      count: posts.top.changes.worsenedTotal - 5 - (THREAD_LIST_MAX - 1),
+    });
+    const lastPage = posts.thread.filter((p) => p.title.startsWith('Also at risk')).at(-1)!;
+    expect(JSON.stringify(digestThreadMessage(lastPage).blocks)).toContain(
+      '`/okr tree` shows every item with its status.',
+    );
+    // The objectives are never cut: all 400 are in the thread.
+    expect(posts.thread.filter((p) => p.title.startsWith('Objectives')).flatMap((p) => p.lines)).toHaveLength(
+      400,
     );
   });
 });

@@ -1,0 +1,47 @@
+// A 10,000-key-result portfolio: the digest, one `/okr update` and the hourly sweep, each measured in a fresh
+// process (bench/portfolio/part.ts) against a database seeded once here.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { createTestDatabase, TEST_PROVIDER } from '../tests/support/test-database.ts';
+import { seedPortfolio } from './portfolio/seed.ts';
+import { row, type Summary } from './stats.ts';
+
+interface PartResult {
+  part: string;
+  peakRssMb: number;
+  [figure: string]: unknown;
+}
+
+function runPart(part: string, url: string): PartResult {
+  const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+  const out = execFileSync(tsx, [join('bench', 'portfolio', 'part.ts'), part, url], { encoding: 'utf8', env: process.env });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as PartResult;
+}
+
+export async function benchPortfolio(parts: readonly string[] = ['digest']): Promise<string[]> {
+  const database = await createTestDatabase();
+  try {
+    const seedStarted = performance.now();
+    await seedPortfolio(database.db);
+    const lines = [
+      `seeded 2,000 objectives, 10,000 key results, 120,000 check-ins on ${TEST_PROVIDER} in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
+    ];
+    await database.close();
+    for (const part of parts) {
+      const result = runPart(part, database.url);
+      if (part === 'digest') {
+        const base = result.baseline as Summary;
+        const digest = result.digest as Summary;
+        lines.push(
+          row('baseline: one raw query, KRs with check-ins', base),
+          row('compute and render one portfolio digest', digest),
+          `digest / baseline at p50: ${(digest.p50 / Math.max(base.p50, 0.001)).toFixed(2)}x (target ≤ 2x, ≤ 300 ms); chart PNG ${(result.chartMs as number).toFixed(0)} ms; ${result.threadReplies} thread replies`,
+        );
+      }
+      lines.push(`peak resident memory of the ${part} process: ${result.peakRssMb.toFixed(0)} MB (target ≤ 250 MB)`);
+    }
+    return lines;
+  } finally {
+    await database.drop().catch(() => undefined);
+  }
+}
