@@ -8,17 +8,26 @@ import type { Database } from './db/client.ts';
 import type { Services } from './slack/commands/types.ts';
 import { registerContext } from './slack/context.ts';
 import { registerListeners } from './slack/listeners/index.ts';
+import { createOutboxClient } from './slack/outbox/client.ts';
+import { createDeliverer, type Deliverer, type OutboxOptions } from './slack/outbox/deliverer.ts';
 
 export interface AppDeps {
   config: Config;
   database: Database;
   clock: Clock;
   logger: Logger;
+  /** Tests scale the rate budget and timings; production uses Slack's tiers. */
+  outbox?: OutboxOptions;
 }
+
+/** How long shutdown waits for notices in flight before leaving them to the next start's reconcile. */
+const OUTBOX_STOP_MS = 5000;
 
 export interface Okra {
   app: App;
   services: Services;
+  /** Delivers the outbox; the scheduler's outbox job drives it, and commits that enqueue wake it. */
+  outbox: Deliverer;
   /** Starts the HTTP server (Slack requests and /healthz); resolves with the port it listens on. */
   start(port?: number): Promise<number>;
   /** Stops taking requests, lets in-flight ones finish, then closes the server (not the database). */
@@ -27,7 +36,7 @@ export interface Okra {
   idle(): Promise<void>;
 }
 
-export function createApp({ config, database, clock, logger }: AppDeps): Okra {
+export function createApp({ config, database, clock, logger, outbox: outboxOptions }: AppDeps): Okra {
   const socketMode = Boolean(config.slackAppToken);
   const httpReceiver = socketMode
     ? undefined
@@ -41,12 +50,24 @@ export function createApp({ config, database, clock, logger }: AppDeps): Okra {
         installerOptions: { clientOptions },
       });
   const receiver = httpReceiver ?? socketReceiver!;
+  // app.client answers people (views.open, respond, ephemeral); the outbox has a client of its own so that
+  // interactive answers never wait behind its rate limits.
   const app = new App({ token: config.slackBotToken, logger, receiver, clientOptions });
+  const outbox = createDeliverer(
+    {
+      db: database.db,
+      client: createOutboxClient(config.slackBotToken, config.slackApiUrl, logger),
+      clock,
+      logger,
+    },
+    outboxOptions,
+  );
   const services: Services = {
     db: database.db,
     clock,
     logger,
     client: app.client,
+    outbox,
     settings: { pmoChannel: config.pmoChannel, defaultTimeZone: config.defaultTimeZone },
   };
   // Listener work continues after ack(); shutdown waits for it so no answer or write is cut in half.
@@ -81,6 +102,7 @@ export function createApp({ config, database, clock, logger }: AppDeps): Okra {
   return {
     app,
     services,
+    outbox,
     async start(port = config.port) {
       server = createServer((req, res) => {
         handle(req, res).catch((error: unknown) => {
@@ -100,6 +122,7 @@ export function createApp({ config, database, clock, logger }: AppDeps): Okra {
       // One turn of the event loop first: a request just answered may not have reached its listener yet.
       await new Promise((resolve) => setImmediate(resolve));
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      await outbox.idle();
     },
     async stop() {
       // Not app.stop(): Bolt's SocketModeReceiver.stop() starts the disconnect without waiting for it, so
@@ -107,13 +130,18 @@ export function createApp({ config, database, clock, logger }: AppDeps): Okra {
       // WebSocket close handshake is done (calling both would cut that handshake short).
       if (socketReceiver) await socketReceiver.client.disconnect();
       const closing = server;
-      if (!closing) return;
+      if (!closing) {
+        await outbox.stop(OUTBOX_STOP_MS);
+        return;
+      }
       await new Promise<void>((resolve) => {
         closing.close(() => resolve());
         // Idle keep-alive sockets would hold close() open; in-flight requests finish first.
         closing.closeIdleConnections();
       });
       await Promise.allSettled([...inFlight]);
+      // Stops claiming; what is in flight gets a bounded moment, the rest is picked up at the next start.
+      await outbox.stop(OUTBOX_STOP_MS);
     },
   };
 }

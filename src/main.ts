@@ -6,8 +6,8 @@ import { ConfigError, parseConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { applyMigrations } from './db/migrations.ts';
 import { redactUrl } from './db/provider.ts';
+import { scheduledJobs } from './jobs/index.ts';
 import { startScheduler } from './jobs/scheduler.ts';
-import { statusSweepJob } from './jobs/status-sweep.ts';
 import { createLogger } from './logger.ts';
 
 const SHUTDOWN_LIMIT_MS = 10_000;
@@ -31,7 +31,9 @@ async function main(): Promise<void> {
     `database ${database.provider} at ${redactUrl(config.databaseUrl)}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`,
   );
   const okra = createApp({ config, database, clock: systemClock, logger });
-  const scheduler = startScheduler(okra.services, [statusSweepJob()]);
+  const scheduler = startScheduler(okra.services, scheduledJobs(okra.outbox));
+  // Whatever an earlier run left undelivered goes out now, not at the first tick.
+  okra.outbox.wake();
   const port = await okra.start();
   logger.info(
     config.slackAppToken
@@ -49,8 +51,10 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_LIMIT_MS);
     timer.unref();
+    // Requests in flight finish and the outbox stops claiming (its sends in flight get a bounded moment);
+    // a tick still running is not waited for past that: what it left is picked up at the next start.
     await okra.stop();
-    await scheduler.stop();
+    await Promise.race([scheduler.stop(), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
     await database.close();
     logger.info('stopped');
     process.exit(0);

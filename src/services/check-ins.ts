@@ -87,7 +87,11 @@ export async function recordCheckIn(
 type Fields = z.output<typeof CheckInFields>;
 
 /** The owner's own week: a Monday-morning check-in in Tokyo belongs to Tokyo's week, not UTC's. */
-function zoneOf(owner: { tz: string } | null, actorZone: string | undefined, fallback: string): string {
+function zoneOf(
+  owner: { tz: string | null } | null,
+  actorZone: string | undefined,
+  fallback: string,
+): string {
   for (const zone of [owner?.tz, actorZone, fallback]) if (zone && isValidTimeZone(zone)) return zone;
   return 'UTC';
 }
@@ -273,7 +277,7 @@ async function recordKpiReading(
 
 async function actorZone(db: Db, actor: Actor): Promise<string | undefined> {
   const row = await db.member.findUnique({ where: { id: actor.memberId }, select: { tz: true } });
-  return row?.tz;
+  return row?.tz ?? undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 // send, then record the result. The claim is what makes a crash or a concurrent duplicate harmless: whoever
 // inserts the row sends; everybody else sees the row and sends nothing.
 import type { Db } from '../db/client.ts';
+import { isUniqueViolation } from '../db/errors.ts';
 
 export interface DeliveryTarget {
   workspaceId: number;
@@ -79,16 +80,6 @@ async function claimDelivery(db: Db, target: DeliveryTarget): Promise<Claim> {
     data: { state: 'claimed', attempts: existing.attempts + 1, claimedAt: new Date() },
   });
   return taken.count === 1 ? { ok: true, id: existing.id } : { ok: false, reason: 'claimed' };
-}
-
-/** Prisma reports a unique constraint violation as P2002, on both engines. */
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return (
-    code === 'P2002' ||
-    (error instanceof Error &&
-      /unique constraint|UNIQUE constraint failed|duplicate key/i.test(error.message))
-  );
 }
 
 function describeError(error: unknown): string {

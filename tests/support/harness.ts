@@ -4,7 +4,10 @@ import { createApp, type Okra } from '../../src/app.ts';
 import { type Clock, fixedClock } from '../../src/clock.ts';
 import { parseConfig } from '../../src/config.ts';
 import type { Db } from '../../src/db/client.ts';
+import { scheduledJobs } from '../../src/jobs/index.ts';
+import { runTick } from '../../src/jobs/scheduler.ts';
 import { silentLogger } from '../../src/logger.ts';
+import type { OutboxOptions } from '../../src/slack/outbox/deliverer.ts';
 import type { ResponseUrlPost } from './slack-double/index.ts';
 import { DEFAULT_USERS, type SlackDouble, startSlackDouble } from './slack-double/index.ts';
 import {
@@ -29,6 +32,7 @@ export interface HarnessOptions {
   admins?: string[];
   pmoChannel?: string;
   env?: Record<string, string>;
+  outbox?: OutboxOptions;
 }
 
 export interface CommandResult {
@@ -56,6 +60,8 @@ export interface Harness {
   submit(userId: string, view: Record<string, unknown>, values: StateMap): Promise<DriverResponse>;
   action(input: BlockActionInput): Promise<DriverResponse>;
   event(input: EventInput): Promise<DriverResponse>;
+  /** One scheduler tick at the clock's time, with the jobs main.ts registers; resolves when all is settled. */
+  tick(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -72,7 +78,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     OKRA_PMO_CHANNEL: options.pmoChannel ?? 'C0OKRS',
     ...options.env,
   });
-  const okra = createApp({ config, database, clock, logger: silentLogger });
+  const okra = createApp({
+    config,
+    database,
+    clock,
+    logger: silentLogger,
+    ...(options.outbox ? { outbox: options.outbox } : {}),
+  });
+  const jobs = scheduledJobs(okra.outbox);
   const port = await okra.start(0);
   const appUrl = `http://127.0.0.1:${port}`;
 
@@ -118,6 +131,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const http = await sendEvent(appUrl, SIGNING_SECRET, input);
       await okra.idle();
       return http;
+    },
+    async tick() {
+      await runTick(okra.services, jobs, clock.now());
+      await okra.idle();
     },
     async close() {
       await okra.stop();

@@ -15,7 +15,8 @@ export interface MemberRow {
   workspaceId: number;
   slackUserId: string;
   name: string;
-  tz: string;
+  /** null while unknown: the workspace's zone, then OKRA_DEFAULT_TZ, apply. */
+  tz: string | null;
   role: string;
   active: boolean;
 }
@@ -62,7 +63,7 @@ export async function ensureMember(
         slackUserId,
         role: bootstrap ? 'admin' : 'member',
         name: defaults.name ?? '',
-        tz: defaults.tz ?? 'UTC',
+        tz: defaults.tz ?? null,
       },
     });
   } catch {

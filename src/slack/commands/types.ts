@@ -4,6 +4,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import type { MemberRow, WorkspaceRow } from '../../db/queries/workspaces.ts';
+import type { OutboxSignal } from '../../services/outbox.ts';
 import type { SlackMessage } from '../views/message.ts';
 import type { ParsedArgs } from './tokenize.ts';
 
@@ -15,6 +16,8 @@ export interface Services {
   clock: Clock;
   logger: Logger;
   client: WebClient;
+  /** Woken after a commit that enqueued notices, so they go out now rather than at the next tick. */
+  outbox: OutboxSignal;
   /** Settings that come from the environment rather than the database. */
   settings: { pmoChannel: string | undefined; defaultTimeZone: string };
 }

@@ -1,5 +1,6 @@
 import { type ApiReply, type DoubleContext, slackError } from '../context.ts';
-import { argBoolean, argString, type Dict } from '../dict.ts';
+import { argBoolean, argNumber, argString, type Dict } from '../dict.ts';
+import { slackMessageOf } from './chat.ts';
 
 /** conversations.open: the DM with one person (always the same `D…` id) or a group DM. */
 export function conversationsOpen(args: Dict, ctx: DoubleContext): ApiReply {
@@ -88,5 +89,47 @@ export function conversationsInfo(args: Dict, ctx: DoubleContext): ApiReply {
       created: Math.floor(ctx.now() / 1000),
       context_team_id: ctx.identity.teamId,
     },
+  };
+}
+
+/**
+ * conversations.history: newest first, `limit` per page (default 100, at most 999) with a cursor. Message
+ * metadata is only shown with `include_all_metadata`, as in Slack. The bot reads DMs it has (im:history)
+ * and channels it is a member of; elsewhere `not_in_channel` or `channel_not_found`.
+ */
+export function conversationsHistory(args: Dict, ctx: DoubleContext): ApiReply {
+  const channelArg = argString(args, 'channel');
+  if (!channelArg) return slackError('channel_not_found');
+  let channel: string;
+  if (channelArg.startsWith('D')) {
+    if (!ctx.channels.userOfDm(channelArg)) return slackError('channel_not_found');
+    channel = channelArg;
+  } else {
+    const spec = ctx.channels.get(channelArg);
+    if (!spec || (spec.isPrivate && !spec.isMember)) return slackError('channel_not_found');
+    if (!spec.isMember) return slackError('not_in_channel');
+    channel = spec.id;
+  }
+  const limit = Math.min(Math.max(argNumber(args, 'limit') ?? 100, 1), 999);
+  const offset = Number(argString(args, 'cursor')?.replace(/^next:/, '') ?? '0') || 0;
+  const withMetadata = argBoolean(args, 'include_all_metadata');
+  const newestFirst = ctx.messages
+    .all()
+    .filter((m) => m.channel === channel && !m.ephemeral && !m.deleted && m.threadTs === undefined)
+    .reverse();
+  const page = newestFirst.slice(offset, offset + limit);
+  const hasMore = offset + limit < newestFirst.length;
+  return {
+    ok: true,
+    messages: page.map((message) => {
+      const shown = slackMessageOf(message, ctx);
+      if (!withMetadata) delete shown['metadata'];
+      return shown;
+    }),
+    has_more: hasMore,
+    pin_count: 0,
+    channel_actions_ts: null,
+    channel_actions_count: 0,
+    ...(hasMore ? { response_metadata: { next_cursor: `next:${offset + limit}` } } : {}),
   };
 }

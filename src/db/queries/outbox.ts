@@ -1,0 +1,151 @@
+// The outbox rows as the deliverer sees them: claim what is due with a compare-and-set, so of several
+// instances (or passes) exactly one holds a row; every later write names the claim, so a holder whose claim
+// went stale and was taken over can no longer change the row.
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../client.ts';
+
+export interface OutboxRow {
+  id: number;
+  workspaceId: number;
+  key: string;
+  kind: string;
+  toType: string;
+  toId: string;
+  payload: string;
+  threadOf: string | null;
+  replaces: string | null;
+  state: string;
+  dueAt: Date;
+  attempts: number;
+  uncertain: boolean;
+  claimToken: string | null;
+  claimedAt: Date | null;
+  channel: string | null;
+  ts: string | null;
+}
+
+export interface Claimed extends OutboxRow {
+  claimToken: string;
+  /** The claim was taken over from a holder that went silent: it may have sent. */
+  stale: boolean;
+}
+
+/**
+ * Claims up to `limit` rows that are due at `at`, oldest first: pending rows whose time has come, and claims
+ * older than `leaseMs` (their holder died or hung; it may have sent, so they come back marked stale).
+ */
+export async function claimDue(db: Db, at: Date, leaseMs: number, limit: number): Promise<Claimed[]> {
+  const staleBefore = new Date(at.getTime() - leaseMs);
+  const candidates = await db.outbox.findMany({
+    where: {
+      OR: [
+        { state: 'pending', dueAt: { lte: at } },
+        { state: 'claimed', claimedAt: { lte: staleBefore } },
+      ],
+    },
+    orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+    take: limit,
+  });
+  const claimed: Claimed[] = [];
+  for (const row of candidates) {
+    const token = randomUUID();
+    const stale = row.state === 'claimed';
+    const taken = await db.outbox.updateMany({
+      where: stale
+        ? { id: row.id, state: 'claimed', claimToken: row.claimToken }
+        : { id: row.id, state: 'pending' },
+      data: {
+        state: 'claimed',
+        claimToken: token,
+        claimedAt: at,
+        attempts: row.attempts + 1,
+        ...(stale ? { uncertain: true } : {}),
+      },
+    });
+    if (taken.count === 1)
+      claimed.push({
+        ...row,
+        state: 'claimed',
+        claimToken: token,
+        claimedAt: at,
+        attempts: row.attempts + 1,
+        uncertain: row.uncertain || stale,
+        stale,
+      });
+  }
+  return claimed;
+}
+
+type Holder = Pick<Claimed, 'id' | 'claimToken'>;
+const held = (row: Holder) => ({ id: row.id, claimToken: row.claimToken, state: 'claimed' });
+
+/** Remembers where the message goes before it is sent, so a reconcile after a crash knows where to look. */
+export async function recordChannel(db: Db, row: Holder, channel: string): Promise<boolean> {
+  return (await db.outbox.updateMany({ where: held(row), data: { channel } })).count === 1;
+}
+
+/** A send may have reached Slack: whoever tries next looks for it first. Written before any retry. */
+export async function markUncertain(db: Db, row: Holder, error: string): Promise<boolean> {
+  return (
+    (await db.outbox.updateMany({ where: held(row), data: { uncertain: true, lastError: error } })).count ===
+    1
+  );
+}
+
+export async function settleSent(
+  db: Db,
+  row: Holder,
+  at: Date,
+  where: { channel: string; ts: string },
+): Promise<boolean> {
+  const done = await db.outbox.updateMany({
+    where: held(row),
+    data: {
+      state: 'sent',
+      channel: where.channel,
+      ts: where.ts,
+      sentAt: at,
+      claimToken: null,
+      uncertain: false,
+      lastError: null,
+    },
+  });
+  return done.count === 1;
+}
+
+/** Back to pending, due at `dueAt`; `refund` gives back the attempt (waiting for another notice is not one). */
+export async function release(
+  db: Db,
+  row: Holder & { attempts: number },
+  dueAt: Date,
+  options: { error?: string; refund?: boolean } = {},
+): Promise<boolean> {
+  const done = await db.outbox.updateMany({
+    where: held(row),
+    data: {
+      state: 'pending',
+      dueAt,
+      claimToken: null,
+      ...(options.refund ? { attempts: Math.max(0, row.attempts - 1) } : {}),
+      ...(options.error !== undefined ? { lastError: options.error } : {}),
+    },
+  });
+  return done.count === 1;
+}
+
+/** Given up: a permanent error (the channel is gone, the message is refused) or out of attempts. */
+export async function settleFailed(db: Db, row: Holder, error: string): Promise<boolean> {
+  const done = await db.outbox.updateMany({
+    where: held(row),
+    data: { state: 'failed', claimToken: null, lastError: error.slice(0, 500) },
+  });
+  return done.count === 1;
+}
+
+/** Where an earlier notice was posted, for `threadOf` and `replaces`. */
+export function findByKey(db: Db, workspaceId: number, key: string) {
+  return db.outbox.findUnique({
+    where: { workspaceId_key: { workspaceId, key } },
+    select: { state: true, channel: true, ts: true },
+  });
+}

@@ -1,0 +1,80 @@
+// The outbox: everything Okra sends on its own is first recorded here, in the same transaction as the change
+// that causes it, so a crash can never separate "it changed" from "someone must be told". Delivery lives in
+// the Slack layer (src/slack/outbox); services only enqueue. No Slack imports here.
+import type { Tx } from '../db/client.ts';
+import { isUniqueViolation } from '../db/errors.ts';
+
+/** A DM to a person (the deliverer opens it) or a post in a channel. */
+export type Recipient = { user: string } | { channel: string };
+
+export interface Notice {
+  /** Unique per workspace, e.g. `prompt:<scheduleId>:<period>:<userId>`; carried in the message metadata. */
+  key: string;
+  /** Which renderer in src/slack/notices turns the payload into a message, e.g. 'flag-dm'. */
+  kind: string;
+  to: Recipient;
+  /** Plain JSON, domain data only (no Block Kit): rendered at delivery time. */
+  payload: unknown;
+  /** Key of an earlier notice: post as a reply in its thread. */
+  threadOf?: string;
+  /** Key of an earlier notice: chat.update that message instead of posting. */
+  replaces?: string;
+  /** Not sent before this time (default: at once). */
+  notBefore?: Date;
+}
+
+/** Told after a commit that enqueued, so what was recorded goes out now rather than at the next tick. */
+export interface OutboxSignal {
+  wake(): void;
+}
+
+/** A signal that does nothing, for code run without a deliverer (the CLI, unit tests). */
+export const quietOutbox: OutboxSignal = { wake() {} };
+
+/**
+ * Records notices in the caller's transaction; a key that already exists is left as it is (idempotent).
+ * Call it inside `db.$transaction(async (tx) => …)`: it relies on the transaction's savepoints.
+ */
+export async function enqueue(tx: Tx, workspaceId: number, notices: readonly Notice[]): Promise<void> {
+  if (notices.length === 0) return;
+  const keys = [...new Set(notices.map((n) => n.key))];
+  const existing = await tx.outbox.findMany({
+    where: { workspaceId, key: { in: keys } },
+    select: { key: true },
+  });
+  const taken = new Set(existing.map((row) => row.key));
+  for (const notice of notices) {
+    if (taken.has(notice.key)) continue;
+    taken.add(notice.key);
+    await insertOnce(tx, workspaceId, notice);
+  }
+}
+
+/**
+ * Another transaction may insert the same key at the same moment (two instances running the same sweep).
+ * On PostgreSQL a failed statement aborts the whole transaction, so the insert runs inside a savepoint
+ * and a duplicate only rolls that back: the caller's change still commits and the key is sent once.
+ */
+async function insertOnce(tx: Tx, workspaceId: number, notice: Notice): Promise<void> {
+  const [toType, toId] = 'user' in notice.to ? ['user', notice.to.user] : ['channel', notice.to.channel];
+  await tx.$executeRawUnsafe('SAVEPOINT okra_enqueue');
+  try {
+    await tx.outbox.create({
+      data: {
+        workspaceId,
+        key: notice.key,
+        kind: notice.kind,
+        toType,
+        toId,
+        payload: JSON.stringify(notice.payload ?? null),
+        threadOf: notice.threadOf ?? null,
+        replaces: notice.replaces ?? null,
+        dueAt: notice.notBefore ?? new Date(0),
+      },
+    });
+    await tx.$executeRawUnsafe('RELEASE SAVEPOINT okra_enqueue');
+  } catch (error) {
+    await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT okra_enqueue');
+    if (!isUniqueViolation(error)) throw error;
+  }
+}
