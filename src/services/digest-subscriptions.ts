@@ -18,7 +18,6 @@ import { parseShortId } from '../domain/short-ids.ts';
 import { type Actor, isAdmin } from './actor.ts';
 import type { StoredScope } from './digest-data.ts';
 import { type FieldErrors, failure, type Outcome, success } from './outcome.ts';
-import { settingsObject } from './stored-settings.ts';
 
 export interface DigestTarget {
   /** sub:<id> for an added digest, team:<id> for a team's own. */
@@ -34,9 +33,9 @@ export interface DigestTarget {
 }
 
 /** The workspace's time zone: its own setting when it has one, else the deployment's default. */
-export function workspaceTimeZone(workspace: { settings: string }, fallback: string): string {
-  const zone = settingsObject(workspace.settings).timeZone;
-  return typeof zone === 'string' && isValidTimeZone(zone) ? zone : fallback;
+export function workspaceTimeZone(workspace: { timeZone: string | null }, fallback: string): string {
+  const zone = workspace.timeZone;
+  return zone && isValidTimeZone(zone) ? zone : fallback;
 }
 
 const ScopeJson = z.union([
@@ -61,7 +60,7 @@ export async function listDigestTargets(
   defaultTimeZone: string,
 ): Promise<DigestTarget[]> {
   const [workspace, subscriptions, teams, objectives] = await Promise.all([
-    db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { settings: true } }),
+    db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { timeZone: true } }),
     db.digestSubscription.findMany({ where: { workspaceId }, orderBy: { id: 'asc' } }),
     db.team.findMany({ where: { workspaceId, archivedAt: null }, orderBy: { name: 'asc' } }),
     db.objective.findMany({ where: { workspaceId }, select: { id: true, number: true } }),

@@ -9,7 +9,7 @@ import {
   removeSubscription,
   type SubscriptionInput,
 } from '../../services/digest-subscriptions.ts';
-import { composeDigestFor } from '../../services/digests.ts';
+import { composeDigestFor, postDigest } from '../../services/digests.ts';
 import { parseChannelRef } from '../commands/mentions.ts';
 import type { ParsedArgs } from '../commands/tokenize.ts';
 import { flagText } from '../commands/tokenize.ts';
@@ -188,6 +188,35 @@ export const digests: Feature = {
         await ctx.reply({
           text: `${chosen.length === 1 ? 'The preview is' : `${chosen.length} previews are`} in your DM with Okra${targets.length ? '' : ` (${channelLink(channelId)} has no digest, so this is the whole portfolio)`}.`,
         });
+      },
+    },
+    {
+      name: 'digest now',
+      summary:
+        'posts a channel’s digests at once; each counts as its period’s digest, so the schedule will not repeat it',
+      example: '/okr digest now #leadership',
+      access: 'admin',
+      async run(ctx) {
+        const { channelId, targets } = await targetsFor(ctx);
+        if (targets.length === 0)
+          return ctx.reply({
+            text: `${channelLink(channelId)} has no digest. Add one with \`/okr digest add ${channelLink(channelId)}\`.`,
+          });
+        const now = ctx.clock.now();
+        const lines: string[] = [];
+        for (const target of targets) {
+          const result = await postDigest(ctx.db, ctx.workspace.id, target, now, 'manual');
+          const what = escapeMrkdwn(target.scopeLabel);
+          if (result.state === 'queued')
+            lines.push(`• ${what}: posting now, as the digest of ${result.period}.`);
+          else if (result.state === 'already')
+            lines.push(
+              `• ${what}: the digest of ${result.period} was already posted; the next one follows its schedule.`,
+            );
+          else lines.push(`• ${what}: ${noDigestReason(result.reason)}`);
+        }
+        ctx.outbox.wake();
+        await ctx.reply({ text: `Digests for ${channelLink(channelId)}:\n${lines.join('\n')}` });
       },
     },
   ],
