@@ -14,7 +14,10 @@ interface PartResult {
 
 function runPart(part: string, url: string): PartResult {
   const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-  const out = execFileSync(tsx, [join('bench', 'portfolio', 'part.ts'), part, url], { encoding: 'utf8', env: process.env });
+  const out = execFileSync(tsx, [join('bench', 'portfolio', 'part.ts'), part, url], {
+    encoding: 'utf8',
+    env: process.env,
+  });
   return JSON.parse(out.trim().split('\n').at(-1)!) as PartResult;
 }
 
@@ -38,7 +41,9 @@ export async function benchPortfolio(parts: readonly string[] = ['digest']): Pro
           `digest / baseline at p50: ${(digest.p50 / Math.max(base.p50, 0.001)).toFixed(2)}x (target ≤ 2x, ≤ 300 ms); chart PNG ${(result.chartMs as number).toFixed(0)} ms; ${result.threadReplies} thread replies`,
         );
       }
-      lines.push(`peak resident memory of the ${part} process: ${result.peakRssMb.toFixed(0)} MB (target ≤ 250 MB)`);
+      lines.push(
+        `peak resident memory of the ${part} process: ${result.peakRssMb.toFixed(0)} MB (target ≤ 250 MB)`,
+      );
     }
     return lines;
   } finally {

@@ -3,9 +3,9 @@
 // Prints one JSON line with the timings in milliseconds and the process's peak resident memory.
 import { renderDigestChart } from '../../src/charts/digest-chart.ts';
 import { openDatabase } from '../../src/db/client.ts';
-import { digestThreadMessage, digestTopMessage } from '../../src/slack/views/digest.ts';
-import { composeDigestFor } from '../../src/services/digests.ts';
 import type { DigestTarget } from '../../src/services/digest-subscriptions.ts';
+import { composeDigestFor } from '../../src/services/digests.ts';
+import { digestThreadMessage, digestTopMessage } from '../../src/slack/views/digest.ts';
 import { summarise, time } from '../stats.ts';
 import { BENCH_NOW } from './seed.ts';
 
@@ -49,7 +49,12 @@ async function benchDigest(rounds: number) {
     base.push(await time(baseline));
     full.push(await time(digest));
   }
-  return { baseline: summarise(base), digest: summarise(full), chartMs, threadReplies: sample.posts.thread.length };
+  return {
+    baseline: summarise(base),
+    digest: summarise(full),
+    chartMs,
+    threadReplies: sample.posts.thread.length,
+  };
 }
 
 const result =

@@ -4,7 +4,14 @@
 import type { Db } from '../../src/db/client.ts';
 import { periodOf } from '../../src/domain/periods.ts';
 
-export const SCALE = { objectives: 2000, companyObjectives: 200, keyResults: 10_000, weeks: 12, teams: 20, people: 500 };
+export const SCALE = {
+  objectives: 2000,
+  companyObjectives: 200,
+  keyResults: 10_000,
+  weeks: 12,
+  teams: 20,
+  people: 500,
+};
 export const CYCLE = { start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-03-31T00:00:00Z') };
 /** Friday of week 13, 16:00 UTC: twelve weeks of check-ins are in. */
 export const BENCH_NOW = new Date('2026-03-27T16:00:00Z');
@@ -23,7 +30,9 @@ function random(seed: number): () => number {
   };
 }
 
-export async function seedPortfolio(db: Db): Promise<{ workspaceId: number; ownerSlackId: string; krRef: string }> {
+export async function seedPortfolio(
+  db: Db,
+): Promise<{ workspaceId: number; ownerSlackId: string; krRef: string }> {
   const rand = random(42);
   const workspace = await db.workspace.create({ data: { slackTeamId: 'TBENCHPORTFOLIO', name: 'Bench' } });
   const workspaceId = workspace.id;
@@ -37,7 +46,11 @@ export async function seedPortfolio(db: Db): Promise<{ workspaceId: number; owne
   });
   const members = await db.member.findMany({ where: { workspaceId }, orderBy: { id: 'asc' } });
   await db.team.createMany({
-    data: Array.from({ length: SCALE.teams }, (_, i) => ({ workspaceId, name: `Team ${i}`, channelId: `CTEAM${i}` })),
+    data: Array.from({ length: SCALE.teams }, (_, i) => ({
+      workspaceId,
+      name: `Team ${i}`,
+      channelId: `CTEAM${i}`,
+    })),
   });
   const teams = await db.team.findMany({ where: { workspaceId }, orderBy: { id: 'asc' } });
   const cycle = await db.cycle.create({
@@ -54,11 +67,20 @@ export async function seedPortfolio(db: Db): Promise<{ workspaceId: number; owne
     ownerId: members[i % members.length]!.id,
   }));
   await inChunks(objectiveRows, (data) => db.objective.createMany({ data }));
-  const objectives = await db.objective.findMany({ where: { workspaceId }, orderBy: { number: 'asc' }, select: { id: true } });
+  const objectives = await db.objective.findMany({
+    where: { workspaceId },
+    orderBy: { number: 'asc' },
+    select: { id: true },
+  });
   // Align each team objective under a company objective (ids are known only after the insert).
   for (let c = 0; c < SCALE.companyObjectives; c++) {
-    const children = objectives.slice(SCALE.companyObjectives).filter((_, i) => i % SCALE.companyObjectives === c);
-    await db.objective.updateMany({ where: { id: { in: children.map((o) => o.id) } }, data: { parentId: objectives[c]!.id } });
+    const children = objectives
+      .slice(SCALE.companyObjectives)
+      .filter((_, i) => i % SCALE.companyObjectives === c);
+    await db.objective.updateMany({
+      where: { id: { in: children.map((o) => o.id) } },
+      data: { parentId: objectives[c]!.id },
+    });
   }
 
   const krRows = Array.from({ length: SCALE.keyResults }, (_, i) => ({
@@ -73,7 +95,11 @@ export async function seedPortfolio(db: Db): Promise<{ workspaceId: number; owne
     curve: (['linear', 'back_loaded', 'front_loaded'] as const)[i % 3],
   }));
   await inChunks(krRows, (data) => db.keyResult.createMany({ data }));
-  const keyResults = await db.keyResult.findMany({ where: { workspaceId }, orderBy: { number: 'asc' }, select: { id: true, ownerId: true } });
+  const keyResults = await db.keyResult.findMany({
+    where: { workspaceId },
+    orderBy: { number: 'asc' },
+    select: { id: true, ownerId: true },
+  });
 
   const checkIns = keyResults.flatMap((kr, k) => {
     const pace = 4 + (k % 7);
@@ -114,7 +140,12 @@ export async function seedPortfolio(db: Db): Promise<{ workspaceId: number; owne
     kpis.flatMap((kpi, i) =>
       Array.from({ length: SCALE.weeks }, (_, w) => {
         const date = new Date(CYCLE.start.getTime() + (w * 7 + 4) * 86_400_000);
-        return { kpiId: kpi.id, period: periodOf(date, 'weekly', 'UTC'), date, value: 60 + ((i * 7 + w * 3) % 45) };
+        return {
+          kpiId: kpi.id,
+          period: periodOf(date, 'weekly', 'UTC'),
+          date,
+          value: 60 + ((i * 7 + w * 3) % 45),
+        };
       }),
     ),
     (data) => db.kpiReading.createMany({ data }),
@@ -140,7 +171,9 @@ export async function seedPortfolio(db: Db): Promise<{ workspaceId: number; owne
   ].map((row) => ({
     ...row,
     workspaceId,
-    reasons: JSON.stringify(row.status === 'on_track' ? [] : ['14 points behind the plan', 'Confidence 4/10']),
+    reasons: JSON.stringify(
+      row.status === 'on_track' ? [] : ['14 points behind the plan', 'Confidence 4/10'],
+    ),
     changedAt: CYCLE.start,
   }));
   await inChunks(statusRows, (data) => db.itemStatus.createMany({ data }));

@@ -1,2 +1,0 @@
-import { benchPortfolio } from './portfolio.ts';
-for (const line of await benchPortfolio()) console.log(line);
