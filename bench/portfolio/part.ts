@@ -1,16 +1,22 @@
 // One benchmark part, run in its own process so each figure (and its peak memory) stands alone:
 //   tsx bench/portfolio/part.ts <digest|update|sweep> <database url>
 // Prints one JSON line with the timings in milliseconds and the process's peak resident memory.
+
+import { WebClient } from '@slack/web-api';
 import { renderDigestChart } from '../../src/charts/digest-chart.ts';
 import { openDatabase } from '../../src/db/client.ts';
+import { sweepStatuses } from '../../src/jobs/status-sweep.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { recordCheckIn } from '../../src/services/check-ins.ts';
 import type { DigestTarget } from '../../src/services/digest-subscriptions.ts';
 import { composeDigestFor } from '../../src/services/digests.ts';
+import { flagAfterCheckIn } from '../../src/services/flags.ts';
 import { digestThreadMessage, digestTopMessage } from '../../src/slack/views/digest.ts';
 import { summarise, time } from '../stats.ts';
 import { BENCH_NOW } from './seed.ts';
 
 const [part, url] = process.argv.slice(2);
-if (!part || !url) throw new Error('usage: part.ts <digest|update|sweep> <database url>');
+if (!part || !url) throw new Error('usage: part.ts <baseline|digest|update|sweep> <database url>');
 const { db, close } = openDatabase(url);
 
 const everything: DigestTarget = {
@@ -23,45 +29,134 @@ const everything: DigestTarget = {
   followsWorkspaceZone: true,
 };
 
-async function benchDigest(rounds: number) {
+async function benchBaseline(rounds: number) {
   const workspace = await db.workspace.findFirstOrThrow({ where: { slackTeamId: 'TBENCHPORTFOLIO' } });
   const cycle = await db.cycle.findFirstOrThrow({ where: { workspaceId: workspace.id, isCurrent: true } });
-  // The baseline: one query reading the cycle's key results with their check-ins, nothing else.
+  // One query reading the cycle's key results with their check-ins, nothing else.
   const baseline = () => db.$queryRaw`
     SELECT k."id", k."number", k."title", k."startValue", k."targetValue", c."date", c."value", c."confidence"
     FROM "KeyResult" k
     JOIN "Objective" o ON o."id" = k."objectiveId"
     LEFT JOIN "CheckIn" c ON c."keyResultId" = k."id"
     WHERE o."cycleId" = ${cycle.id} AND k."archivedAt" IS NULL`;
-  const digest = async () => {
-    const composed = await composeDigestFor(db, workspace.id, everything, BENCH_NOW);
-    if (!composed.ok) throw new Error(composed.reason);
-    digestTopMessage(composed.digest.posts.top);
-    for (const page of composed.digest.posts.thread) digestThreadMessage(page);
-    return composed.digest;
-  };
   await baseline();
-  const sample = await digest();
-  const chartMs = await time(async () => renderDigestChart(sample.model.chart));
-  const base: number[] = [];
-  const full: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    base.push(await time(baseline));
-    full.push(await time(digest));
-  }
+  const samples: number[] = [];
+  for (let i = 0; i < rounds; i++) samples.push(await time(baseline));
+  return { baseline: summarise(samples) };
+}
+
+async function composeEverything(workspaceId: number) {
+  const composed = await composeDigestFor(db, workspaceId, everything, BENCH_NOW);
+  if (!composed.ok) throw new Error(composed.reason);
+  digestTopMessage(composed.digest.posts.top);
+  for (const page of composed.digest.posts.thread) digestThreadMessage(page);
+  return composed.digest;
+}
+
+/**
+ * A subscription's first digest works out the earlier weeks from every check-in, once, and its snapshot is
+ * stored as the previous week's digest; the weekly digests after it read those weeks from the snapshot.
+ */
+async function benchFirstDigest() {
+  const workspace = await db.workspace.findFirstOrThrow({ where: { slackTeamId: 'TBENCHPORTFOLIO' } });
+  let sample: Awaited<ReturnType<typeof composeEverything>> | undefined;
+  const firstMs = await time(async () => {
+    sample = await composeEverything(workspace.id);
+  });
+  await db.digestPost.create({
+    data: {
+      workspaceId: workspace.id,
+      subscriptionKey: everything.key,
+      channelId: everything.channelId,
+      period: '2026-W12',
+      snapshot: JSON.stringify({ ...sample!.model.snapshot, period: '2026-W12' }),
+    },
+  });
+  const chartMs = await time(async () => renderDigestChart(sample!.model.chart));
+  return { firstMs, chartMs, threadReplies: sample!.posts.thread.length };
+}
+
+async function benchDigest(rounds: number) {
+  const workspace = await db.workspace.findFirstOrThrow({ where: { slackTeamId: 'TBENCHPORTFOLIO' } });
+  await composeEverything(workspace.id);
+  const samples: number[] = [];
+  for (let i = 0; i < rounds; i++) samples.push(await time(() => composeEverything(workspace.id)));
+  return { digest: summarise(samples) };
+}
+
+/**
+ * Flags are sent through a WebClient pointed at a closed port with retries off: the sends fail at once, so
+ * what is measured is Okra's own work (the check-in, the evaluation, the flag decision and its claim).
+ */
+function offlineServices() {
   return {
-    baseline: summarise(base),
-    digest: summarise(full),
-    chartMs,
-    threadReplies: sample.posts.thread.length,
+    db,
+    client: new WebClient('xoxb-bench', {
+      slackApiUrl: 'http://127.0.0.1:9/api/',
+      retryConfig: { retries: 0 },
+    }),
+    logger: silentLogger,
+    settings: { pmoChannel: undefined, defaultTimeZone: 'UTC' },
   };
 }
 
+async function benchUpdate(rounds: number) {
+  const workspace = await db.workspace.findFirstOrThrow({ where: { slackTeamId: 'TBENCHPORTFOLIO' } });
+  const admin = await db.member.findFirstOrThrow({ where: { workspaceId: workspace.id, role: 'admin' } });
+  const actor = {
+    workspaceId: workspace.id,
+    memberId: admin.id,
+    slackUserId: admin.slackUserId,
+    role: 'admin',
+  };
+  const services = offlineServices();
+  const at = new Date(BENCH_NOW.getTime() + 86_400_000);
+  const once = async (i: number) => {
+    const outcome = await recordCheckIn(
+      db,
+      actor,
+      {
+        item: `KR-${1 + ((i * 37) % 10_000)}`,
+        value: String(40 + (i % 30)),
+        confidence: String(1 + (i % 9)),
+      },
+      { now: at, defaultTimeZone: 'UTC' },
+    );
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    await flagAfterCheckIn(services, outcome.value, at);
+  };
+  await once(0);
+  const samples: number[] = [];
+  for (let i = 1; i <= rounds; i++) samples.push(await time(() => once(i)));
+  return { update: summarise(samples) };
+}
+
+async function benchSweep() {
+  const services = offlineServices();
+  // The seeded statuses are arbitrary, so the first sweep settles most items one by one (what a first
+  // sweep after an import does); the second is the steady hourly sweep.
+  const first = await time(() => sweepStatuses(services, new Date(BENCH_NOW.getTime() + 3_600_000)));
+  let report: unknown;
+  const hourly = await time(async () => {
+    report = await sweepStatuses(services, new Date(BENCH_NOW.getTime() + 2 * 3_600_000));
+  });
+  return { firstMs: first, hourlyMs: hourly, report };
+}
+
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const result =
-  part === 'digest'
-    ? await benchDigest(Number(process.env.BENCH_ROUNDS ?? 5))
-    : (() => {
-        throw new Error(`unknown part ${part}`);
-      })();
+  part === 'baseline'
+    ? await benchBaseline(rounds)
+    : part === 'first-digest'
+      ? await benchFirstDigest()
+      : part === 'digest'
+        ? await benchDigest(rounds)
+        : part === 'update'
+          ? await benchUpdate(rounds * 4)
+          : part === 'sweep'
+            ? await benchSweep()
+            : (() => {
+                throw new Error(`unknown part ${part}`);
+              })();
 await close();
 console.log(JSON.stringify({ part, ...result, peakRssMb: process.resourceUsage().maxRSS / 1024 }));

@@ -50,8 +50,12 @@ export interface CycleStatus {
   settings: StatusSettings;
 }
 
-/** Objectives per query when loading part of a cycle by id: far below every engine's parameter limit. */
-const ID_CHUNK = 500;
+/**
+ * Objectives per query. Prisma loads an include with an IN list of the parents' ids, so a whole large cycle in
+ * one findMany passes SQLite's bound-parameter limit (10,000 key results' check-ins); 100 objectives keep every
+ * list in the hundreds.
+ */
+const ID_CHUNK = 100;
 
 export interface EvaluateOptions {
   /**
@@ -77,19 +81,17 @@ export async function evaluateCycle(
       include: { ...KEY_RESULT_STATUS_INCLUDE, owner: { select: { slackUserId: true } } },
     },
   } as const;
+  const loadChunk = (chunk: number[]) =>
+    db.objective.findMany({ where: { workspaceId, cycleId, archivedAt: null, id: { in: chunk } }, include });
   const loadRows = async () => {
     const where = { workspaceId, cycleId, archivedAt: null };
-    if (options.treeOf === undefined)
-      return db.objective.findMany({ where, orderBy: { number: 'asc' }, include });
-    const ids = treeIds(
-      await db.objective.findMany({ where, select: { id: true, parentId: true } }),
-      options.treeOf,
-    );
+    const all = await db.objective.findMany({ where, select: { id: true, parentId: true } });
+    const ids = options.treeOf === undefined ? all.map((row) => row.id) : treeIds(all, options.treeOf);
     const chunks: number[][] = [];
     for (let i = 0; i < ids.length; i += ID_CHUNK) chunks.push(ids.slice(i, i + ID_CHUNK));
-    const parts = await Promise.all(
-      chunks.map((chunk) => db.objective.findMany({ where: { ...where, id: { in: chunk } }, include })),
-    );
+    const parts: Array<Awaited<ReturnType<typeof loadChunk>>> = [];
+    // One chunk at a time: SQLite serialises them anyway, and memory stays at one chunk's rows in flight.
+    for (const chunk of chunks) parts.push(await loadChunk(chunk));
     return parts.flat().sort((a, b) => a.number - b.number);
   };
   const [workspace, cycle, rows] = await Promise.all([

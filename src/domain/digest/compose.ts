@@ -29,12 +29,18 @@ export function composeDigest(input: DigestInput): DigestModel {
     input.keyResults.filter((k) => k.status === null).length;
   const progress = input.progressByWeek.at(-1) ?? 0;
   const previousItems = input.previous?.cycleId === input.cycle.id ? input.previous.items : null;
-  const history = [
-    ...(input.previous?.cycleId === input.cycle.id ? input.previous.history : []).filter(
-      (h) => h.week !== week,
-    ),
-    { week, counts: keyResults, progress },
-  ].sort((a, b) => a.week - b.week);
+  // Every week so far: its progress (from earlier digests or worked out from check-ins) and, for weeks a
+  // digest was taken, its status counts. The next digest reads the earlier weeks from here.
+  const remembered = new Map(
+    (input.previous?.cycleId === input.cycle.id ? input.previous.history : []).map((h) => [h.week, h]),
+  );
+  const history: DigestSnapshot['history'] = [];
+  for (let w = 1; w <= week; w++) {
+    const known = remembered.get(w);
+    const weekProgress = w === week ? progress : (input.progressByWeek[w - 1] ?? known?.progress ?? null);
+    const counts = w === week ? keyResults : (known?.counts ?? null);
+    if (weekProgress !== null) history.push({ week: w, counts, progress: weekProgress });
+  }
 
   const snapshot: DigestSnapshot = {
     version: 1,
@@ -92,7 +98,7 @@ export function composeDigest(input: DigestInput): DigestModel {
       weeks: Array.from({ length: weeks }, (_, i) => ({
         label: `W${i + 1}`,
         actual: input.progressByWeek[i] ?? null,
-        expected: input.expectedByWeek[i] ?? 1,
+        expected: i + 1 === week ? input.expected : (input.expectedByWeek[i] ?? 1),
         counts: history.find((h) => h.week === i + 1)?.counts ?? null,
       })),
     },

@@ -12,7 +12,7 @@ const Snapshot = z.object({
   progress: z.number(),
   expected: z.number(),
   items: z.record(z.string(), z.tuple([z.number(), z.number()])),
-  history: z.array(z.object({ week: z.number(), counts: Counts, progress: z.number() })),
+  history: z.array(z.object({ week: z.number(), counts: Counts.nullable(), progress: z.number() })),
 });
 
 export function parseSnapshot(text: string | null | undefined): DigestSnapshot | null {

@@ -67,7 +67,7 @@ export interface DigestSnapshot {
   /** Per item short id: [severity 0 on track / 1 at risk / 2 off track, progress in per mille or -1]. */
   items: Record<string, [number, number]>;
   /** Per cycle week (1-based) seen by this subscription's digests: key-result status counts and progress. */
-  history: Array<{ week: number; counts: StatusCounts; progress: number }>;
+  history: Array<{ week: number; counts: StatusCounts | null; progress: number }>;
 }
 
 export interface DigestInput {

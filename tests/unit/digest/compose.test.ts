@@ -278,9 +278,13 @@ describe('the snapshot and the chart', () => {
       input({ keyResults: [keyResult(1, { progress: 0.4567 }), keyResult(2, { status: null })] }),
     );
     expect(digest.snapshot.items).toEqual({ 'O-1': [0, 500], 'KR-1': [0, 457] });
-    expect(digest.snapshot.history).toEqual([
-      { week: 7, counts: { on_track: 1, at_risk: 0, off_track: 0 }, progress: 0.4 },
-    ]);
+    expect(digest.snapshot.history).toHaveLength(7);
+    expect(digest.snapshot.history[0]).toEqual({ week: 1, counts: null, progress: 0.05 });
+    expect(digest.snapshot.history[6]).toEqual({
+      week: 7,
+      counts: { on_track: 1, at_risk: 0, off_track: 0 },
+      progress: 0.4,
+    });
     expect(parseSnapshot(JSON.stringify(digest.snapshot))).toEqual(digest.snapshot);
   });
 
@@ -305,11 +309,13 @@ describe('the snapshot and the chart', () => {
     expect(digest.chart.weeks[6]).toEqual({
       label: 'W7',
       actual: 0.4,
-      expected: 7 / 13,
+      // The current week shows the plan's expectation now, as the header does.
+      expected: 0.48,
       counts: { on_track: 2, at_risk: 0, off_track: 0 },
     });
     expect(digest.chart.weeks[5]?.counts).toEqual({ on_track: 1, at_risk: 1, off_track: 0 });
     expect(digest.chart.weeks[7]?.actual).toBeNull();
-    expect(digest.snapshot.history.map((h) => h.week)).toEqual([6, 7]);
+    expect(digest.snapshot.history.map((h) => h.week)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(digest.snapshot.history[5]?.counts).toEqual({ on_track: 1, at_risk: 1, off_track: 0 });
   });
 });
