@@ -101,7 +101,7 @@ export function flagDirectMessage(notice: FlagNotice): SlackMessage {
     { type: 'actions', block_id: 'flag_actions', elements: buttons },
   ];
   return {
-    text: truncate(`${notice.ref} is now ${statusLabel(notice.status)}: ${notice.title}`, 3000),
+    text: truncate(`${notice.ref} is now ${statusLabel(notice.status)}: ${escapeMrkdwn(notice.title)}`, 3000),
     blocks,
   };
 }
