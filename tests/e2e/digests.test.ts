@@ -158,3 +158,35 @@ describe('/okr digest now', () => {
     expect(result.text).toContain('Only PMO admins');
   });
 });
+
+describe('a crash between claiming and posting', () => {
+  it('posts the digest once after restart, thread and chart included, nothing twice', async () => {
+    // The process claimed every notice of this digest and died before sending (what SIGKILL leaves behind).
+    h.clock.set('2026-03-13T16:00:00Z');
+    const [target] = (await listDigestTargets(h.db, workspaceId, 'UTC')).filter((t) => t.channelId === LEAD);
+    const queued = await postDigest(h.db, workspaceId, target!, h.clock.now(), 'schedule');
+    expect(queued.state).toBe('queued');
+    const keys = await h.db.outbox.findMany({ where: { key: { startsWith: 'digest:sub:1:2026-W11:' } } });
+    await h.db.outbox.updateMany({
+      where: { id: { in: keys.map((k) => k.id) } },
+      data: { state: 'claimed', claimToken: 'killed-process', claimedAt: h.clock.now() },
+    });
+    const topsBefore = tops(LEAD).length;
+    const leadFiles = () => h.double.files.filter((f) => f.channelId === LEAD);
+    const filesBefore = leadFiles().length;
+    // A restarted instance ticks; once the dead claims are stale they are looked for in Slack, then sent.
+    h.clock.set('2026-03-13T17:00:00Z');
+    await h.tick();
+    await h.tick();
+    await h.tick();
+    expect(tops(LEAD)).toHaveLength(topsBefore + 1);
+    const top = tops(LEAD).at(-1)!;
+    expect(top.text).toContain('week 11 of 13');
+    expect(leadFiles().length).toBe(filesBefore + 1);
+    expect(leadFiles().at(-1)?.threadTs).toBe(top.ts);
+    const rows = await h.db.outbox.findMany({ where: { key: { startsWith: 'digest:sub:1:2026-W11:' } } });
+    expect(rows.every((row) => row.state === 'sent')).toBe(true);
+    await h.tick();
+    expect(tops(LEAD)).toHaveLength(topsBefore + 1);
+  });
+});
