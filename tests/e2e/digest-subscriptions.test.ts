@@ -105,7 +105,7 @@ describe('/okr digest preview', () => {
     const blocks = JSON.stringify(top?.blocks);
     expect(blocks).toContain('*Objectives:*');
     expect(blocks).toContain('*Check-ins this week:*');
-    const [chart] = h.double.files.slice(before);
+    const chart = h.double.files.slice(before).at(-1);
     expect(chart?.channelId).toBe(dm);
     expect(chart?.threadTs).toBe(top?.ts);
     expect(chart?.content?.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
@@ -113,5 +113,51 @@ describe('/okr digest preview', () => {
     expect(chart?.altText).toContain('line chart of actual portfolio progress against the expected line');
     expect(await h.db.digestPost.count()).toBe(0);
     expect(h.double.messagesIn('C0LEAD')).toHaveLength(0);
+  });
+});
+
+describe('the /okr digest add form', () => {
+  it('opens without arguments, answers a channel Okra is not in inline, and adds the digest when valid', async () => {
+    const opened = await h.command(ADMIN, 'digest add');
+    expect(opened.modal).toBeDefined();
+    const before = await h.db.digestSubscription.count();
+    const refused = await h.submit(ADMIN, opened.modal!, {
+      channel: { value: 'C0RANDOM' },
+      scope: { value: 'team Nobody' },
+      time: { value: '7pm' },
+    });
+    expect(refused.body).toEqual({
+      response_action: 'errors',
+      errors: { channel: expect.stringContaining('Okra is not in that channel') },
+    });
+    const wrong = await h.submit(ADMIN, opened.modal!, {
+      channel: { value: 'C0LEAD' },
+      scope: { value: 'team Nobody' },
+      tz: { value: 'Mars/Base' },
+    });
+    expect(wrong.body).toEqual({
+      response_action: 'errors',
+      errors: {
+        scope: 'There is no team called "Nobody". /okr team list shows them.',
+        tz: '"Mars/Base" is not a time zone; use a name such as Europe/Paris.',
+      },
+    });
+    expect(await h.db.digestSubscription.count()).toBe(before);
+    const valid = await h.submit(ADMIN, opened.modal!, {
+      channel: { value: 'C0LEAD' },
+      scope: { value: 'team Growth' },
+      cadence: { value: 'biweekly' },
+      day: { value: '1' },
+      time: { value: '7pm' },
+    });
+    expect(valid.status).toBe(200);
+    const added = await h.db.digestSubscription.findFirstOrThrow({ orderBy: { id: 'desc' } });
+    expect(added).toMatchObject({
+      channelId: 'C0LEAD',
+      cadence: 'biweekly',
+      dayOfWeek: 1,
+      localTime: '19:00',
+      timeZone: null,
+    });
   });
 });

@@ -29,6 +29,7 @@ export {
 } from './progress.ts';
 export {
   DEFAULT_DIGEST_DAY,
+  DAY_NAMES,
   DEFAULT_DIGEST_TIME,
   DIGEST_CADENCES,
   type DigestCadence,

@@ -10,14 +10,18 @@ import {
   type SubscriptionInput,
 } from '../../services/digest-subscriptions.ts';
 import { composeDigestFor, postDigest } from '../../services/digests.ts';
+import { failure } from '../../services/outcome.ts';
 import { parseChannelRef } from '../commands/mentions.ts';
 import type { ParsedArgs } from '../commands/tokenize.ts';
 import { flagText } from '../commands/tokenize.ts';
 import type { CommandContext } from '../commands/types.ts';
 import { checkDigestChannel } from '../digest/channel-check.ts';
 import { sendDigestPreview } from '../digest/preview.ts';
+import { text } from '../forms/read-state.ts';
+import { CALLBACK } from '../ids.ts';
 import { channelLink, escapeMrkdwn } from '../text.ts';
 import { listMessage } from '../views/list-message.ts';
+import { digestAddModal } from '../views/modals/digest.ts';
 import { confirmationMessage, problemsMessage } from '../views/replies.ts';
 import type { Feature } from './feature.ts';
 
@@ -72,6 +76,10 @@ export const digests: Feature = {
         '/okr digest add #leadership --scope team Growth --cadence weekly --day fri --time 16:00 --tz Europe/Paris',
       access: 'admin',
       async run(ctx) {
+        if (ctx.args.positional.length === 0 && Object.keys(ctx.args.flags).length === 0) {
+          await ctx.client.views.open({ trigger_id: ctx.triggerId, view: digestAddModal() });
+          return;
+        }
         const input = subscriptionInput(ctx.args);
         if (input.channelId) {
           const check = await checkDigestChannel(ctx.client, input.channelId);
@@ -220,7 +228,37 @@ export const digests: Feature = {
       },
     },
   ],
-  forms: [],
+  forms: [
+    {
+      callbackId: CALLBACK.digestAdd,
+      adminOnly: true,
+      toInput: (form): SubscriptionInput => {
+        const [scope, ...named] = (text(form.scope) ?? 'everything').trim().split(/\s+/);
+        const rest = named.join(' ') || undefined;
+        return {
+          channelId: text(form.channel),
+          scope,
+          team: scope?.toLowerCase() === 'team' ? rest : undefined,
+          objective: scope?.toLowerCase() === 'objective' ? rest : undefined,
+          cadence: text(form.cadence),
+          day: text(form.day),
+          time: text(form.time),
+          tz: text(form.tz),
+        };
+      },
+      async submit(services, actor, input: SubscriptionInput) {
+        if (input.channelId) {
+          const check = await checkDigestChannel(services.client, input.channelId);
+          if (!check.ok) return failure({ channel: check.message.replace(/<#(\w+)>/g, 'that channel') });
+        }
+        return addSubscription(services.db, actor, input);
+      },
+      confirmation: (added: { ref: string }) =>
+        confirmationMessage(
+          `Added digest *${added.ref}*. \`/okr digest list\` shows it; \`/okr digest preview\` shows it to you first.`,
+        ),
+    },
+  ],
 };
 
 export function noDigestReason(reason: 'no_current_cycle' | 'scope_gone'): string {
