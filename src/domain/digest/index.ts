@@ -28,8 +28,8 @@ export {
   valuesAt,
 } from './progress.ts';
 export {
-  DEFAULT_DIGEST_DAY,
   DAY_NAMES,
+  DEFAULT_DIGEST_DAY,
   DEFAULT_DIGEST_TIME,
   DIGEST_CADENCES,
   type DigestCadence,
