@@ -2,7 +2,6 @@
 //   tsx bench/portfolio/part.ts <digest|update|sweep> <database url>
 // Prints one JSON line with the timings in milliseconds and the process's peak resident memory.
 
-import { WebClient } from '@slack/web-api';
 import { renderDigestChart } from '../../src/charts/digest-chart.ts';
 import { openDatabase } from '../../src/db/client.ts';
 import { sweepStatuses } from '../../src/jobs/status-sweep.ts';
@@ -11,6 +10,7 @@ import { recordCheckIn } from '../../src/services/check-ins.ts';
 import type { DigestTarget } from '../../src/services/digest-subscriptions.ts';
 import { composeDigestFor } from '../../src/services/digests.ts';
 import { flagAfterCheckIn } from '../../src/services/flags.ts';
+import { quietOutbox } from '../../src/services/outbox.ts';
 import { digestThreadMessage, digestTopMessage } from '../../src/slack/views/digest.ts';
 import { summarise, time } from '../stats.ts';
 import { BENCH_NOW } from './seed.ts';
@@ -84,19 +84,13 @@ async function benchDigest(rounds: number) {
   return { digest: summarise(samples) };
 }
 
-/**
- * Flags are sent through a WebClient pointed at a closed port with retries off: the sends fail at once, so
- * what is measured is Okra's own work (the check-in, the evaluation, the flag decision and its claim).
- */
+/** Flags are queued in the outbox (where the measured work ends); nothing delivers them in this process. */
 function offlineServices() {
   return {
     db,
-    client: new WebClient('xoxb-bench', {
-      slackApiUrl: 'http://127.0.0.1:9/api/',
-      retryConfig: { retries: 0 },
-    }),
     logger: silentLogger,
-    settings: { pmoChannel: undefined, defaultTimeZone: 'UTC' },
+    outbox: quietOutbox,
+    settings: { pmoChannel: 'CBENCHPMO', defaultTimeZone: 'UTC' },
   };
 }
 

@@ -3,7 +3,7 @@
 // the next minute makes that one skipped, not queued (node-cron's noOverlap). Tests call runTick with the
 // injected clock's time instead of waiting for cron.
 import cron from 'node-cron';
-import type { Services } from '../slack/commands/types.ts';
+import type { Services } from '../services/services.ts';
 
 export type Job = (services: Services, at: Date) => Promise<void>;
 

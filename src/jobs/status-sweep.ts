@@ -2,7 +2,7 @@
 // same flag and escalation logic as a check-in. It is what flags silence (no check-in for weeks) when
 // nobody does anything. Idempotent by construction: ItemStatus remembers what was seen, claims what was sent.
 // At scale (10,000 key results) it reads the stored statuses in one query, takes the per-item path (record,
-// flag) only for items whose status changed or whose flag failed, and writes reasons that merely drifted
+// flag) only for items whose status changed (the outbox retries sends), and writes reasons that merely drifted
 // ("13 points behind" → "14") in chunked statements: no row-by-row read-and-rewrite of the whole portfolio.
 
 import { statusKey, storedStatuses, updateReasons } from '../db/queries/item-statuses.ts';
@@ -10,8 +10,6 @@ import { evaluateKpi, type StatusLevel } from '../domain/status/index.ts';
 import { escalateOpenRisks, type KnownStatus, pmoChannelOf } from '../services/escalation.ts';
 import {
   type FlagServices,
-  flagKey,
-  flagPeriod,
   keyResultSubject,
   kpiSubject,
   objectiveSubject,
@@ -54,19 +52,12 @@ export async function sweepStatuses(services: FlagServices, at: Date): Promise<S
   for (const workspace of workspaces) {
     const channel = pmoChannelOf(workspace, services.settings);
     const seen = new Map<string, StatusLevel>();
-    const [stored, failed] = await Promise.all([
-      storedStatuses(services.db, workspace.id),
-      services.db.deliveryClaim.findMany({
-        where: { workspaceId: workspace.id, period: flagPeriod(at), state: 'failed' },
-        select: { key: true },
-      }),
-    ]);
-    const failedKeys = new Set(failed.map((claim) => claim.key));
+    const stored = await storedStatuses(services.db, workspace.id);
     const drifted: Array<{ itemType: string; itemId: number; reasons: string }> = [];
     const settle = async (subject: StatusSubject) => {
       seen.set(`${subject.type}:${subject.id}`, subject.status);
       const before = stored.get(statusKey(subject.type, subject.id));
-      if (before && before.status === subject.status && !failedKeys.has(flagKey(subject))) {
+      if (before && before.status === subject.status) {
         report.evaluated++;
         const reasons = JSON.stringify(subject.reasons);
         if (before.reasons !== reasons) drifted.push({ itemType: subject.type, itemId: subject.id, reasons });
@@ -75,7 +66,7 @@ export async function sweepStatuses(services: FlagServices, at: Date): Promise<S
       try {
         const settled = await settleStatus(services, subject, at, channel);
         report.evaluated++;
-        if (settled.deliveries.length > 0) report.flagged++;
+        if (settled.notices.length > 0) report.flagged++;
       } catch (error) {
         // One item's trouble must not keep the rest of the workspace from being checked.
         services.logger.error(`status sweep: ${subject.ref} failed`, error);

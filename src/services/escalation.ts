@@ -1,19 +1,21 @@
 // Risk escalation: a risk scoring at least the workspace's escalation score (15 by default), or linked to
-// an item that is off track, is announced ONCE in the PMO channel and stamped with escalatedAt.
-// Triggered on risk add/edit, when a linked item goes off track, and by the hourly sweep.
+// an item that is off track, is announced ONCE in the PMO channel and stamped with escalatedAt. The stamp
+// and the outbox notice are written in one transaction, guarded by `escalatedAt` still being empty, so
+// of two evaluations racing only one escalates. Triggered on risk add/edit, when a linked item goes off
+// track, and by the hourly sweep (which also catches a change whose escalation a crash cut off).
 
 import { formatShortId } from '../domain/short-ids.ts';
 import { isSlackChannelId } from '../domain/slack-ids.ts';
 import { type StatusLevel, shouldEscalate } from '../domain/status/index.ts';
 import { riskScore } from '../domain/status/risk.ts';
-import type { Services } from '../slack/commands/types.ts';
-import { escalationLine } from '../slack/views/flags.ts';
-import { type DeliveryResult, deliverOnce } from './delivery.ts';
+import { type EscalationNotice, NOTICE_KIND } from './notice-payloads.ts';
+import { enqueue } from './outbox.ts';
 import type { Outcome } from './outcome.ts';
 import { evaluateCycle, evaluateKeyResultById, evaluateKpiById } from './portfolio-status.ts';
+import type { Services } from './services.ts';
 import { workspaceSettings } from './stored-settings.ts';
 
-type EscalationServices = Pick<Services, 'db' | 'client' | 'logger' | 'settings'>;
+type EscalationServices = Pick<Services, 'db' | 'logger' | 'settings' | 'outbox'>;
 
 /** The status of the item a risk threatens, when the caller already knows it. */
 export type KnownStatus = (link: {
@@ -32,33 +34,33 @@ const linkInclude = {
 export const escalationKey = (riskId: number) => `escalation:risk:${riskId}`;
 
 /**
- * Escalates one risk if it deserves it and has not been escalated yet. Returns what happened to the
- * message, or null when nothing was due.
+ * Escalates one risk if it deserves it and has not been escalated yet: records the PMO line in the outbox
+ * and stamps the risk. Returns whether it escalated now.
  */
 export async function escalateRisk(
   services: EscalationServices,
   riskId: number,
   now: Date,
   known?: KnownStatus,
-): Promise<DeliveryResult | null> {
+): Promise<boolean> {
   const { db } = services;
   const risk = await loadRisk(services, riskId);
-  if (!risk || risk.status === 'closed' || risk.escalatedAt) return null;
+  if (!risk || risk.status === 'closed' || risk.escalatedAt) return false;
   const settings = workspaceSettings(risk.workspace.settings);
   const score = riskScore({ likelihood: risk.likelihood, impact: risk.impact });
   const linked = linkOf(risk);
   const linkedStatus = linked
     ? (known?.(linked) ?? (await liveStatus(services, risk.workspaceId, linked, now)))
     : null;
-  if (!shouldEscalate({ score, linkedItemStatus: linkedStatus }, settings)) return null;
+  if (!shouldEscalate({ score, linkedItemStatus: linkedStatus }, settings)) return false;
   const channel = pmoChannelOf(risk.workspace, services.settings);
   if (!channel) {
     services.logger.warn(
       `risk ${formatShortId('risk', risk.number)} should be escalated but no PMO channel is set`,
     );
-    return null;
+    return false;
   }
-  const message = escalationLine({
+  const payload: EscalationNotice = {
     ref: formatShortId('risk', risk.number),
     title: risk.title,
     score,
@@ -67,22 +69,20 @@ export async function escalateRisk(
     ownerSlackId: risk.owner?.slackUserId ?? null,
     linked: linked ? { ref: linked.ref, title: linked.title, status: linkedStatus } : null,
     because: { score: score >= settings.riskEscalationScore, offTrack: linkedStatus === 'off_track' },
+  };
+  const escalated = await db.$transaction(async (tx) => {
+    const stamped = await tx.risk.updateMany({
+      where: { id: risk.id, escalatedAt: null },
+      data: { escalatedAt: now },
+    });
+    if (stamped.count !== 1) return false;
+    await enqueue(tx, risk.workspaceId, [
+      { key: escalationKey(risk.id), kind: NOTICE_KIND.escalation, to: { channel }, payload },
+    ]);
+    return true;
   });
-  const result = await deliverOnce(
-    db,
-    { workspaceId: risk.workspaceId, key: escalationKey(risk.id), period: 'once', recipient: channel },
-    async () => {
-      const answer = await services.client.chat.postMessage({ channel, ...message });
-      return answer.ts ? { ts: answer.ts } : {};
-    },
-  );
-  // Also stamp a risk whose message went out before a crash kept it from being stamped.
-  if (result.state === 'sent' || (result.state === 'skipped' && result.reason === 'already_sent')) {
-    await db.risk.update({ where: { id: risk.id }, data: { escalatedAt: now } });
-  }
-  if (result.state === 'failed')
-    services.logger.warn(`escalation of risk ${risk.id} failed: ${result.error}`);
-  return result;
+  if (escalated) services.outbox.wake();
+  return escalated;
 }
 
 function loadRisk(services: EscalationServices, id: number) {
@@ -175,12 +175,11 @@ export async function escalateOpenRisks(
     select: { id: true },
     orderBy: { id: 'asc' },
   });
-  let sent = 0;
+  let escalated = 0;
   for (const risk of risks) {
-    const result = await escalateRisk(services, risk.id, now, known);
-    if (result?.state === 'sent') sent++;
+    if (await escalateRisk(services, risk.id, now, known)) escalated++;
   }
-  return sent;
+  return escalated;
 }
 
 /**

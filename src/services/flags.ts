@@ -1,27 +1,21 @@
 // Flags: when an item's status worsens, its owner gets a DM and the PMO channel one line, once per
-// transition. The last status seen is kept in ItemStatus; each message is claimed before it is sent.
-import type { Db } from '../db/client.ts';
+// transition and ISO week. The new status and the notices are written in one transaction: a crash either
+// keeps both or neither (and the next sweep sees the change again). The outbox delivers them.
+import type { Tx } from '../db/client.ts';
+import { insertUnlessPresent } from '../db/savepoint.ts';
 import { periodOf } from '../domain/periods.ts';
 import { formatShortId } from '../domain/short-ids.ts';
 import { isSlackUserId } from '../domain/slack-ids.ts';
+import { keyResultDetail, kpiDetail, objectiveDetail } from '../domain/status/flag-detail.ts';
 import { decideFlag, type FlagKind, type KpiStatus, type StatusLevel } from '../domain/status/index.ts';
-import type { Services } from '../slack/commands/types.ts';
-import {
-  type FlaggedType,
-  type FlagNotice,
-  flagDirectMessage,
-  keyResultDetail,
-  kpiDetail,
-  objectiveDetail,
-  pmoFlagLine,
-} from '../slack/views/flags.ts';
-import type { SlackMessage } from '../slack/views/message.ts';
 import type { CheckInRecorded } from './check-ins.ts';
-import { type DeliveryResult, deliverOnce } from './delivery.ts';
 import { escalateRisksLinkedTo, pmoChannelOf } from './escalation.ts';
+import { type FlaggedType, type FlagNotice, NOTICE_KIND } from './notice-payloads.ts';
+import { enqueue, type Notice } from './outbox.ts';
 import { evaluateCycle, type ObjectiveNode } from './portfolio-status.ts';
+import type { Services } from './services.ts';
 
-export type FlagServices = Pick<Services, 'db' | 'client' | 'logger' | 'settings'>;
+export type FlagServices = Pick<Services, 'db' | 'logger' | 'settings' | 'outbox'>;
 
 /** An item as the flag logic sees it: who answers for it and what the engine says about it now. */
 export interface StatusSubject {
@@ -39,23 +33,23 @@ export interface StatusSubject {
 export interface Settled {
   previous: StatusLevel | null;
   kind: FlagKind;
-  deliveries: DeliveryResult[];
+  /** What was recorded for delivery (nothing when the status did not worsen). */
+  notices: Notice[];
 }
 
 const LEVELS: readonly string[] = ['on_track', 'at_risk', 'off_track'];
 const asLevel = (text: string): StatusLevel | null => (LEVELS.includes(text) ? (text as StatusLevel) : null);
 
-/** Flag keys are per transition (item and the status it reached), claimed per ISO week. */
-export function flagKey(subject: Pick<StatusSubject, 'type' | 'id' | 'status'>): string {
-  return `flag:${subject.type}:${subject.id}:${subject.status}`;
+/** Flag keys are per transition (item and the status it reached) and ISO week, one per recipient. */
+export function flagKey(subject: Pick<StatusSubject, 'type' | 'id' | 'status'>, now: Date): string {
+  return `flag:${subject.type}:${subject.id}:${subject.status}:${flagPeriod(now)}`;
 }
 
 export const flagPeriod = (now: Date) => periodOf(now, 'weekly', 'UTC');
 
 /**
- * Records the item's status and, when it worsened, flags it. An unchanged status sends nothing and an
- * improvement is only recorded (the digest reports good news). A flag whose send failed earlier this
- * week is retried while the item is still in that status.
+ * Records the item's status and, when it worsened, the flag notices, in one transaction; then wakes the
+ * outbox. An unchanged status sends nothing and an improvement is only recorded (the digest reports good news).
  */
 export async function settleStatus(
   services: FlagServices,
@@ -63,18 +57,29 @@ export async function settleStatus(
   now: Date,
   pmoChannel: string | undefined,
 ): Promise<Settled> {
-  const { db } = services;
-  const previous = await recordStatus(db, subject, now);
-  const decision = decideFlag(previous, subject.status, subject.type);
-  const key = flagKey(subject);
-  const period = flagPeriod(now);
-  const retry =
-    !decision.flag &&
-    subject.status !== 'on_track' &&
-    (await hasFailedClaim(db, subject.workspaceId, key, period));
-  if (!decision.flag && !retry) return { previous, kind: decision.kind, deliveries: [] };
+  const settled = await services.db.$transaction(async (tx) => {
+    const previous = await recordStatus(tx, subject, now);
+    const decision = decideFlag(previous, subject.status, subject.type);
+    if (!decision.flag) return { previous, kind: decision.kind, notices: [] };
+    const notices = flagNotices(subject, previous, now, pmoChannel);
+    await enqueue(tx, subject.workspaceId, notices);
+    return { previous, kind: decision.kind, notices };
+  });
+  if (settled.notices.length > 0) services.outbox.wake();
+  // A risk is no longer hypothetical once what it threatens is off track.
+  if (subject.status === 'off_track') {
+    await escalateRisksLinkedTo(services, subject, now);
+  }
+  return settled;
+}
 
-  const notice: FlagNotice = {
+function flagNotices(
+  subject: StatusSubject,
+  previous: StatusLevel | null,
+  now: Date,
+  pmoChannel: string | undefined,
+): Notice[] {
+  const payload: FlagNotice = {
     type: subject.type,
     ref: subject.ref,
     title: subject.title,
@@ -84,44 +89,22 @@ export async function settleStatus(
     detail: subject.detail,
     ownerSlackId: subject.ownerSlackId,
   };
-  const deliveries: DeliveryResult[] = [];
-  const target = { workspaceId: subject.workspaceId, key, period };
-  if (subject.ownerSlackId && isSlackUserId(subject.ownerSlackId)) {
-    const owner = subject.ownerSlackId;
-    deliveries.push(
-      await deliverOnce(db, { ...target, recipient: owner }, () =>
-        post(services, owner, flagDirectMessage(notice)),
-      ),
-    );
-  }
-  if (pmoChannel) {
-    deliveries.push(
-      await deliverOnce(db, { ...target, recipient: pmoChannel }, () =>
-        post(services, pmoChannel, pmoFlagLine(notice)),
-      ),
-    );
-  }
-  for (const failed of deliveries.filter((d) => d.state === 'failed')) {
-    services.logger.warn(`flag ${key} could not be sent: ${failed.state === 'failed' ? failed.error : ''}`);
-  }
-  // A risk is no longer hypothetical once what it threatens is off track.
-  if (subject.status === 'off_track') {
-    await escalateRisksLinkedTo(services, subject, now);
-  }
-  return { previous, kind: decision.kind, deliveries };
-}
-
-async function post(
-  services: FlagServices,
-  channel: string,
-  message: SlackMessage,
-): Promise<{ ts?: string }> {
-  const answer = await services.client.chat.postMessage({ channel, ...message });
-  return answer.ts ? { ts: answer.ts } : {};
+  const key = flagKey(subject, now);
+  const notices: Notice[] = [];
+  if (subject.ownerSlackId && isSlackUserId(subject.ownerSlackId))
+    notices.push({
+      key: `${key}:owner`,
+      kind: NOTICE_KIND.flagOwner,
+      to: { user: subject.ownerSlackId },
+      payload,
+    });
+  if (pmoChannel)
+    notices.push({ key: `${key}:pmo`, kind: NOTICE_KIND.flagPmo, to: { channel: pmoChannel }, payload });
+  return notices;
 }
 
 /** Writes the new status and returns the one recorded before (null the first time). */
-async function recordStatus(db: Db, subject: StatusSubject, now: Date): Promise<StatusLevel | null> {
+async function recordStatus(tx: Tx, subject: StatusSubject, now: Date): Promise<StatusLevel | null> {
   const where = {
     workspaceId_itemType_itemId: {
       workspaceId: subject.workspaceId,
@@ -130,36 +113,30 @@ async function recordStatus(db: Db, subject: StatusSubject, now: Date): Promise<
     },
   };
   const reasons = JSON.stringify(subject.reasons);
-  const existing = await db.itemStatus.findUnique({ where });
-  if (existing) {
-    const previous = asLevel(existing.status);
-    await db.itemStatus.update({
-      where,
-      data: { status: subject.status, reasons, ...(previous !== subject.status ? { changedAt: now } : {}) },
-    });
-    return previous;
+  const existing = await tx.itemStatus.findUnique({ where });
+  if (!existing) {
+    const created = await insertUnlessPresent(tx, () =>
+      tx.itemStatus.create({
+        data: {
+          workspaceId: subject.workspaceId,
+          itemType: subject.type,
+          itemId: subject.id,
+          status: subject.status,
+          reasons,
+          changedAt: now,
+        },
+      }),
+    );
+    if (created) return null;
   }
-  try {
-    await db.itemStatus.create({
-      data: {
-        workspaceId: subject.workspaceId,
-        itemType: subject.type,
-        itemId: subject.id,
-        status: subject.status,
-        reasons,
-        changedAt: now,
-      },
-    });
-  } catch {
-    // Another evaluation recorded the first status at the same moment; the claims keep the flag single.
-    await db.itemStatus.update({ where, data: { status: subject.status, reasons } });
-  }
-  return null;
-}
-
-async function hasFailedClaim(db: Db, workspaceId: number, key: string, period: string): Promise<boolean> {
-  const failed = await db.deliveryClaim.count({ where: { workspaceId, key, period, state: 'failed' } });
-  return failed > 0;
+  // Either it existed, or another evaluation recorded it a moment ago: read what it says now.
+  const current = existing ?? (await tx.itemStatus.findUniqueOrThrow({ where }));
+  const previous = asLevel(current.status);
+  await tx.itemStatus.update({
+    where,
+    data: { status: subject.status, reasons, ...(previous !== subject.status ? { changedAt: now } : {}) },
+  });
+  return previous;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -257,7 +234,7 @@ export async function flagAfterCheckIn(
       : undefined;
     // One event, one PMO line: when the key result was flagged, its objective's owner still hears of the
     // objective, but the channel already has the line that explains the cause.
-    const krFlagged = (krSettled?.deliveries.length ?? 0) > 0;
+    const krFlagged = (krSettled?.notices.length ?? 0) > 0;
     if (node)
       await settleStatus(
         services,

@@ -2,7 +2,7 @@
 // that causes it, so a crash can never separate "it changed" from "someone must be told". Delivery lives in
 // the Slack layer (src/slack/outbox); services only enqueue. No Slack imports here.
 import type { Tx } from '../db/client.ts';
-import { isUniqueViolation } from '../db/errors.ts';
+import { insertUnlessPresent } from '../db/savepoint.ts';
 
 /** A DM to a person (the deliverer opens it) or a post in a channel. */
 export type Recipient = { user: string } | { channel: string };
@@ -50,16 +50,11 @@ export async function enqueue(tx: Tx, workspaceId: number, notices: readonly Not
   }
 }
 
-/**
- * Another transaction may insert the same key at the same moment (two instances running the same sweep).
- * On PostgreSQL a failed statement aborts the whole transaction, so the insert runs inside a savepoint
- * and a duplicate only rolls that back: the caller's change still commits and the key is sent once.
- */
+/** Another transaction may insert the same key at the same moment (two instances running the same sweep). */
 async function insertOnce(tx: Tx, workspaceId: number, notice: Notice): Promise<void> {
   const [toType, toId] = 'user' in notice.to ? ['user', notice.to.user] : ['channel', notice.to.channel];
-  await tx.$executeRawUnsafe('SAVEPOINT okra_enqueue');
-  try {
-    await tx.outbox.create({
+  await insertUnlessPresent(tx, () =>
+    tx.outbox.create({
       data: {
         workspaceId,
         key: notice.key,
@@ -69,12 +64,9 @@ async function insertOnce(tx: Tx, workspaceId: number, notice: Notice): Promise<
         payload: JSON.stringify(notice.payload ?? null),
         threadOf: notice.threadOf ?? null,
         replaces: notice.replaces ?? null,
+        // The epoch means "at once" without reading a clock here.
         dueAt: notice.notBefore ?? new Date(0),
       },
-    });
-    await tx.$executeRawUnsafe('RELEASE SAVEPOINT okra_enqueue');
-  } catch (error) {
-    await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT okra_enqueue');
-    if (!isUniqueViolation(error)) throw error;
-  }
+    }),
+  );
 }

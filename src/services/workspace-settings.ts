@@ -9,10 +9,10 @@ import { parseNumber } from '../domain/numbers/index.ts';
 import { canChangeStructure, WHO_MAY } from '../domain/permissions.ts';
 import { SLACK_CHANNEL_ID } from '../domain/slack-ids.ts';
 import { DEFAULT_STATUS_SETTINGS, type StatusSettings } from '../domain/status/settings.ts';
-import type { Services } from '../slack/commands/types.ts';
 import type { Actor } from './actor.ts';
 import { pmoChannelOf } from './escalation.ts';
 import { failure, fieldErrorsFrom, type Loose, type Outcome, success } from './outcome.ts';
+import type { Services } from './services.ts';
 import { settingsObject, storedOverrides, workspaceSettings } from './stored-settings.ts';
 
 export type SettingName = keyof StatusSettings;

@@ -83,6 +83,7 @@ describe('the hourly status sweep', () => {
     expect(first.flagged).toBeGreaterThanOrEqual(1);
     const second = await sweepStatuses(h.okra.services, h.clock.now());
     expect(second).toMatchObject({ flagged: 0, escalated: 0 });
+    await h.okra.idle();
 
     const krDms = h.double.messagesIn(MEMBER).filter((m) => m.text?.includes('KR-1 is now'));
     expect(krDms).toHaveLength(1);
@@ -101,15 +102,17 @@ describe('the hourly status sweep', () => {
     const before = h.double.calls.length;
     await h.db.itemStatus.deleteMany();
     await job(h.okra.services, new Date('2026-02-20T12:00:00Z'));
+    await h.okra.idle();
     const afterFirst = h.double.calls.length;
     await h.db.itemStatus.deleteMany();
     await job(h.okra.services, new Date('2026-02-20T12:01:00Z'));
     await job(h.okra.services, new Date('2026-02-20T12:59:00Z'));
-    // Claims keep the flags single even with ItemStatus forgotten; the guard keeps the job from running at all.
+    // Outbox keys keep the flags single even with ItemStatus forgotten; the guard keeps the job from running at all.
     expect(afterFirst).toBe(before);
     expect(h.double.calls.length).toBe(afterFirst);
     expect(await h.db.itemStatus.count()).toBe(0);
     await job(h.okra.services, new Date('2026-02-20T13:00:00Z'));
+    await h.okra.idle();
     expect(await h.db.itemStatus.count()).toBeGreaterThan(0);
     expect(linesAbout('*KR-1* "Sign partners" is')).toHaveLength(1);
   });

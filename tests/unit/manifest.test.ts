@@ -39,10 +39,10 @@ describe('manifest.yml', () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
   });
 
-  it('has a bot user, the Home and Messages tabs, and the app_home_opened event', () => {
+  it('has a bot user, the Home and Messages tabs, and the app_home_opened and user_change events', () => {
     expect(manifest.features.bot_user.display_name).toBe('Okra');
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened']);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened', 'user_change']);
   });
 
   it('asks for the minimal bot scopes and nothing more', () => {
@@ -56,6 +56,10 @@ describe('manifest.yml', () => {
         'groups:read',
         'im:write',
         'users:read',
+        // The outbox reads its own recent messages to find a notice by its key before resending.
+        'im:history',
+        'channels:history',
+        'groups:history',
       ].sort(),
     );
   });

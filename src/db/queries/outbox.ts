@@ -34,7 +34,12 @@ export interface Claimed extends OutboxRow {
  * Claims up to `limit` rows that are due at `at`, oldest first: pending rows whose time has come, and claims
  * older than `leaseMs` (their holder died or hung; it may have sent, so they come back marked stale).
  */
-export async function claimDue(db: Db, at: Date, leaseMs: number, limit: number): Promise<Claimed[]> {
+export async function claimDue(
+  db: Db,
+  at: Date,
+  leaseMs: number,
+  limit: number,
+): Promise<{ claimed: Claimed[]; more: boolean }> {
   const staleBefore = new Date(at.getTime() - leaseMs);
   const candidates = await db.outbox.findMany({
     where: {
@@ -73,11 +78,17 @@ export async function claimDue(db: Db, at: Date, leaseMs: number, limit: number)
         stale,
       });
   }
-  return claimed;
+  // A full page means there may be more, even when other instances won some of these rows.
+  return { claimed, more: candidates.length === limit };
 }
 
 type Holder = Pick<Claimed, 'id' | 'claimToken'>;
 const held = (row: Holder) => ({ id: row.id, claimToken: row.claimToken, state: 'claimed' });
+
+/** Renews the lease: the holder is alive and about to call Slack. False when the claim was taken over. */
+export async function renewClaim(db: Db, row: Holder, at: Date): Promise<boolean> {
+  return (await db.outbox.updateMany({ where: held(row), data: { claimedAt: at } })).count === 1;
+}
 
 /** Remembers where the message goes before it is sent, so a reconcile after a crash knows where to look. */
 export async function recordChannel(db: Db, row: Holder, channel: string): Promise<boolean> {

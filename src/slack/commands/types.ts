@@ -1,26 +1,14 @@
 // What a `/okr` subcommand is: its words, who may use it, how to call it, and what it does.
-import type { Logger } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
-import type { Clock } from '../../clock.ts';
-import type { Db } from '../../db/client.ts';
 import type { MemberRow, WorkspaceRow } from '../../db/queries/workspaces.ts';
-import type { OutboxSignal } from '../../services/outbox.ts';
+import type { Services } from '../../services/services.ts';
 import type { SlackMessage } from '../views/message.ts';
 import type { ParsedArgs } from './tokenize.ts';
 
+// Services moved to src/services/services.ts (services must not import src/slack); re-exported for listeners.
+export type { Services };
+
 /** everyone: any member; owner: members for the items they own (checked by the command), admins for all. */
 export type Access = 'everyone' | 'owner' | 'admin';
-
-export interface Services {
-  db: Db;
-  clock: Clock;
-  logger: Logger;
-  client: WebClient;
-  /** Woken after a commit that enqueued notices, so they go out now rather than at the next tick. */
-  outbox: OutboxSignal;
-  /** Settings that come from the environment rather than the database. */
-  settings: { pmoChannel: string | undefined; defaultTimeZone: string };
-}
 
 export interface CommandContext extends Services {
   workspace: WorkspaceRow;

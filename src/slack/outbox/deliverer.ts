@@ -14,6 +14,7 @@ import {
   markUncertain,
   recordChannel,
   release,
+  renewClaim,
   settleFailed,
   settleSent,
 } from '../../db/queries/outbox.ts';
@@ -26,6 +27,12 @@ import { classify, type Failure } from './slack-errors.ts';
 
 /** Slack answers in well under a second; a call still open after this is treated as "may have happened". */
 export const SEND_TIMEOUT_MS = 4000;
+
+/**
+ * After a call got no answer (timeout, dropped connection) the request may still reach Slack and be carried
+ * out, so its history is read only this much later, when whatever was in flight has landed or died.
+ */
+export const IN_FLIGHT_SETTLE_MS = 30_000;
 
 export interface OutboxOptions {
   budget?: RateBudget;
@@ -80,20 +87,24 @@ const defaults = {
   maxInlineWaitMs: 5000,
 } as const;
 
-/** The longest one claim can take: every try times out and waits the longest inline wait. */
-export function longestClaimMs(options: OutboxOptions = {}): number {
-  const tries = options.triesPerClaim ?? defaults.triesPerClaim;
-  const wait = options.maxInlineWaitMs ?? defaults.maxInlineWaitMs;
-  // A try is up to a history read and a send, each bounded by the timeout.
-  return tries * (2 * SEND_TIMEOUT_MS + wait);
+/**
+ * The longest a claim goes without being renewed. A claim is renewed right before every Slack call (after
+ * waiting for the rate budget, which may take a window), so the gap is one call that times out plus the
+ * longest wait between tries. A claim older than this plus a margin belongs to a holder that died or hung.
+ */
+export function longestClaimGapMs(options: OutboxOptions = {}): number {
+  return SEND_TIMEOUT_MS + (options.maxInlineWaitMs ?? defaults.maxInlineWaitMs);
 }
+
+/** Thrown when a claim was taken over (it went stale): the holder stops at once and sends nothing. */
+class LostClaim extends Error {}
 
 type Call = <T>(method: string, run: () => Promise<T>) => Promise<T>;
 
 export function createDeliverer(deps: DelivererDeps, options: OutboxOptions = {}): Deliverer {
   const { db, client, clock, logger } = deps;
   const settings = { ...defaults, ...options };
-  const leaseMs = options.leaseMs ?? longestClaimMs(options) + 10_000;
+  const leaseMs = options.leaseMs ?? longestClaimGapMs(options) + 10_000;
   const renderers = options.renderers ?? NOTICE_RENDERERS;
   const realNow = options.realNow ?? Date.now;
   const limiter = new MethodLimiter(db, options.budget ?? SLACK_RATE_BUDGET, realNow, settings.concurrency);
@@ -106,13 +117,21 @@ export function createDeliverer(deps: DelivererDeps, options: OutboxOptions = {}
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const later = (ms: number) => new Date(clock.now().getTime() + ms);
 
-  function callFor(workspaceId: number): Call {
+  /** Slack calls for one claimed row: paced, and each preceded by renewing the claim. */
+  function callFor(row: Claimed): Call {
+    const renewed = async <T>(run: () => Promise<T>): Promise<T> => {
+      if (!(await renewClaim(db, row, clock.now())))
+        throw new LostClaim(`the claim on ${row.key} was taken over`);
+      return run();
+    };
     return (method, run) =>
-      limiter.run(workspaceId, method, run).catch((error: unknown) => {
-        const failure = classify(error);
-        if (failure.kind === 'rate_limited') limiter.pause(method, failure.retryAfterMs);
-        throw error;
-      });
+      limiter
+        .run(row.workspaceId, method, () => renewed(run))
+        .catch((error: unknown) => {
+          const failure = classify(error);
+          if (failure.kind === 'rate_limited') limiter.pause(method, failure.retryAfterMs);
+          throw error;
+        });
   }
 
   async function dmChannel(call: Call, user: string): Promise<string> {
@@ -245,7 +264,7 @@ export function createDeliverer(deps: DelivererDeps, options: OutboxOptions = {}
       report.deferred++;
       return;
     }
-    const call = callFor(row.workspaceId);
+    const call = callFor(row);
     const replace = Boolean(row.replaces && parent);
     for (let attempt = 1; ; attempt++) {
       try {
@@ -263,6 +282,10 @@ export function createDeliverer(deps: DelivererDeps, options: OutboxOptions = {}
         report.sent++;
         return;
       } catch (error) {
+        if (error instanceof LostClaim) {
+          logger.warn(error.message);
+          return;
+        }
         const failure = classify(error);
         if (failure.kind === 'permanent') {
           logger.warn(`notice ${row.key} given up: ${failure.error}`);
@@ -275,6 +298,11 @@ export function createDeliverer(deps: DelivererDeps, options: OutboxOptions = {}
           row.uncertain = true;
         }
         const wait = waitAfter(failure, attempt);
+        if (failure.kind === 'uncertain' && !failure.answered) {
+          await release(db, row, later(IN_FLIGHT_SETTLE_MS), { error: failure.error });
+          report.deferred++;
+          return;
+        }
         if (attempt < settings.triesPerClaim && wait <= settings.maxInlineWaitMs && !stopping) {
           await sleep(wait);
           continue;
@@ -313,8 +341,8 @@ export function createDeliverer(deps: DelivererDeps, options: OutboxOptions = {}
   async function pass(at: Date): Promise<DeliveryReport> {
     const report: DeliveryReport = { sent: 0, reconciled: 0, deferred: 0, failed: 0 };
     while (!stopping) {
-      const claimed = await claimDue(db, at, leaseMs, settings.batchSize);
-      if (claimed.length === 0) break;
+      const { claimed, more } = await claimDue(db, at, leaseMs, settings.batchSize);
+      if (claimed.length === 0 && !more) break;
       // A reply or replacement waits for the notice it refers to when both are in this batch.
       const done = new Map<string, Promise<void>>();
       for (const row of claimed) {
@@ -330,21 +358,32 @@ export function createDeliverer(deps: DelivererDeps, options: OutboxOptions = {}
         done.set(row.key, task);
       }
       await Promise.all(done.values());
-      if (claimed.length < settings.batchSize) break;
+      if (!more) break;
     }
     await wakeForRetries(at);
     return report;
   }
 
-  /** Between the minute ticks, come back when the next deferred notice is due. */
+  /** Between the minute ticks, come back when the next deferred notice is due or the next claim goes stale. */
   async function wakeForRetries(at: Date): Promise<void> {
-    const next = await db.outbox.findFirst({
-      where: { state: 'pending', dueAt: { gt: at } },
-      orderBy: { dueAt: 'asc' },
-      select: { dueAt: true },
-    });
-    if (!next || stopping) return;
-    const inMs = next.dueAt.getTime() - at.getTime();
+    const [next, oldestClaim] = await Promise.all([
+      db.outbox.findFirst({
+        where: { state: 'pending', dueAt: { gt: at } },
+        orderBy: { dueAt: 'asc' },
+        select: { dueAt: true },
+      }),
+      db.outbox.findFirst({
+        where: { state: 'claimed' },
+        orderBy: { claimedAt: 'asc' },
+        select: { claimedAt: true },
+      }),
+    ]);
+    const times = [
+      next?.dueAt.getTime(),
+      oldestClaim?.claimedAt ? oldestClaim.claimedAt.getTime() + leaseMs : undefined,
+    ].filter((time): time is number => time !== undefined && time > at.getTime());
+    if (times.length === 0 || stopping) return;
+    const inMs = Math.min(...times) - at.getTime();
     if (inMs > 60_000) return;
     clearTimeout(wakeTimer);
     wakeTimer = setTimeout(() => deliverer.wake(), inMs + 10);

@@ -5,14 +5,9 @@ import type { KnownBlock, View } from '@slack/types';
 import { formatNumber } from '../../domain/numbers/index.ts';
 import { isSlackUserId } from '../../domain/slack-ids.ts';
 import { formatPercent } from '../../domain/status/format.ts';
-import {
-  type KeyResultStatus,
-  type KpiStatus,
-  type ObjectiveStatus,
-  type StatusLevel,
-  statusLabel,
-} from '../../domain/status/index.ts';
+import { type KeyResultStatus, type StatusLevel, statusLabel } from '../../domain/status/index.ts';
 import type { CheckInRecorded } from '../../services/check-ins.ts';
+import type { EscalationNotice, FlagNotice } from '../../services/notice-payloads.ts';
 import { ACTION, CALLBACK } from '../ids.ts';
 import { escapeMrkdwn, mention, truncate } from '../text.ts';
 import { modal, textInput } from './inputs.ts';
@@ -24,19 +19,7 @@ export const STATUS_EMOJI: Record<StatusLevel, string> = {
   off_track: ':red_circle:',
 };
 
-export type FlaggedType = 'key_result' | 'objective' | 'kpi';
-
-export interface FlagNotice {
-  type: FlaggedType;
-  ref: string;
-  title: string;
-  status: StatusLevel;
-  previous: StatusLevel | null;
-  reasons: readonly string[];
-  /** The numbers behind the status, e.g. "42% done vs 60% expected · confidence 3/10". */
-  detail: string;
-  ownerSlackId: string | null;
-}
+export type { EscalationNotice, FlaggedType, FlagNotice } from '../../services/notice-payloads.ts';
 
 const TITLE_MAX = 120;
 const quotedTitle = (title: string) => `"${escapeMrkdwn(truncate(title, TITLE_MAX))}"`;
@@ -44,34 +27,12 @@ const ownerText = (slackId: string | null) =>
   slackId && isSlackUserId(slackId) ? `owner ${mention(slackId)}` : 'no owner';
 
 // ---------------------------------------------------------------------------------------------------------
-// The numbers behind a status, one short phrase each
-
-function confidenceText(latest: number | null): string {
-  return latest === null ? '' : ` · confidence ${latest}/10`;
-}
-
-export function keyResultDetail(status: KeyResultStatus): string {
-  const done = status.progress.measured ? formatPercent(status.progress.capped) : 'no value yet';
-  return `${done} done vs ${formatPercent(status.expected)} expected${confidenceText(status.confidence.latest)}`;
-}
-
-export function objectiveDetail(status: ObjectiveStatus): string {
-  if (status.progress === null || status.expected === null) return escapeMrkdwn(status.summary);
-  return `${formatPercent(status.progress)} done vs ${formatPercent(status.expected)} expected`;
-}
-
-export function kpiDetail(status: KpiStatus): string {
-  // The engine's band reason already reads "at 4.2%, red (green ≤ 2.5%, amber ≤ 4%)".
-  return escapeMrkdwn(status.reasons[0] ?? status.summary);
-}
-
-// ---------------------------------------------------------------------------------------------------------
 // Flags
 
 /** The owner's DM: what changed, why, and the two things they can do about it right now. */
 export function flagDirectMessage(notice: FlagNotice): SlackMessage {
   const was = notice.previous ? ` (was ${statusLabel(notice.previous)})` : '';
-  const headline = `${STATUS_EMOJI[notice.status]} *${notice.ref}* ${quotedTitle(notice.title)} is now *${statusLabel(notice.status)}*${was}: ${notice.detail}`;
+  const headline = `${STATUS_EMOJI[notice.status]} *${notice.ref}* ${quotedTitle(notice.title)} is now *${statusLabel(notice.status)}*${was}: ${escapeMrkdwn(notice.detail)}`;
   const reasons = notice.reasons
     .slice(0, 5)
     .map((reason) => `• ${escapeMrkdwn(truncate(reason, 300))}`)
@@ -108,25 +69,13 @@ export function flagDirectMessage(notice: FlagNotice): SlackMessage {
 
 /** One line for the PMO channel, e.g. `:red_circle: KR-12 "…" is off track: 42% done vs 60% expected — owner <@U…>`. */
 export function pmoFlagLine(notice: FlagNotice): SlackMessage {
-  const line = `${STATUS_EMOJI[notice.status]} *${notice.ref}* ${quotedTitle(notice.title)} is ${statusLabel(notice.status)}: ${notice.detail} — ${ownerText(notice.ownerSlackId)}`;
+  const line = `${STATUS_EMOJI[notice.status]} *${notice.ref}* ${quotedTitle(notice.title)} is ${statusLabel(notice.status)}: ${escapeMrkdwn(notice.detail)} — ${ownerText(notice.ownerSlackId)}`;
   const text = truncate(line, 3000);
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Escalations
-
-export interface EscalationNotice {
-  ref: string;
-  title: string;
-  score: number;
-  likelihood: number;
-  impact: number;
-  ownerSlackId: string | null;
-  linked: { ref: string; title: string; status: StatusLevel | null } | null;
-  /** Why it escalated: its score, its linked item being off track, or both. */
-  because: { score: boolean; offTrack: boolean };
-}
 
 export function escalationLine(notice: EscalationNotice): SlackMessage {
   const linked = notice.linked

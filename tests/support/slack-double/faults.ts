@@ -14,6 +14,24 @@ export interface FaultSpec {
   delayMs?: number;
   /** How many consecutive calls the fault applies to. Default 1. */
   times?: number;
+  /**
+   * Carry the call out (store the message) before failing or answering late, as Slack sometimes does:
+   * with `status: 500` the message exists although the answer is an error; with `delayMs` alone it
+   * exists although the answer comes after the client gave up.
+   */
+  afterStore?: boolean;
+}
+
+export interface RandomFaultSpec {
+  /** Share of calls answered 429 with `Retry-After`. */
+  rate429?: number;
+  /** Share of calls answered 500. */
+  rate500?: number;
+  /** Of the 500s, the share that stored the message first. Default 0.5. */
+  storedShare?: number;
+  /** Seconds for `Retry-After`. Default 1. */
+  retryAfter?: number;
+  seed?: number;
 }
 
 export interface RateLimitSpec {
@@ -23,16 +41,32 @@ export interface RateLimitSpec {
   perChannel?: boolean;
 }
 
+type FaultSource = 'scripted' | 'random' | 'rate_limit';
+
 export type FaultDecision =
   | { kind: 'none' }
-  | { kind: 'delay'; delayMs: number }
+  | { kind: 'delay'; delayMs: number; afterStore: boolean; source: FaultSource }
   | {
       kind: 'fail';
       delayMs: number;
       status: number;
       retryAfter: number | undefined;
       error: string | undefined;
+      afterStore: boolean;
+      source: FaultSource;
     };
+
+/** mulberry32: a small seeded generator, so a random fault run can be replayed. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 interface ActiveLimit {
   limit: number;
@@ -47,6 +81,11 @@ export const ANY_METHOD = '*';
 export class FaultPlan {
   private readonly scripted = new Map<string, Array<FaultSpec & { remaining: number }>>();
   private readonly limits = new Map<string, ActiveLimit>();
+  private readonly random = new Map<string, RandomFaultSpec & { next: () => number }>();
+
+  failRandomly(method: string, spec: RandomFaultSpec): void {
+    this.random.set(method, { ...spec, next: seeded(spec.seed ?? 1) });
+  }
 
   failNext(method: string, spec: FaultSpec): void {
     const queue = this.scripted.get(method) ?? [];
@@ -69,18 +108,47 @@ export class FaultPlan {
   clear(): void {
     this.scripted.clear();
     this.limits.clear();
+    this.random.clear();
   }
 
   decide(method: string, channel: string | undefined, now: number): FaultDecision {
     const scripted = this.takeScripted(method) ?? this.takeScripted(ANY_METHOD);
     if (scripted) {
       const delayMs = scripted.delayMs ?? 0;
-      if (scripted.status === undefined && scripted.error === undefined) return { kind: 'delay', delayMs };
+      const afterStore = scripted.afterStore ?? false;
+      if (scripted.status === undefined && scripted.error === undefined)
+        return { kind: 'delay', delayMs, afterStore, source: 'scripted' };
       const status = scripted.status ?? 200;
       const retryAfter = status === 429 ? (scripted.retryAfter ?? 1) : undefined;
-      return { kind: 'fail', delayMs, status, retryAfter, error: scripted.error };
+      return {
+        kind: 'fail',
+        delayMs,
+        status,
+        retryAfter,
+        error: scripted.error,
+        afterStore,
+        source: 'scripted',
+      };
     }
-    return this.checkRateLimit(method, channel, now);
+    const limited = this.checkRateLimit(method, channel, now);
+    if (limited.kind !== 'none') return limited;
+    return this.rollRandom(method);
+  }
+
+  private rollRandom(method: string): FaultDecision {
+    const spec = this.random.get(method);
+    if (!spec) return { kind: 'none' };
+    const roll = spec.next();
+    const rate429 = spec.rate429 ?? 0;
+    const rate500 = spec.rate500 ?? 0;
+    const base = { delayMs: 0, error: undefined, source: 'random' as const };
+    if (roll < rate429)
+      return { kind: 'fail', ...base, status: 429, retryAfter: spec.retryAfter ?? 1, afterStore: false };
+    if (roll < rate429 + rate500) {
+      const afterStore = spec.next() < (spec.storedShare ?? 0.5);
+      return { kind: 'fail', ...base, status: 500, retryAfter: undefined, afterStore };
+    }
+    return { kind: 'none' };
   }
 
   private takeScripted(method: string): FaultSpec | undefined {
@@ -102,7 +170,15 @@ export class FaultPlan {
       active.hits.set(key, recent);
       const oldest = recent[0] ?? now;
       const retryAfter = Math.max(1, Math.ceil((oldest + active.windowMs - now) / 1000));
-      return { kind: 'fail', delayMs: 0, status: 429, retryAfter, error: undefined };
+      return {
+        kind: 'fail',
+        delayMs: 0,
+        status: 429,
+        retryAfter,
+        error: undefined,
+        afterStore: false,
+        source: 'rate_limit',
+      };
     }
     recent.push(now);
     active.hits.set(key, recent);

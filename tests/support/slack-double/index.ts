@@ -12,7 +12,7 @@ export { formatIssue, validateBlocks } from './block-kit-validation.ts';
 export type { ChannelSpec } from './channels.ts';
 export { DEFAULT_CHANNELS, DEFAULT_IDENTITY, DEFAULT_USERS } from './defaults.ts';
 export type { Dict } from './dict.ts';
-export { ANY_METHOD, type FaultSpec, type RateLimitSpec } from './faults.ts';
+export { ANY_METHOD, type FaultSpec, type RandomFaultSpec, type RateLimitSpec } from './faults.ts';
 export type { StoredFile } from './files.ts';
 export type { StoredMessage } from './messages.ts';
 export { RESPONSE_URL_MAX_USES, type ResponseUrlPost } from './response-urls.ts';

@@ -91,7 +91,7 @@ export class DoubleServer {
   }
 
   private async api(method: string, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const { ctx, faults, tokens, appTokens } = this.deps;
+    const { ctx, faults } = this.deps;
     const at = ctx.now();
     const raw = await readRaw(req);
     let args: Dict;
@@ -106,30 +106,43 @@ export class DoubleServer {
     const call = this.record(method, args, token, at);
 
     const fault = faults.decide(method, argString(args, 'channel') ?? argString(args, 'channel_id'), at);
+    if (fault.kind !== 'none') call.fault = fault.source;
+    if (fault.kind !== 'none' && fault.afterStore) {
+      // Slack carried the call out, then answered late or with a 5xx: a blind retry would do it twice.
+      const reply = this.dispatch(method, token, args);
+      if (fault.delayMs > 0) await sleep(fault.delayMs);
+      if (fault.kind === 'fail' && fault.status >= 500) return this.upstreamFailure(res, call, fault.status);
+      return this.answer(res, call, 200, reply);
+    }
     if (fault.kind !== 'none' && fault.delayMs > 0) await sleep(fault.delayMs);
     if (fault.kind === 'fail') {
       if (fault.status === 429) {
         const headers = { 'retry-after': String(fault.retryAfter ?? 1) };
         return this.answer(res, call, 429, slackError('ratelimited'), headers);
       }
-      if (fault.status >= 500) {
-        call.status = fault.status;
-        call.error = `http_${fault.status}`;
-        call.response = 'upstream failure (injected)';
-        return sendText(res, fault.status, 'upstream failure (injected)');
-      }
+      if (fault.status >= 500) return this.upstreamFailure(res, call, fault.status);
       return this.answer(res, call, fault.status, slackError(fault.error ?? 'fatal_error'));
     }
+    return this.answer(res, call, 200, this.dispatch(method, token, args));
+  }
 
+  private dispatch(method: string, token: string | undefined, args: Dict): ApiReply {
+    const { ctx, tokens, appTokens } = this.deps;
     const handler = handlerFor(method);
-    if (!handler) return this.answer(res, call, 200, slackError('unknown_method'));
-    if (!token) return this.answer(res, call, 200, slackError('not_authed'));
+    if (!handler) return slackError('unknown_method');
+    if (!token) return slackError('not_authed');
     const isAppToken = appTokens.has(token);
-    if (!isAppToken && !tokens.has(token)) return this.answer(res, call, 200, slackError('invalid_auth'));
+    if (!isAppToken && !tokens.has(token)) return slackError('invalid_auth');
     // A known token of the wrong kind, e.g. a bot token opening a socket: Slack names the mismatch.
-    if (isAppToken !== APP_TOKEN_METHODS.has(method))
-      return this.answer(res, call, 200, slackError('not_allowed_token_type'));
-    return this.answer(res, call, 200, handler(args, ctx));
+    if (isAppToken !== APP_TOKEN_METHODS.has(method)) return slackError('not_allowed_token_type');
+    return handler(args, ctx);
+  }
+
+  private upstreamFailure(res: ServerResponse, call: RecordedCall, status: number): void {
+    call.status = status;
+    call.error = `http_${status}`;
+    call.response = 'upstream failure (injected)';
+    sendText(res, status, 'upstream failure (injected)');
   }
 
   private record(method: string, args: Dict, token: string | undefined, at: number): RecordedCall {
@@ -143,6 +156,7 @@ export class DoubleServer {
       error: undefined,
       response: undefined,
       missingTextFallback: lacksTextFallback(method, args),
+      fault: undefined,
     };
     this.deps.calls.push(call);
     return call;

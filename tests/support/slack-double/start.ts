@@ -123,6 +123,7 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
     },
     failNext: (method, fault = { error: 'internal_error' }) => faults.failNext(method, fault),
     rateLimit: (method, limit) => faults.rateLimit(method, limit),
+    failRandomly: (method, spec) => faults.failRandomly(method, spec),
     clearFaults: () => faults.clear(),
     socket: sockets,
     close: () => server.close(),

@@ -3,7 +3,7 @@
  */
 import type { ChannelSpec } from './channels.ts';
 import type { Dict } from './dict.ts';
-import type { FaultSpec, RateLimitSpec } from './faults.ts';
+import type { FaultSpec, RandomFaultSpec, RateLimitSpec } from './faults.ts';
 import type { StoredFile } from './files.ts';
 import type { StoredMessage } from './messages.ts';
 import type { ResponseUrlPost } from './response-urls.ts';
@@ -51,6 +51,8 @@ export interface RecordedCall {
   response: unknown;
   /** A message call carried blocks but no `text` notification fallback. */
   missingTextFallback: boolean;
+  /** Which fault answered it: a scripted one (`failNext`), a random one (`failRandomly`), or a rate limit. */
+  fault: 'scripted' | 'random' | 'rate_limit' | undefined;
 }
 
 export interface MessageQuery {
@@ -106,6 +108,8 @@ export interface SlackDouble {
   /** Make the next call(s) to `method` (or `'*'`) fail or slow down. */
   failNext(method: string, fault?: FaultSpec): void;
   rateLimit(method: string, limit: RateLimitSpec): void;
+  /** Fail a share of the calls to `method` at random (seeded, so a run can be repeated). */
+  failRandomly(method: string, spec: RandomFaultSpec): void;
   clearFaults(): void;
 
   /** Socket Mode: open connections, and envelopes pushed to the app. */

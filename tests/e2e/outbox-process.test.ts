@@ -1,0 +1,207 @@
+// Flags survive the process: Okra runs as an operator runs it (src/main.ts in a child process), a check-in
+// puts a key result off track, the process is stopped (SIGTERM) or killed (SIGKILL) while Slack fails or is
+// slow, and after a restart the owner's DM and the PMO line are each there exactly once.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client.ts';
+import { ADMIN, MEMBER, SIGNING_SECRET, waitFor } from '../support/harness.ts';
+import { type SlackDouble, startSlackDouble } from '../support/slack-double/index.ts';
+import { sendCommand } from '../support/slack-driver.ts';
+import { createPgDatabase, TEST_PROVIDER } from '../support/test-database.ts';
+
+const MAIN = join(import.meta.dirname, '../../src/main.ts');
+const TSX = import.meta.resolve('tsx');
+const PMO = 'C0OKRS';
+const DAY = 86_400_000;
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function startOkra(env: Record<string, string>, cwd: string): Running {
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) => !key.startsWith('SLACK_') && !key.startsWith('OKRA_') && key !== 'DATABASE_URL',
+    ),
+  );
+  const child = spawn(process.execPath, ['--import', TSX, MAIN], {
+    cwd,
+    env: { ...base, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr!.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A fresh double, database and Okra, with one key result owned by MEMBER that a check-in puts off track. */
+async function setUp() {
+  const double = await startSlackDouble();
+  cleanups.push(() => double.close());
+  const workDir = mkdtempSync(join(tmpdir(), 'okra-outbox-'));
+  let databaseUrl = `file:${join(workDir, 'okra.db')}`;
+  if (TEST_PROVIDER === 'postgresql') {
+    const created = await createPgDatabase();
+    databaseUrl = created.url;
+    cleanups.push(created.drop);
+  }
+  const port = await freePort();
+  const env = {
+    SLACK_BOT_TOKEN: double.botToken,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: double.url,
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    OKRA_ADMINS: ADMIN,
+    OKRA_PMO_CHANNEL: PMO,
+  };
+  const start = async () => {
+    const run = startOkra(env, workDir);
+    cleanups.push(async () => {
+      if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill('SIGKILL');
+    });
+    await waitFor(() => run.output().includes('listening'), 30_000);
+    return run;
+  };
+  const first = await start();
+  const url = `http://127.0.0.1:${port}`;
+  const command = (text: string) =>
+    sendCommand(url, SIGNING_SECRET, { userId: MEMBER, text, responseUrl: double.newResponseUrl() });
+  await command('help');
+  await waitFor(() => double.responseUrlPosts.length > 0, 10_000);
+
+  const database = openDatabase(databaseUrl);
+  cleanups.push(() => database.close());
+  const { db } = database;
+  const workspace = await db.workspace.findFirstOrThrow();
+  const member = await db.member.findFirstOrThrow({ where: { slackUserId: MEMBER } });
+  const today = Date.now();
+  const cycle = await db.cycle.create({
+    data: {
+      workspaceId: workspace.id,
+      name: 'Now',
+      startDate: new Date(today - 45 * DAY),
+      endDate: new Date(today + 45 * DAY),
+      isCurrent: true,
+    },
+  });
+  const objective = await db.objective.create({
+    data: { workspaceId: workspace.id, number: 1, title: 'Grow', cycleId: cycle.id, level: 'company' },
+  });
+  await db.keyResult.create({
+    data: {
+      workspaceId: workspace.id,
+      number: 1,
+      objectiveId: objective.id,
+      title: 'Sign partners',
+      ownerId: member.id,
+      kind: 'increase',
+      targetValue: 100,
+    },
+  });
+  const flagDms = () => double.messagesIn(MEMBER).filter((m) => m.text?.includes('KR-1 is now'));
+  const pmoLines = () => double.messagesIn(PMO).filter((m) => m.text?.includes('*KR-1*'));
+  return { double, db, first, start, command, flagDms, pmoLines };
+}
+
+type Scenario = Awaited<ReturnType<typeof setUp>>;
+
+/** After the restart: both messages arrive, and a while later there is still exactly one of each. */
+async function expectDeliveredOnce(s: Scenario, withinMs: number) {
+  const states = async () =>
+    (await s.db.outbox.findMany({ where: { key: { startsWith: 'flag:key_result:' } } })).map(
+      (row) => row.state,
+    );
+  const deadline = Date.now() + withinMs;
+  while ((await states()).some((state) => state !== 'sent') && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  expect(await states()).toEqual(['sent', 'sent']);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  expect(s.flagDms()).toHaveLength(1);
+  expect(s.pmoLines()).toHaveLength(1);
+}
+
+const posts = (double: SlackDouble) => double.callsTo('chat.postMessage').length;
+
+describe(`flags across stops and crashes on ${TEST_PROVIDER}`, () => {
+  it('SIGTERM while Slack answers 500 (one stored before answering): each delivered once after restart', async () => {
+    const s = await setUp();
+    s.double.failNext('chat.postMessage', { status: 500, afterStore: true });
+    s.double.failNext('chat.postMessage', { status: 500, times: 1000 });
+    await s.command('update KR-1 10 --confidence 2');
+    await waitFor(() => posts(s.double) >= 3, 15_000);
+    s.first.child.kill('SIGTERM');
+    expect(await s.first.exited).toBe(0);
+    s.double.clearFaults();
+    await s.start();
+    await expectDeliveredOnce(s, 30_000);
+  }, 90_000);
+
+  it('SIGTERM while Slack answers 429 with Retry-After: 30: delivered once after restart, not before', async () => {
+    const s = await setUp();
+    s.double.failNext('chat.postMessage', { status: 429, retryAfter: 30, times: 1000 });
+    await s.command('update KR-1 10 --confidence 2');
+    await waitFor(() => posts(s.double) >= 1, 15_000);
+    const limitedAt = Date.now();
+    s.first.child.kill('SIGTERM');
+    expect(await s.first.exited).toBe(0);
+    s.double.clearFaults();
+    await s.start();
+    await expectDeliveredOnce(s, 60_000);
+    const firstSuccess = s.double.callsTo('chat.postMessage').find((call) => call.ok);
+    expect(firstSuccess!.at - limitedAt).toBeGreaterThanOrEqual(29_000);
+  }, 120_000);
+
+  it('SIGKILL during a slow send that Slack carries out: not sent again after restart', async () => {
+    const s = await setUp();
+    // Slack takes 4 s before it stores and answers; the process dies meanwhile.
+    s.double.failNext('chat.postMessage', { delayMs: 3000, times: 2 });
+    await s.command('update KR-1 10 --confidence 2');
+    await waitFor(() => posts(s.double) >= 2, 15_000);
+    s.first.child.kill('SIGKILL');
+    await s.first.exited;
+    await s.start();
+    await expectDeliveredOnce(s, 60_000);
+    // Found in the history by their keys: the restart read it and posted nothing more.
+    expect(posts(s.double)).toBe(2);
+    expect(s.double.callsTo('conversations.history').length).toBeGreaterThanOrEqual(2);
+  }, 120_000);
+
+  it('SIGKILL after the status change, before Slack took any message: sent once after restart', async () => {
+    const s = await setUp();
+    // Slack holds the posts and then fails them without storing: when the process dies nothing was sent.
+    s.double.failNext('chat.postMessage', { delayMs: 3000, status: 500, times: 2 });
+    await s.command('update KR-1 10 --confidence 2');
+    await waitFor(() => posts(s.double) >= 2, 15_000);
+    s.first.child.kill('SIGKILL');
+    await s.first.exited;
+    expect(s.flagDms()).toHaveLength(0);
+    await s.start();
+    await expectDeliveredOnce(s, 60_000);
+  }, 120_000);
+});
