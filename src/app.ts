@@ -10,6 +10,11 @@ import { registerContext } from './slack/context.ts';
 import { registerListeners } from './slack/listeners/index.ts';
 import { createOutboxClient } from './slack/outbox/client.ts';
 import { createDeliverer, type Deliverer, type OutboxOptions } from './slack/outbox/deliverer.ts';
+import {
+  createProfileRefresher,
+  type ProfileRefresher,
+  type ProfileRefreshOptions,
+} from './slack/profiles/refresh.ts';
 
 export interface AppDeps {
   config: Config;
@@ -18,6 +23,7 @@ export interface AppDeps {
   logger: Logger;
   /** Tests scale the rate budget and timings; production uses Slack's tiers. */
   outbox?: OutboxOptions;
+  profiles?: ProfileRefreshOptions;
 }
 
 /** How long shutdown waits for notices in flight before leaving them to the next start's reconcile. */
@@ -28,6 +34,8 @@ export interface Okra {
   services: Services;
   /** Delivers the outbox; the scheduler's outbox job drives it, and commits that enqueue wake it. */
   outbox: Deliverer;
+  /** Reads new owners' profiles and refreshes stale ones; the scheduler's profiles job drives it. */
+  profiles: ProfileRefresher;
   /** Starts the HTTP server (Slack requests and /healthz); resolves with the port it listens on. */
   start(port?: number): Promise<number>;
   /** Stops taking requests, lets in-flight ones finish, then closes the server (not the database). */
@@ -36,7 +44,14 @@ export interface Okra {
   idle(): Promise<void>;
 }
 
-export function createApp({ config, database, clock, logger, outbox: outboxOptions }: AppDeps): Okra {
+export function createApp({
+  config,
+  database,
+  clock,
+  logger,
+  outbox: outboxOptions,
+  profiles: profileOptions,
+}: AppDeps): Okra {
   const socketMode = Boolean(config.slackAppToken);
   const httpReceiver = socketMode
     ? undefined
@@ -53,14 +68,12 @@ export function createApp({ config, database, clock, logger, outbox: outboxOptio
   // app.client answers people (views.open, respond, ephemeral); the outbox has a client of its own so that
   // interactive answers never wait behind its rate limits.
   const app = new App({ token: config.slackBotToken, logger, receiver, clientOptions });
-  const outbox = createDeliverer(
-    {
-      db: database.db,
-      client: createOutboxClient(config.slackBotToken, config.slackApiUrl, logger),
-      clock,
-      logger,
-    },
-    outboxOptions,
+  // Work Okra does on its own shares a client that never retries by itself and never waits behind 429s.
+  const backgroundClient = createOutboxClient(config.slackBotToken, config.slackApiUrl, logger);
+  const outbox = createDeliverer({ db: database.db, client: backgroundClient, clock, logger }, outboxOptions);
+  const profiles = createProfileRefresher(
+    { db: database.db, client: backgroundClient, logger },
+    profileOptions,
   );
   const services: Services = {
     db: database.db,
@@ -81,7 +94,7 @@ export function createApp({ config, database, clock, logger, outbox: outboxOptio
       inFlight.delete(work);
     }
   });
-  registerContext(app, { db: database.db, admins: config.admins });
+  registerContext(app, { db: database.db, admins: config.admins, clock });
   registerListeners(app, services);
 
   let server: Server | undefined;
@@ -103,6 +116,7 @@ export function createApp({ config, database, clock, logger, outbox: outboxOptio
     app,
     services,
     outbox,
+    profiles,
     async start(port = config.port) {
       server = createServer((req, res) => {
         handle(req, res).catch((error: unknown) => {

@@ -1,5 +1,6 @@
 // The environment, parsed once with zod. Everything else receives a typed Config.
 import { z } from 'zod';
+import { isValidTimeZone } from './domain/periods.ts';
 
 const slackUserIds = z
   .string()
@@ -41,7 +42,12 @@ const ConfigSchema = z.object({
     .regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C0123ABCD')
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  OKRA_DEFAULT_TZ: z.string().default('UTC'),
+  OKRA_DEFAULT_TZ: z
+    .string()
+    .trim()
+    .default('UTC')
+    .refine((zone) => zone === '' || isValidTimeZone(zone), 'is not a time zone Okra knows')
+    .transform((zone) => zone || 'UTC'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
@@ -70,7 +76,8 @@ const WHERE: Record<string, string> = {
   PORT: 'README: "Configuration"',
   OKRA_ADMINS: 'Slack profile > ... > Copy member ID',
   OKRA_PMO_CHANNEL: 'channel details > About > Channel ID',
-  OKRA_DEFAULT_TZ: 'an IANA name such as Europe/Paris',
+  OKRA_DEFAULT_TZ:
+    'an IANA name such as Europe/Paris or America/New_York; used for people whose Slack profile has no zone, in workspaces without their own (/okr settings timezone)',
 };
 
 export class ConfigError extends Error {

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     `database ${database.provider} at ${redactUrl(config.databaseUrl)}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`,
   );
   const okra = createApp({ config, database, clock: systemClock, logger });
-  const scheduler = startScheduler(okra.services, scheduledJobs(okra.outbox));
+  const scheduler = startScheduler(okra.services, scheduledJobs(okra.outbox, okra.profiles));
   // Whatever an earlier run left undelivered goes out now, not at the first tick.
   okra.outbox.wake();
   const port = await okra.start();

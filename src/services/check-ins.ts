@@ -5,10 +5,11 @@ import type { Db } from '../db/client.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import { dateFromIso, isoFromDate } from '../domain/dates.ts';
 import { zConfidence, zNumberLike } from '../domain/numbers/index.ts';
-import { type Cadence, isValidTimeZone, localDate, periodOf } from '../domain/periods.ts';
+import { type Cadence, localDate, periodOf } from '../domain/periods.ts';
 import { canChangeOwnedItem, WHO_MAY } from '../domain/permissions.ts';
 import { formatShortId } from '../domain/short-ids.ts';
 import { type KeyResultStatus, type KpiStatus, milestoneShare } from '../domain/status/index.ts';
+import { zoneFor } from '../domain/time-zones.ts';
 import type { Actor } from './actor.ts';
 import { markMilestone } from './key-results.ts';
 import { findByShortId } from './lookup.ts';
@@ -86,14 +87,17 @@ export async function recordCheckIn(
 
 type Fields = z.output<typeof CheckInFields>;
 
-/** The owner's own week: a Monday-morning check-in in Tokyo belongs to Tokyo's week, not UTC's. */
+/**
+ * The owner's own week: a Monday-morning check-in in Tokyo belongs to Tokyo's week, not UTC's. An owner
+ * whose zone is unknown gets the workspace's, then OKRA_DEFAULT_TZ; an item without owner, the actor's.
+ */
 function zoneOf(
   owner: { tz: string | null } | null,
   actorZone: string | undefined,
+  workspaceZone: string | null,
   fallback: string,
 ): string {
-  for (const zone of [owner?.tz, actorZone, fallback]) if (zone && isValidTimeZone(zone)) return zone;
-  return 'UTC';
+  return zoneFor(owner ? owner.tz : actorZone, workspaceZone, fallback).zone;
 }
 
 async function recordKeyResultCheckIn(
@@ -107,6 +111,7 @@ async function recordKeyResultCheckIn(
     where: { id },
     include: {
       owner: { select: { tz: true } },
+      workspace: { select: { timeZone: true } },
       objective: { select: { archivedAt: true, cycle: { select: { name: true, endDate: true } } } },
       milestones: { orderBy: { position: 'asc' } },
     },
@@ -116,7 +121,7 @@ async function recordKeyResultCheckIn(
     return failure({ item: `Only ${WHO_MAY.owned} can check in on ${ref}. Nothing was changed.` });
   if (kr.archivedAt || kr.objective.archivedAt)
     return failure({ item: `${ref} is archived, so it takes no check-ins. A PMO admin can restore it.` });
-  const zone = zoneOf(kr.owner, await actorZone(db, actor), clock.defaultTimeZone);
+  const zone = zoneOf(kr.owner, await actorZone(db, actor), kr.workspace.timeZone, clock.defaultTimeZone);
   const today = localDate(clock.now, zone);
   const cycleEnd = isoFromDate(kr.objective.cycle.endDate);
   if (today > cycleEnd) {
@@ -208,7 +213,10 @@ async function recordKpiReading(
   fields: Fields,
   clock: CheckInClock,
 ): Promise<Outcome<CheckInRecorded>> {
-  const kpi = await db.kpi.findUniqueOrThrow({ where: { id }, include: { owner: { select: { tz: true } } } });
+  const kpi = await db.kpi.findUniqueOrThrow({
+    where: { id },
+    include: { owner: { select: { tz: true } }, workspace: { select: { timeZone: true } } },
+  });
   const ref = formatShortId('kpi', kpi.number);
   if (!canChangeOwnedItem(actor, kpi.ownerId))
     return failure({ item: `Only ${WHO_MAY.owned} can report readings of ${ref}. Nothing was changed.` });
@@ -216,7 +224,7 @@ async function recordKpiReading(
     return failure({ item: `${ref} is archived, so it takes no readings. A PMO admin can restore it.` });
   const read = readNumber(fields.value);
   if (!read.ok) return failure({ value: read.error });
-  const zone = zoneOf(kpi.owner, await actorZone(db, actor), clock.defaultTimeZone);
+  const zone = zoneOf(kpi.owner, await actorZone(db, actor), kpi.workspace.timeZone, clock.defaultTimeZone);
   const cadence: Cadence = kpi.cadence === 'monthly' ? 'monthly' : 'weekly';
   const period = periodOf(clock.now, cadence, zone);
   const date = dateFromIso(localDate(clock.now, zone));

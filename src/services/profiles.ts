@@ -1,18 +1,49 @@
-// A person's name and time zone come from Slack the first time Okra meets them. Check-in periods and
-// prompts depend on the time zone, so it matters; the name makes `@dana` resolvable without Slack.
+// A person's name and time zone come from Slack: the first time Okra meets them, whenever Slack says they
+// changed (user_change), and from a regular refresh for people who own something. Check-in periods and
+// prompts depend on the time zone; a person Slack gives no zone keeps it unknown (null), so the workspace's
+// zone and then OKRA_DEFAULT_TZ apply.
 import type { WebClient } from '@slack/web-api';
 import type { Db } from '../db/client.ts';
 import type { MemberRow } from '../db/queries/workspaces.ts';
-import { isValidTimeZone } from '../domain/periods.ts';
+import { zoneFromSlack } from '../domain/time-zones.ts';
 
 /** Slack is asked at most this long; a slow answer must not hold up the request that needs the member. */
 const PROFILE_WAIT_MS = 1500;
+
+/** What Okra keeps of a Slack user object (users.info, users.list, the user_change event). */
+export interface SlackProfile {
+  id: string;
+  name?: string | undefined;
+  real_name?: string | undefined;
+  tz?: string | null | undefined;
+  profile?: { display_name?: string | undefined } | undefined;
+}
+
+export function profileFields(user: SlackProfile, fallbackName: string, at: Date) {
+  const name = user.profile?.display_name || user.real_name || user.name || fallbackName;
+  return { name, tz: zoneFromSlack(user.tz), profileReadAt: at };
+}
+
+/** Records what Slack says about a person in every workspace where Okra knows them; returns how many. */
+export async function applyProfile(db: Db, user: SlackProfile, at: Date): Promise<number> {
+  const members = await db.member.findMany({
+    where: { slackUserId: user.id },
+    select: { id: true, name: true },
+  });
+  for (const member of members)
+    await db.member.update({
+      where: { id: member.id },
+      data: profileFields(user, member.name || user.id, at),
+    });
+  return members.length;
+}
 
 export async function fillProfile(
   db: Db,
   client: WebClient,
   member: MemberRow,
   onError: (error: unknown) => void,
+  at: Date,
 ): Promise<MemberRow> {
   if (member.name !== '') return member;
   const lookup = client.users.info({ user: member.slackUserId });
@@ -22,8 +53,9 @@ export async function fillProfile(
     new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), PROFILE_WAIT_MS).unref()),
   ]);
   const user = answer?.user;
-  if (!user) return member;
-  const name = user.profile?.display_name || user.real_name || user.name || member.slackUserId;
-  const tz = user.tz && isValidTimeZone(user.tz) ? user.tz : member.tz;
-  return db.member.update({ where: { id: member.id }, data: { name, tz } });
+  if (!user?.id) return member;
+  return db.member.update({
+    where: { id: member.id },
+    data: profileFields(user as SlackProfile, member.slackUserId, at),
+  });
 }

@@ -1,5 +1,6 @@
 // Every listener runs with the workspace and the person behind the request already loaded.
 import type { AllMiddlewareArgs, App } from '@slack/bolt';
+import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import {
   ensureMember,
@@ -20,7 +21,7 @@ export function okraContext(context: AllMiddlewareArgs['context']): OkraContext 
   return { workspace, member };
 }
 
-export function registerContext(app: App, deps: { db: Db; admins: readonly string[] }): void {
+export function registerContext(app: App, deps: { db: Db; admins: readonly string[]; clock: Clock }): void {
   app.use(async ({ context, body, next, client, logger }) => {
     const teamId = context.teamId ?? readTeamId(body);
     const userId = context.userId ?? readUserId(body);
@@ -29,8 +30,12 @@ export function registerContext(app: App, deps: { db: Db; admins: readonly strin
       context.workspace = workspace;
       if (userId) {
         const member = await ensureMember(deps.db, workspace.id, userId, deps.admins);
-        context.member = await fillProfile(deps.db, client, member, (error) =>
-          logger.warn(`could not read the Slack profile of ${userId}`, error),
+        context.member = await fillProfile(
+          deps.db,
+          client,
+          member,
+          (error) => logger.warn(`could not read the Slack profile of ${userId}`, error),
+          deps.clock.now(),
         );
       }
     }

@@ -157,15 +157,16 @@ describe('500 flags and escalations while Slack fails 25% of posts', () => {
     expect(first).toBeGreaterThan(50);
     expect(other).toBeGreaterThan(50);
     expect(first! + other!).toBe(500);
-    // Permits are counted when taken; in this one process (two apps and the double) a request can take a
-    // while to arrive, so arrivals are checked over 5-second windows with one second of slack.
+    // Permits are counted when taken (strictly within the budget, below); in this one busy process (two
+    // apps and the double) a request can take a while to arrive, so arrivals are checked over 10-second
+    // windows with one second of slack.
     const posts = h.double.callsTo('chat.postMessage');
-    const perFive = new Map<number, number>();
+    const perTen = new Map<number, number>();
     for (const call of posts) {
-      const window = Math.floor(call.at / 5000);
-      perFive.set(window, (perFive.get(window) ?? 0) + 1);
+      const window = Math.floor(call.at / 10_000);
+      perTen.set(window, (perTen.get(window) ?? 0) + 1);
     }
-    expect(Math.max(...perFive.values())).toBeLessThanOrEqual(6 * PER_SECOND);
+    expect(Math.max(...perTen.values())).toBeLessThanOrEqual(11 * PER_SECOND);
     const permits = await h.db.rateWindow.findMany({ where: { bucket: { endsWith: ':chat.postMessage' } } });
     expect(Math.max(...permits.map((p) => p.used))).toBeLessThanOrEqual(PER_SECOND);
     expect(posts.length).toBeGreaterThanOrEqual(500);

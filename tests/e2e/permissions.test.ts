@@ -42,6 +42,7 @@ const STATE_CHANGING: Array<{ command: string; text: string }> = [
   { command: 'risk close', text: 'risk close R-2 --note "Resolved"' },
   { command: 'role', text: 'role leader <@U0PRIYA|priya>' },
   { command: 'settings pmo', text: 'settings pmo <#C0GENERAL|general>' },
+  { command: 'settings timezone', text: 'settings timezone Europe/Paris' },
   { command: 'settings set', text: 'settings set atRiskGapPoints 10' },
   { command: 'settings reset', text: 'settings reset atRiskGapPoints' },
   { command: 'digest add', text: 'digest add <#C0OKRS|okrs>' },

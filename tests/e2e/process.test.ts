@@ -70,6 +70,17 @@ describe('starting without Slack settings', () => {
     expect(output).toContain('README');
     expect(output).not.toMatch(/\n\s+at .+:\d+:\d+/);
   }, 30_000);
+
+  it('stops at start-up on an OKRA_DEFAULT_TZ that is not a time zone, naming it', async () => {
+    const run = startOkra({
+      SLACK_BOT_TOKEN: 'xoxb-1-2-abc',
+      SLACK_SIGNING_SECRET: 'secret',
+      OKRA_DEFAULT_TZ: 'Mars/Olympus',
+    });
+    expect(await run.exited).not.toBe(0);
+    expect(run.output()).toContain('OKRA_DEFAULT_TZ is not a time zone Okra knows');
+    expect(run.output()).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  }, 30_000);
 });
 
 describe(`a configured Okra on ${TEST_PROVIDER}`, () => {

@@ -85,7 +85,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger: silentLogger,
     ...(options.outbox ? { outbox: options.outbox } : {}),
   });
-  const jobs = scheduledJobs(okra.outbox);
+  const jobs = scheduledJobs(okra.outbox, okra.profiles);
   const port = await okra.start(0);
   const appUrl = `http://127.0.0.1:${port}`;
 

@@ -5,6 +5,14 @@ import { createLogger, redactSecrets } from '../../src/logger.ts';
 const VALID = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 's3cret' };
 
 describe('configuration', () => {
+  it('refuses an OKRA_DEFAULT_TZ that is not a time zone, saying what to give', () => {
+    expect(() => parseConfig({ ...VALID, OKRA_DEFAULT_TZ: 'Mars/Olympus' })).toThrow(
+      /OKRA_DEFAULT_TZ is not a time zone Okra knows \(where to find it: an IANA name such as Europe\/Paris/,
+    );
+    expect(parseConfig({ ...VALID, OKRA_DEFAULT_TZ: 'Asia/Kolkata' }).defaultTimeZone).toBe('Asia/Kolkata');
+    expect(parseConfig({ ...VALID, OKRA_DEFAULT_TZ: '' }).defaultTimeZone).toBe('UTC');
+  });
+
   it('parses a minimal environment with the documented defaults', () => {
     const config = parseConfig(VALID);
     expect(config).toMatchObject({

@@ -7,6 +7,8 @@ export interface WorkspaceRow {
   id: number;
   slackTeamId: string;
   pmoChannelId: string | null;
+  /** For people whose Slack profile has no zone; null means OKRA_DEFAULT_TZ. */
+  timeZone: string | null;
   settings: string;
 }
 

@@ -18,6 +18,7 @@ import {
   settingUsedBy,
   unknownSettingMessage,
 } from '../../services/workspace-settings.ts';
+import { setWorkspaceTimeZone } from '../../services/workspace-time-zone.ts';
 import { resolveChannel } from '../commands/resolve.ts';
 import type { CommandContext } from '../commands/types.ts';
 import { text } from '../forms/read-state.ts';
@@ -29,7 +30,7 @@ import type { SlackMessage } from '../views/message.ts';
 import { confirmationMessage, problemsMessage } from '../views/replies.ts';
 import type { Feature } from './feature.ts';
 
-const FIELD_NAMES = { channel: 'PMO channel', name: 'setting', value: 'value' };
+const FIELD_NAMES = { channel: 'PMO channel', name: 'setting', value: 'value', timeZone: 'time zone' };
 const CLEAR_WORDS = new Set(['none', 'off', 'clear', 'default']);
 
 // ---------------------------------------------------------------------------------------------------------
@@ -183,15 +184,49 @@ function resetModal(settings: readonly SettingView[]): View {
 // ---------------------------------------------------------------------------------------------------------
 // Commands
 
+/** The time zone line of `/okr settings`: whose zone applies to people Slack gives none. */
+function timeZoneLine(workspaceZone: string | null, defaultZone: string): string {
+  return workspaceZone
+    ? `*Time zone* for people whose Slack profile has none: ${escapeMrkdwn(workspaceZone)}, set for this workspace`
+    : `*Time zone* for people whose Slack profile has none: ${escapeMrkdwn(defaultZone)}, from the OKRA_DEFAULT_TZ environment setting`;
+}
+
 async function showSettings(ctx: CommandContext): Promise<void> {
   const view = await readWorkspaceSettings(ctx.db, ctx.workspace.id, ctx.settings);
   const [typed] = ctx.args.positional;
-  if (!typed) return ctx.reply(settingsMessage(view.pmo, view.settings));
+  if (!typed) {
+    const message = settingsMessage(view.pmo, view.settings);
+    const zone = timeZoneLine(ctx.workspace.timeZone, ctx.settings.defaultTimeZone);
+    return ctx.reply({
+      text: message.text,
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: zone } }, ...(message.blocks ?? [])],
+    });
+  }
   // `/okr settings atRiskGapPoints`: just that one.
   const name = settingNamed(typed);
   const one = view.settings.find((setting) => setting.name === name);
   if (!one) return ctx.reply({ text: escapeMrkdwn(unknownSettingMessage(typed)) });
   return ctx.reply(confirmationMessage(settingLine(one)));
+}
+
+async function timeZoneCommand(ctx: CommandContext): Promise<void> {
+  const words = ctx.args.positional;
+  if (words.length !== 1)
+    return ctx.reply({ text: 'Name one time zone, e.g. `/okr settings timezone Europe/Paris`, or `none`.' });
+  const word = words[0]!;
+  const timeZone = CLEAR_WORDS.has(word.toLowerCase()) ? null : word;
+  const outcome = await setWorkspaceTimeZone(
+    ctx.db,
+    actorOf(ctx.member),
+    { timeZone },
+    ctx.settings.defaultTimeZone,
+  );
+  if (!outcome.ok) return ctx.reply(problemsMessage(outcome.errors, FIELD_NAMES));
+  const change = outcome.value;
+  const text = !change.changed
+    ? `Nothing changed: people whose Slack profile has no time zone already get ${escapeMrkdwn(change.inForce)}.`
+    : `People whose Slack profile has no time zone now get ${escapeMrkdwn(change.inForce)}${change.after ? '' : ' (OKRA_DEFAULT_TZ)'}.`;
+  return ctx.reply(confirmationMessage(text));
 }
 
 async function pmoCommand(ctx: CommandContext): Promise<void> {
@@ -255,6 +290,14 @@ export const settings: Feature = {
       example: '/okr settings pmo #okrs',
       access: 'admin',
       run: pmoCommand,
+    },
+    {
+      name: 'settings timezone',
+      summary:
+        'sets the time zone for people whose Slack profile has none; `none` falls back to OKRA_DEFAULT_TZ',
+      example: '/okr settings timezone Europe/Paris',
+      access: 'admin',
+      run: timeZoneCommand,
     },
     {
       name: 'settings set',

@@ -313,7 +313,9 @@ export function createDeliverer(deps: DelivererDeps, options: OutboxOptions = {}
           report.failed++;
           return;
         }
-        await release(db, row, later(stopping ? 0 : wait), { error: failure.error });
+        // Stopping does not shorten a Retry-After: Slack asked for it, whoever sends next must honour it.
+        const resume = stopping && failure.kind !== 'rate_limited' ? 0 : wait;
+        await release(db, row, later(resume), { error: failure.error });
         report.deferred++;
         return;
       }

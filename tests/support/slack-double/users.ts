@@ -8,8 +8,8 @@ export interface UserSpec {
   realName?: string;
   displayName?: string;
   email?: string;
-  /** IANA zone, e.g. `Europe/Berlin`. */
-  tz?: string;
+  /** IANA zone, e.g. `Europe/Berlin`; null for a profile without one (the tz fields are left out). */
+  tz?: string | null;
   /** Seconds east of UTC. Computed from `tz` at the double's current time when omitted. */
   tzOffset?: number;
   /** E.g. `Central European Summer Time`. Computed from `tz` when omitted. */
@@ -61,7 +61,7 @@ export class UserDirectory {
   }
 
   toSlack(user: UserSpec, teamId: string, now: Date, includeLocale: boolean): Record<string, unknown> {
-    const tz = user.tz ?? 'America/Los_Angeles';
+    const tz = user.tz === null ? undefined : (user.tz ?? 'America/Los_Angeles');
     const realName = user.realName ?? user.name;
     const displayName = user.displayName ?? '';
     const slackUser: Record<string, unknown> = {
@@ -71,9 +71,13 @@ export class UserDirectory {
       deleted: user.deleted ?? false,
       color: '9f69e7',
       real_name: realName,
-      tz,
-      tz_label: user.tzLabel ?? labelOf(tz, now),
-      tz_offset: user.tzOffset ?? offsetSecondsOf(tz, now),
+      ...(tz
+        ? {
+            tz,
+            tz_label: user.tzLabel ?? labelOf(tz, now),
+            tz_offset: user.tzOffset ?? offsetSecondsOf(tz, now),
+          }
+        : {}),
       profile: {
         title: user.title ?? '',
         real_name: realName,
