@@ -2,9 +2,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type Logger, SocketModeReceiver } from '@slack/bolt';
-import type { Clock } from './clock.ts';
+import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
-import type { Database } from './db/client.ts';
+import type { Database, Health } from './db/client.ts';
+import { withDeadline } from './deadline.ts';
+import { gateSlackRequest } from './http/request-gate.ts';
 import type { Services } from './slack/commands/types.ts';
 import { registerContext } from './slack/context.ts';
 import { registerListeners } from './slack/listeners/index.ts';
@@ -16,11 +18,15 @@ import {
   type ProfileRefreshOptions,
 } from './slack/profiles/refresh.ts';
 
+const HEALTH_DEADLINE_MS = 2_000;
+
 export interface AppDeps {
   config: Config;
   database: Database;
   clock: Clock;
   logger: Logger;
+  /** Wall-clock time for request signatures; the system clock unless a test says otherwise. */
+  wallClock?: Clock;
   /** Tests scale the rate budget and timings; production uses Slack's tiers. */
   outbox?: OutboxOptions;
   profiles?: ProfileRefreshOptions;
@@ -49,6 +55,7 @@ export function createApp({
   database,
   clock,
   logger,
+  wallClock = systemClock,
   outbox: outboxOptions,
   profiles: profileOptions,
 }: AppDeps): Okra {
@@ -97,15 +104,45 @@ export function createApp({
   registerContext(app, { db: database.db, admins: config.admins, clock });
   registerListeners(app, services);
 
+  // A database that does not answer at all must not leave the health check unanswered.
+  let lastProblem: string | undefined;
+  const checkHealth = async (): Promise<Health> => {
+    const health = await withDeadline(database.health(), HEALTH_DEADLINE_MS).catch(
+      (): Health => ({ ok: false, problem: `the database did not answer within ${HEALTH_DEADLINE_MS} ms` }),
+    );
+    const problem = health.ok ? undefined : health.problem;
+    if (problem && problem !== lastProblem) logger.error(`health: ${problem}`);
+    if (!problem && lastProblem) logger.info('health: the database answers again');
+    lastProblem = problem;
+    return health;
+  };
+
   let server: Server | undefined;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (req.url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
-      const healthy = await database.ping();
-      res.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: healthy, database: healthy ? 'up' : 'down' }));
+      const health = await checkHealth();
+      res.writeHead(health.ok ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify(
+          health.ok ? { ok: true, database: 'up' } : { ok: false, database: 'down', problem: health.problem },
+        ),
+      );
       return;
     }
     if (httpReceiver) {
+      if (req.method === 'POST') {
+        const gate = await gateSlackRequest(req, {
+          db: database.db,
+          signingSecret: config.slackSigningSecret,
+          wallClock,
+          warn: (message, error) => logger.warn(message, error),
+        });
+        if (!gate.pass) {
+          logger.warn(`refused a request to ${req.url}: ${gate.reason}`);
+          res.writeHead(gate.status).end();
+          return;
+        }
+      }
       httpReceiver.requestListener(req, res);
       return;
     }

@@ -5,7 +5,8 @@ import { systemClock } from './clock.ts';
 import { ConfigError, parseConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { applyMigrations } from './db/migrations.ts';
-import { redactUrl } from './db/provider.ts';
+import { providerOf, redactUrl, sqliteFilePath } from './db/provider.ts';
+import { markCreated, missingDatabase } from './db/sqlite-file.ts';
 import { scheduledJobs } from './jobs/index.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 import { createLogger } from './logger.ts';
@@ -25,8 +26,16 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  const sqliteFile =
+    providerOf(config.databaseUrl) === 'sqlite' ? sqliteFilePath(config.databaseUrl) : undefined;
+  const missing = sqliteFile ? missingDatabase(sqliteFile) : undefined;
+  if (missing) {
+    logger.error(missing);
+    process.exit(1);
+  }
   const database = openDatabase(config.databaseUrl);
   const applied = await applyMigrations(config.databaseUrl, database.provider);
+  if (sqliteFile) markCreated(sqliteFile, systemClock.now());
   logger.info(
     `database ${database.provider} at ${redactUrl(config.databaseUrl)}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`,
   );
@@ -59,6 +68,10 @@ async function main(): Promise<void> {
     logger.info('stopped');
     process.exit(0);
   };
+  // A fault in one request must not take every other request down with the process.
+  process.on('unhandledRejection', (reason) =>
+    logger.error('unhandled rejection (the process keeps running)', reason),
+  );
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }

@@ -1,10 +1,13 @@
 // `okra import` and `okra export`: plan files from a terminal, for the PMO setting up a quarter.
+
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Database, type Db, openDatabase } from '../db/client.ts';
 import { applyMigrations } from '../db/migrations.ts';
+import { providerOf, sqliteFilePath } from '../db/provider.ts';
 import { ensureWorkspace } from '../db/queries/workspaces.ts';
+import { missingDatabase } from '../db/sqlite-file.ts';
 import {
   CSV_FILES,
   formatProblem,
@@ -238,6 +241,13 @@ async function workspaceFor(db: Db, team: string | undefined, create: boolean): 
 }
 
 async function withDatabase(io: CliIo, work: (db: Db) => Promise<number>): Promise<number> {
+  // Like the app, never start afresh where Okra's database was deleted (see db/sqlite-file.ts).
+  const missing =
+    providerOf(io.databaseUrl) === 'sqlite' ? missingDatabase(sqliteFilePath(io.databaseUrl)) : undefined;
+  if (missing) {
+    io.err.write(`${missing}\n`);
+    return 1;
+  }
   const database: Database = openDatabase(io.databaseUrl);
   try {
     await applyMigrations(io.databaseUrl, database.provider);

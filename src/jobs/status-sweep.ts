@@ -9,6 +9,7 @@ import { statusKey, storedStatuses, updateReasons } from '../db/queries/item-sta
 import { evaluateKpi, type StatusLevel } from '../domain/status/index.ts';
 import { escalateOpenRisks, type KnownStatus, pmoChannelOf } from '../services/escalation.ts';
 import {
+  announceNewItems,
   type FlagServices,
   keyResultSubject,
   kpiSubject,
@@ -51,9 +52,13 @@ export async function sweepStatuses(services: FlagServices, at: Date): Promise<S
   const workspaces = await services.db.workspace.findMany({ orderBy: { id: 'asc' } });
   for (const workspace of workspaces) {
     const channel = pmoChannelOf(workspace, services.settings);
+    const settings = workspaceSettings(workspace.settings);
+    const graceMs = settings.checkInPeriodDays * DAY_MS;
     const seen = new Map<string, StatusLevel>();
     const stored = await storedStatuses(services.db, workspace.id);
     const drifted: Array<{ itemType: string; itemId: number; reasons: string }> = [];
+    // Items seen for the first time while in their grace period: told to the PMO in one message.
+    const arrived: Array<{ ref: string; status: StatusLevel; createdAt: Date }> = [];
     const settle = async (subject: StatusSubject) => {
       seen.set(`${subject.type}:${subject.id}`, subject.status);
       const before = stored.get(statusKey(subject.type, subject.id));
@@ -64,9 +69,11 @@ export async function sweepStatuses(services: FlagServices, at: Date): Promise<S
         return;
       }
       try {
-        const settled = await settleStatus(services, subject, at, channel);
+        const settled = await settleStatus(services, subject, at, channel, graceMs);
         report.evaluated++;
         if (settled.notices.length > 0) report.flagged++;
+        if (settled.inGrace && settled.previous === null && subject.createdAt)
+          arrived.push({ ref: subject.ref, status: subject.status, createdAt: subject.createdAt });
       } catch (error) {
         // One item's trouble must not keep the rest of the workspace from being checked.
         services.logger.error(`status sweep: ${subject.ref} failed`, error);
@@ -90,7 +97,6 @@ export async function sweepStatuses(services: FlagServices, at: Date): Promise<S
       }
     }
 
-    const settings = workspaceSettings(workspace.settings);
     const kpis = await services.db.kpi.findMany({
       where: { workspaceId: workspace.id, archivedAt: null },
       include: { ...KPI_STATUS_INCLUDE, owner: { select: { slackUserId: true } } },
@@ -101,7 +107,13 @@ export async function sweepStatuses(services: FlagServices, at: Date): Promise<S
       await settle(
         kpiSubject(
           workspace.id,
-          { id: kpi.id, number: kpi.number, title: kpi.title, ownerSlackId: kpi.owner?.slackUserId ?? null },
+          {
+            id: kpi.id,
+            number: kpi.number,
+            title: kpi.title,
+            ownerSlackId: kpi.owner?.slackUserId ?? null,
+            createdAt: kpi.createdAt,
+          },
           verdict,
         ),
       );
@@ -111,6 +123,13 @@ export async function sweepStatuses(services: FlagServices, at: Date): Promise<S
       await updateReasons(services.db, workspace.id, drifted);
     } catch (error) {
       services.logger.error('status sweep: writing reasons failed', error);
+    }
+
+    try {
+      const newest = Math.max(...arrived.map((item) => item.createdAt.getTime()));
+      await announceNewItems(services, workspace.id, arrived, new Date(newest + graceMs), channel, at);
+    } catch (error) {
+      services.logger.error('status sweep: announcing new items failed', error);
     }
 
     const known: KnownStatus = (link) => seen.get(`${link.type}:${link.id}`);

@@ -3,9 +3,11 @@
  * raw shape as a YAML file and validated by the same schema and semantic checks; every problem is
  * then reported at its file, line and column.
  */
+
 import { CsvError, parse } from 'csv-parse/sync';
 import { ALL_COLUMNS, CSV_FILES, type CsvFileKey, REQUIRED_COLUMNS } from './csv-format.ts';
 import { decodeMilestones } from './csv-milestones.ts';
+import { countProblems, sizeProblem } from './limits.ts';
 import type { PlanParseResult, PlanProblem } from './problems.ts';
 import type { Path, RawRecord } from './raw-access.ts';
 import { validatePlanData } from './validate.ts';
@@ -31,6 +33,9 @@ interface CsvRow {
 const FILE_ORDER: CsvFileKey[] = ['keyResults', 'checkIns', 'kpis', 'kpiReadings'];
 
 export function parsePlanCsv(files: PlanCsvInput): PlanParseResult {
+  const bytes = Object.values(files).reduce((sum, text) => sum + (text ? Buffer.byteLength(text) : 0), 0);
+  const tooLarge = sizeProblem(bytes);
+  if (tooLarge) return { ok: false, problems: [tooLarge] };
   const builder = new RawPlanBuilder();
   const keyResultRows = readCsv('keyResults', files.keyResults, builder);
   // Without usable key result rows there is no cycle or objectives to check against; validating
@@ -44,6 +49,8 @@ export function parsePlanCsv(files: PlanCsvInput): PlanParseResult {
   const readingRows = files.kpiReadings ? readCsv('kpiReadings', files.kpiReadings, builder) : [];
   if (readingRows) builder.addReadings(readingRows);
 
+  const tooMany = countProblems(builder.plan);
+  if (tooMany.length > 0) return { ok: false, problems: tooMany };
   const validation = validatePlanData(builder.plan);
   if (validation.ok && builder.problems.length === 0) return validation;
   const located = validation.ok ? [] : validation.issues.map((i) => builder.problemAt(i.path, i.message));

@@ -3,6 +3,7 @@ export { CSV_FILES, CSV_FORMAT_DOC } from './csv-format.ts';
 export { type PlanCsvInput, parsePlanCsv } from './csv-import.ts';
 export { decodeMilestones, encodeMilestones } from './csv-milestones.ts';
 export { EXAMPLE_PLAN_YAML } from './example.ts';
+export { PLAN_LIMITS } from './limits.ts';
 export { formatProblem, type PlanParseResult, type PlanProblem } from './problems.ts';
 export { formatPath } from './raw-access.ts';
 export { slugify, withGeneratedRefs } from './refs.ts';

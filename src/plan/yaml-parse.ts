@@ -3,11 +3,14 @@
  * whole file in one pass.
  */
 import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
+import { countProblems, sizeProblem } from './limits.ts';
 import type { PlanParseResult, PlanProblem } from './problems.ts';
 import { formatPath, type Path } from './raw-access.ts';
 import { validatePlanData } from './validate.ts';
 
 export function parsePlanYaml(text: string): PlanParseResult {
+  const tooLarge = sizeProblem(Buffer.byteLength(text));
+  if (tooLarge) return { ok: false, problems: [tooLarge] };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -30,6 +33,8 @@ export function parsePlanYaml(text: string): PlanParseResult {
       problems: [{ path: '', line: 1, message: `YAML could not be read: ${String(error)}` }],
     };
   }
+  const tooMany = countProblems(data);
+  if (tooMany.length > 0) return { ok: false, problems: tooMany };
   const validation = validatePlanData(data);
   if (validation.ok) return validation;
   const problems: PlanProblem[] = validation.issues.map((issue) => {

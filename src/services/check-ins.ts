@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { recordAudit } from '../db/queries/audit.ts';
+import { lockRow } from '../db/queries/row-lock.ts';
 import { dateFromIso, isoFromDate } from '../domain/dates.ts';
 import { zConfidence, zNumberLike } from '../domain/numbers/index.ts';
 import { type Cadence, localDate, periodOf } from '../domain/periods.ts';
@@ -163,6 +164,9 @@ async function recordKeyResultCheckIn(
     blockers: fields.blockers ?? '',
   };
   const replaced = await db.$transaction(async (tx) => {
+    // Check-ins of one key result queue here, so each sees the one before it: the audit's "before" is the
+    // value really replaced, and two first check-ins of the week cannot both try to create the row.
+    await lockRow(tx, 'KeyResult', kr.id);
     const previous = await tx.checkIn.findUnique({
       where: { keyResultId_period: { keyResultId: kr.id, period } },
     });
@@ -229,6 +233,7 @@ async function recordKpiReading(
   const period = periodOf(clock.now, cadence, zone);
   const date = dateFromIso(localDate(clock.now, zone));
   const replaced = await db.$transaction(async (tx) => {
+    await lockRow(tx, 'Kpi', kpi.id);
     const previous = await tx.kpiReading.findUnique({ where: { kpiId_period: { kpiId: kpi.id, period } } });
     if (previous) {
       await tx.kpiReading.update({

@@ -7,13 +7,22 @@ import { periodOf } from '../domain/periods.ts';
 import { formatShortId } from '../domain/short-ids.ts';
 import { isSlackUserId } from '../domain/slack-ids.ts';
 import { keyResultDetail, kpiDetail, objectiveDetail } from '../domain/status/flag-detail.ts';
-import { decideFlag, type FlagKind, type KpiStatus, type StatusLevel } from '../domain/status/index.ts';
+import {
+  DEFAULT_STATUS_SETTINGS,
+  decideFlag,
+  type FlagKind,
+  flagEpisodeKey,
+  inGracePeriod,
+  type KpiStatus,
+  type StatusLevel,
+} from '../domain/status/index.ts';
 import type { CheckInRecorded } from './check-ins.ts';
 import { escalateRisksLinkedTo, pmoChannelOf } from './escalation.ts';
-import { type FlaggedType, type FlagNotice, NOTICE_KIND } from './notice-payloads.ts';
+import { type FlaggedType, type FlagNotice, type NewItemsNotice, NOTICE_KIND } from './notice-payloads.ts';
 import { enqueue, type Notice } from './outbox.ts';
 import { evaluateCycle, type ObjectiveNode } from './portfolio-status.ts';
 import type { Services } from './services.ts';
+import { workspaceSettings } from './stored-settings.ts';
 
 export type FlagServices = Pick<Services, 'db' | 'logger' | 'settings' | 'outbox'>;
 
@@ -28,6 +37,8 @@ export interface StatusSubject {
   status: StatusLevel;
   reasons: string[];
   detail: string;
+  /** When the item was created, if known; young items get a grace period before they are flagged. */
+  createdAt: Date | null;
 }
 
 export interface Settled {
@@ -35,12 +46,20 @@ export interface Settled {
   kind: FlagKind;
   /** What was recorded for delivery (nothing when the status did not worsen). */
   notices: Notice[];
+  /** The item was still in its grace period. */
+  inGrace: boolean;
 }
+
+/** New items are not flagged in their first check-in period: their owners have not had a chance to check in. */
+export const DEFAULT_GRACE_MS = DEFAULT_STATUS_SETTINGS.checkInPeriodDays * 86_400_000;
 
 const LEVELS: readonly string[] = ['on_track', 'at_risk', 'off_track'];
 const asLevel = (text: string): StatusLevel | null => (LEVELS.includes(text) ? (text as StatusLevel) : null);
 
-/** Flag keys are per transition (item and the status it reached) and ISO week, one per recipient. */
+/**
+ * The first flag of an item reaching a status in an ISO week: one outbox key per recipient under it. A relapse
+ * that week (after a recorded recovery) gets flagEpisodeKey instead.
+ */
 export function flagKey(subject: Pick<StatusSubject, 'type' | 'id' | 'status'>, now: Date): string {
   return `flag:${subject.type}:${subject.id}:${subject.status}:${flagPeriod(now)}`;
 }
@@ -56,14 +75,27 @@ export async function settleStatus(
   subject: StatusSubject,
   now: Date,
   pmoChannel: string | undefined,
+  graceMs: number = DEFAULT_GRACE_MS,
 ): Promise<Settled> {
-  const settled = await services.db.$transaction(async (tx) => {
-    const previous = await recordStatus(tx, subject, now);
-    const decision = decideFlag(previous, subject.status, subject.type);
-    if (!decision.flag) return { previous, kind: decision.kind, notices: [] };
-    const notices = flagNotices(subject, previous, now, pmoChannel);
+  const settled = await services.db.$transaction(async (tx): Promise<Settled> => {
+    const { previous, since } = await recordStatus(tx, subject, now);
+    const inGrace = inGracePeriod(subject.createdAt, now, graceMs);
+    const decision = decideFlag(previous, subject.status, subject.type, inGrace);
+    if (!decision.flag) return { previous, kind: decision.kind, notices: [], inGrace };
+    // The week's first flag for this status keeps the plain key, so the outbox keeps it single even if the
+    // recorded status were lost; a relapse seen after a recorded recovery gets a key of its own.
+    const first = flagKey(subject, now);
+    const relapse =
+      previous !== null &&
+      (await tx.outbox.count({
+        where: { workspaceId: subject.workspaceId, key: { in: [`${first}:owner`, `${first}:pmo`] } },
+      })) > 0;
+    const key = relapse
+      ? `${flagEpisodeKey(subject.type, subject.id, subject.status, since)}:${flagPeriod(now)}`
+      : first;
+    const notices = flagNotices(subject, previous, key, pmoChannel);
     await enqueue(tx, subject.workspaceId, notices);
-    return { previous, kind: decision.kind, notices };
+    return { previous, kind: decision.kind, notices, inGrace };
   });
   if (settled.notices.length > 0) services.outbox.wake();
   // A risk is no longer hypothetical once what it threatens is off track.
@@ -76,7 +108,7 @@ export async function settleStatus(
 function flagNotices(
   subject: StatusSubject,
   previous: StatusLevel | null,
-  now: Date,
+  key: string,
   pmoChannel: string | undefined,
 ): Notice[] {
   const payload: FlagNotice = {
@@ -89,7 +121,6 @@ function flagNotices(
     detail: subject.detail,
     ownerSlackId: subject.ownerSlackId,
   };
-  const key = flagKey(subject, now);
   const notices: Notice[] = [];
   if (subject.ownerSlackId && isSlackUserId(subject.ownerSlackId))
     notices.push({
@@ -103,8 +134,46 @@ function flagNotices(
   return notices;
 }
 
-/** Writes the new status and returns the one recorded before (null the first time). */
-async function recordStatus(tx: Tx, subject: StatusSubject, now: Date): Promise<StatusLevel | null> {
+/**
+ * One PMO message for items first seen together while still in their grace period (a plan loaded or
+ * imported): how many are in each status, instead of a line per item. Recorded once per batch.
+ */
+export async function announceNewItems(
+  services: FlagServices,
+  workspaceId: number,
+  items: ReadonlyArray<{ ref: string; status: StatusLevel }>,
+  graceEnds: Date,
+  pmoChannel: string | undefined,
+  now: Date,
+): Promise<Notice | null> {
+  if (!pmoChannel || items.length < NEW_ITEMS_SUMMARY_AT_LEAST) return null;
+  const payload: NewItemsNotice = {
+    items: items.map((item) => ({ ref: item.ref, status: item.status })),
+    graceEnds: graceEnds.toISOString().slice(0, 10),
+  };
+  const notice: Notice = {
+    key: `new-items:${now.toISOString()}`,
+    kind: NOTICE_KIND.newItems,
+    to: { channel: pmoChannel },
+    payload,
+  };
+  await services.db.$transaction((tx) => enqueue(tx, workspaceId, [notice]));
+  services.outbox.wake();
+  return notice;
+}
+
+/** Fewer new items than this at once is someone adding an item, not a plan being loaded: no summary. */
+export const NEW_ITEMS_SUMMARY_AT_LEAST = 2;
+
+/**
+ * Writes the new status and returns the one recorded before (null the first time) and since when the
+ * item has been in its current status.
+ */
+async function recordStatus(
+  tx: Tx,
+  subject: StatusSubject,
+  now: Date,
+): Promise<{ previous: StatusLevel | null; since: Date }> {
   const where = {
     workspaceId_itemType_itemId: {
       workspaceId: subject.workspaceId,
@@ -127,16 +196,18 @@ async function recordStatus(tx: Tx, subject: StatusSubject, now: Date): Promise<
         },
       }),
     );
-    if (created) return null;
+    if (created) return { previous: null, since: now };
+    // Another evaluation recorded the first status a moment ago: it stands as the first.
+    const row = await tx.itemStatus.update({ where, data: { status: subject.status, reasons } });
+    return { previous: null, since: row.changedAt };
   }
-  // Either it existed, or another evaluation recorded it a moment ago: read what it says now.
-  const current = existing ?? (await tx.itemStatus.findUniqueOrThrow({ where }));
-  const previous = asLevel(current.status);
+  const previous = asLevel(existing.status);
+  const changed = previous !== subject.status;
   await tx.itemStatus.update({
     where,
-    data: { status: subject.status, reasons, ...(previous !== subject.status ? { changedAt: now } : {}) },
+    data: { status: subject.status, reasons, ...(changed ? { changedAt: now } : {}) },
   });
-  return previous;
+  return { previous, since: changed ? now : existing.changedAt };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -152,6 +223,7 @@ export function keyResultSubject(workspaceId: number, kr: KeyResultNode): Status
     ref: kr.ref,
     title: kr.title,
     ownerSlackId: kr.ownerSlackId,
+    createdAt: kr.createdAt,
     status: kr.status.status,
     reasons: kr.status.reasons,
     detail: keyResultDetail(kr.status),
@@ -166,6 +238,7 @@ export function objectiveSubject(workspaceId: number, node: ObjectiveNode): Stat
     ref: node.ref,
     title: node.title,
     ownerSlackId: node.ownerSlackId,
+    createdAt: node.createdAt,
     status: node.status.status,
     reasons: node.status.reasons,
     detail: objectiveDetail(node.status),
@@ -174,7 +247,7 @@ export function objectiveSubject(workspaceId: number, node: ObjectiveNode): Stat
 
 export function kpiSubject(
   workspaceId: number,
-  kpi: { id: number; number: number; title: string; ownerSlackId: string | null },
+  kpi: { id: number; number: number; title: string; ownerSlackId: string | null; createdAt: Date | null },
   status: KpiStatus,
 ): StatusSubject {
   return {
@@ -184,6 +257,7 @@ export function kpiSubject(
     ref: formatShortId('kpi', kpi.number),
     title: kpi.title,
     ownerSlackId: kpi.ownerSlackId,
+    createdAt: kpi.createdAt,
     status: status.status,
     reasons: status.reasons,
     detail: kpiDetail(status),
@@ -206,6 +280,7 @@ export async function flagAfterCheckIn(
     const { db } = services;
     const workspace = await db.workspace.findUniqueOrThrow({ where: { id: recorded.workspaceId } });
     const channel = pmoChannelOf(workspace, services.settings);
+    const graceMs = workspaceSettings(workspace.settings).checkInPeriodDays * 86_400_000;
     if (recorded.evaluation.type === 'kpi') {
       const kpi = await db.kpi.findUniqueOrThrow({
         where: { id: recorded.item.id },
@@ -213,10 +288,16 @@ export async function flagAfterCheckIn(
       });
       const subject = kpiSubject(
         workspace.id,
-        { id: kpi.id, number: kpi.number, title: kpi.title, ownerSlackId: kpi.owner?.slackUserId ?? null },
+        {
+          id: kpi.id,
+          number: kpi.number,
+          title: kpi.title,
+          ownerSlackId: kpi.owner?.slackUserId ?? null,
+          createdAt: kpi.createdAt,
+        },
         recorded.evaluation.status,
       );
-      await settleStatus(services, subject, now, channel);
+      await settleStatus(services, subject, now, channel, graceMs);
       return;
     }
     const kr = await db.keyResult.findUniqueOrThrow({
@@ -230,7 +311,7 @@ export async function flagAfterCheckIn(
     const node = cycle.objectives.get(kr.objectiveId);
     const krNode = node?.keyResults.find((k) => k.id === recorded.item.id);
     const krSettled = krNode
-      ? await settleStatus(services, keyResultSubject(workspace.id, krNode), now, channel)
+      ? await settleStatus(services, keyResultSubject(workspace.id, krNode), now, channel, graceMs)
       : undefined;
     // One event, one PMO line: when the key result was flagged, its objective's owner still hears of the
     // objective, but the channel already has the line that explains the cause.
@@ -241,6 +322,7 @@ export async function flagAfterCheckIn(
         objectiveSubject(workspace.id, node),
         now,
         krFlagged ? undefined : channel,
+        graceMs,
       );
   } catch (error) {
     services.logger.error(`flags after the check-in of ${recorded.item.ref} failed`, error);

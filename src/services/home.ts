@@ -1,9 +1,11 @@
 // What one person's App Home shows: the key results, KPIs and risks they own, and for admins and leaders a
 // count of how the current cycle is going. Read-only.
 import type { Db } from '../db/client.ts';
+import { sortedBy } from '../db/queries/bounded.ts';
 import { formatShortId } from '../domain/short-ids.ts';
 import { evaluateKeyResult, evaluateKpi, type KpiBand, type StatusLevel } from '../domain/status/index.ts';
 import type { TreeKeyResult } from './alignment-tree.ts';
+import { loadCalibration } from './calibration.ts';
 import { currentCycle } from './cycles.ts';
 import { openRisksByScore, type RiskView } from './risks.ts';
 import {
@@ -81,10 +83,20 @@ export async function loadHome(db: Db, viewer: HomeViewer, now: Date): Promise<H
       : Promise.resolve(null),
   ]);
 
+  const calibrationOf = await loadCalibration(db, workspaceId, now);
   const groups = new Map<number, HomeModel['keyResultGroups'][number]>();
   for (const row of keyResults) {
-    const status = evaluateKeyResult(keyResultInput(row), cycleInput(row.objective.cycle), now, settings);
-    const last = row.checkIns.at(-1);
+    const status = evaluateKeyResult(
+      keyResultInput(row, calibrationOf(row.ownerId)),
+      cycleInput(row.objective.cycle),
+      now,
+      settings,
+    );
+    const last = sortedBy(
+      row.checkIns,
+      (c) => c.date,
+      (c) => c.id,
+    ).at(-1);
     const group = groups.get(row.objectiveId) ?? {
       objective: { ref: formatShortId('objective', row.objective.number), title: row.objective.title },
       keyResults: [],
@@ -115,7 +127,11 @@ export async function loadHome(db: Db, viewer: HomeViewer, now: Date): Promise<H
     keyResultGroups: [...groups.values()],
     kpis: kpis.map((row) => {
       const status = evaluateKpi(kpiInput(row), now, settings);
-      const latest = row.readings.at(-1);
+      const latest = sortedBy(
+        row.readings,
+        (r) => r.date,
+        (r) => r.id,
+      ).at(-1);
       return {
         ref: formatShortId('kpi', row.number),
         title: row.title,

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import { changedFields, recordAudit } from '../db/queries/audit.ts';
 import { nextNumber } from '../db/queries/counters.ts';
+import { lockUnchanged, retryStale } from '../db/queries/row-lock.ts';
+import { curveChoiceNote } from '../domain/curve-suggestion.ts';
 import { isoFromDate } from '../domain/dates.ts';
 import { qualityHints } from '../domain/kr-quality.ts';
 import { parseNumber, zNumberLike } from '../domain/numbers/index.ts';
@@ -367,6 +369,8 @@ export async function addKeyResult(
       data: {
         workspaceId: actor.workspaceId,
         number,
+        // From the clock: a new key result's grace period and silence are counted from here.
+        createdAt: now,
         objectiveId: objective.id,
         title: fields.title,
         ownerId: owner?.id ?? null,
@@ -392,7 +396,12 @@ export async function addKeyResult(
     });
     return kr;
   });
-  return success(created, hintsFor(created, now));
+  const notes = hintsFor(created, now);
+  // No curve given: say what Okra assumes and offer the others, suggesting back-loaded for launches.
+  if (!withoutBlanks(input).curve) {
+    notes.push(curveChoiceNote(created, (curve) => `\`/okr kr edit ${created.ref} --curve ${curve}\``));
+  }
+  return success(created, notes);
 }
 
 /** Replaces the milestone list; a milestone keeping its title keeps its done state, so re-typing loses nothing. */
@@ -441,7 +450,16 @@ const ADMIN_ONLY_FIELDS = {
   owner: 'owner',
 } as const;
 
-export async function editKeyResult(
+export function editKeyResult(
+  db: Db,
+  actor: Actor,
+  input: KeyResultEditInput,
+  now: Date,
+): Promise<Outcome<KeyResultChange>> {
+  return retryStale(() => editKeyResultOnce(db, actor, input, now));
+}
+
+async function editKeyResultOnce(
   db: Db,
   actor: Actor,
   input: KeyResultEditInput,
@@ -520,19 +538,21 @@ export async function editKeyResult(
   if (changed.length === 0) return success({ keyResult: current, changed }, hintsFor(current, now));
 
   const updated = await db.$transaction(async (tx) => {
-    await tx.keyResult.update({
-      where: { id: current.id },
-      data: {
-        title: next.title,
-        kind: next.kind,
-        unit: next.unit,
-        startValue: next.start,
-        targetValue: next.target,
-        weight: next.weight,
-        curve: next.curve,
-        ownerId: next.ownerMemberId,
-      },
-    });
+    await lockUnchanged(tx, 'KeyResult', current.id, current, async () =>
+      view(await loadRow(tx, current.id)),
+    );
+    // Only the columns this edit changes, so that nothing else is written back.
+    const data = {
+      ...(changed.includes('title') ? { title: next.title } : {}),
+      ...(changed.includes('kind') ? { kind: next.kind } : {}),
+      ...(changed.includes('unit') ? { unit: next.unit } : {}),
+      ...(changed.includes('start') ? { startValue: next.start } : {}),
+      ...(changed.includes('target') ? { targetValue: next.target } : {}),
+      ...(changed.includes('weight') ? { weight: next.weight } : {}),
+      ...(changed.includes('curve') ? { curve: next.curve } : {}),
+      ...(changed.includes('owner') ? { ownerId: next.ownerMemberId } : {}),
+    };
+    if (Object.keys(data).length > 0) await tx.keyResult.update({ where: { id: current.id }, data });
     if (changed.includes('milestones'))
       await writeMilestones(tx, current.id, shape.milestones, row.milestones, now);
     await recordAudit(tx, {
@@ -566,7 +586,16 @@ export async function restoreKeyResult(db: Db, actor: Actor, id: string): Promis
   return setArchived(db, actor, id, null);
 }
 
-async function setArchived(
+function setArchived(
+  db: Db,
+  actor: Actor,
+  id: string,
+  archivedAt: Date | null,
+): Promise<Outcome<KeyResultView>> {
+  return retryStale(() => setArchivedOnce(db, actor, id, archivedAt));
+}
+
+async function setArchivedOnce(
   db: Db,
   actor: Actor,
   id: string,
@@ -588,6 +617,7 @@ async function setArchived(
     return failure({ id: `Its objective ${kr.objectiveRef} is archived: restore the objective first.` });
   }
   const updated = await db.$transaction(async (tx) => {
+    await lockUnchanged(tx, 'KeyResult', kr.id, kr, async () => view(await loadRow(tx, kr.id)));
     await tx.keyResult.update({ where: { id: kr.id }, data: { archivedAt } });
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,
@@ -621,7 +651,16 @@ export interface MilestoneChange {
   changed: boolean;
 }
 
-export async function markMilestone(
+export function markMilestone(
+  db: Db,
+  actor: Actor,
+  input: MilestoneMarkInput,
+  now: Date,
+): Promise<Outcome<MilestoneChange>> {
+  return retryStale(() => markMilestoneOnce(db, actor, input, now));
+}
+
+async function markMilestoneOnce(
   db: Db,
   actor: Actor,
   input: MilestoneMarkInput,
@@ -657,6 +696,7 @@ export async function markMilestone(
   };
   if (milestone.done === done) return success({ keyResult: kr, milestone: before, changed: false });
   const updated = await db.$transaction(async (tx) => {
+    await lockUnchanged(tx, 'KeyResult', kr.id, kr, async () => view(await loadRow(tx, kr.id)));
     await tx.milestone.update({ where: { id: milestone.id }, data: { done, doneAt: done ? now : null } });
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,

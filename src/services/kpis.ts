@@ -1,8 +1,11 @@
 // KPIs: health metrics watched every week or month against green and amber thresholds (KPI-n).
+
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import { changedFields, recordAudit } from '../db/queries/audit.ts';
+import { inChunks } from '../db/queries/bounded.ts';
 import { nextNumber } from '../db/queries/counters.ts';
+import { lockUnchanged, retryStale } from '../db/queries/row-lock.ts';
 import { isoFromDate } from '../domain/dates.ts';
 import { formatNumber, zNumberLike } from '../domain/numbers/index.ts';
 import { canChangeStructure, WHO_MAY } from '../domain/permissions.ts';
@@ -240,7 +243,11 @@ export async function createKpi(db: Db, actor: Actor, input: KpiInput): Promise<
  * Changes some of a KPI's fields; fields left undefined keep their value, `team: null` removes the team.
  * Admins change anything; the owner changes only the title, unit and cadence.
  */
-export async function updateKpi(
+export function updateKpi(db: Db, actor: Actor, ref: string, changes: KpiInput): Promise<Outcome<KpiView>> {
+  return retryStale(() => updateKpiOnce(db, actor, ref, changes));
+}
+
+async function updateKpiOnce(
   db: Db,
   actor: Actor,
   ref: string,
@@ -287,16 +294,16 @@ export async function updateKpi(
   const ownerId =
     'owner' in diff.after ? (await memberBySlackId(db, actor.workspaceId, after.owner)).id : undefined;
   await db.$transaction(async (tx) => {
+    await lockUnchanged(tx, 'Kpi', kpi.id, kpi, async () => view((await loadKpi(tx, kpi.id))!));
+    // Only the columns this edit changes, so that nothing else is written back.
+    const columns = ['title', 'unit', 'direction', 'target', 'green', 'amber', 'cadence'] as const;
+    const data = Object.fromEntries(
+      columns.filter((column) => changed.includes(column)).map((column) => [column, after[column]]),
+    );
     await tx.kpi.update({
       where: { id: kpi.id },
       data: {
-        title: after.title,
-        unit: after.unit,
-        direction: after.direction,
-        target: after.target,
-        green: after.green,
-        amber: after.amber,
-        cadence: after.cadence,
+        ...data,
         ...(ownerId !== undefined ? { ownerId } : {}),
         ...(team.id !== undefined ? { teamId: team.id } : {}),
       },
@@ -354,12 +361,30 @@ export async function listKpis(db: Db, workspaceId: number, teamName?: string): 
     if (typeof team === 'string') return failure({ team });
     teamId = team.id;
   }
+  const { readings: _latestOnly, ...withoutReadings } = include;
   const rows = await db.kpi.findMany({
     where: { workspaceId, archivedAt: null, ...(teamId !== undefined ? { teamId } : {}) },
-    include,
+    include: withoutReadings,
     orderBy: { number: 'asc' },
   });
-  return success(rows.map(view));
+  // The latest reading of each, read in slices: an included list with `take` cannot be split by Prisma and
+  // would bind every KPI's id in one statement (see db/queries/bounded.ts).
+  const latest = await inChunks(
+    rows.map((row) => row.id),
+    (slice) =>
+      db.kpiReading.findMany({
+        where: { kpiId: { in: slice } },
+        orderBy: [{ kpiId: 'asc' }, { date: 'desc' }],
+        distinct: ['kpiId'],
+      }),
+  );
+  const latestOf = new Map(latest.map((reading) => [reading.kpiId, reading]));
+  return success(
+    rows.map((row) => {
+      const reading = latestOf.get(row.id);
+      return view({ ...row, readings: reading ? [reading] : [] });
+    }),
+  );
 }
 
 /** Teams a form may offer, by name. */

@@ -28,9 +28,17 @@ export interface EscalationNotice {
   because: { score: boolean; offTrack: boolean };
 }
 
+/** New items first seen together (a plan loaded): counted for the PMO in one message, not one line each. */
+export interface NewItemsNotice {
+  items: ReadonlyArray<{ ref: string; status: StatusLevel }>;
+  /** When the grace period of the newest item ends (YYYY-MM-DD). */
+  graceEnds: string;
+}
+
 /** Renderer kinds (src/slack/notices) for these payloads. */
 export const NOTICE_KIND = {
   flagOwner: 'flag-owner',
   flagPmo: 'flag-pmo',
   escalation: 'escalation',
+  newItems: 'new-items',
 } as const;

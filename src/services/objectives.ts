@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import { changedFields, recordAudit } from '../db/queries/audit.ts';
 import { nextNumber } from '../db/queries/counters.ts';
+import { lockUnchanged, retryStale } from '../db/queries/row-lock.ts';
 import { alignmentLoop } from '../domain/alignment.ts';
 import { WHO_MAY } from '../domain/permissions.ts';
 import { formatShortId, parseShortId } from '../domain/short-ids.ts';
@@ -312,7 +313,15 @@ export async function createObjective(
   return success(view(row));
 }
 
-export async function editObjective(
+export function editObjective(
+  db: Db,
+  actor: Actor,
+  input: ObjectiveEditInput,
+): Promise<Outcome<ObjectiveView>> {
+  return retryStale(() => editObjectiveOnce(db, actor, input));
+}
+
+async function editObjectiveOnce(
   db: Db,
   actor: Actor,
   input: ObjectiveEditInput,
@@ -383,6 +392,9 @@ async function writeUpdate(
 ): Promise<Outcome<ObjectiveView>> {
   try {
     const row = await db.$transaction(async (tx) => {
+      await lockUnchanged(tx, 'Objective', current.id, current, async () =>
+        view((await loadRow(tx, current.id))!),
+      );
       if (changes.parentId !== undefined && changes.parentId !== null) {
         const loop = await loopMessage(tx, actor.workspaceId, current.id, changes.parentId);
         if (loop) throw new LoopRefused(loop);
@@ -416,7 +428,16 @@ async function writeUpdate(
   }
 }
 
-async function setArchived(
+function setArchived(
+  db: Db,
+  actor: Actor,
+  shortId: string | undefined,
+  archivedAt: Date | null,
+): Promise<Outcome<ObjectiveView>> {
+  return retryStale(() => setArchivedOnce(db, actor, shortId, archivedAt));
+}
+
+async function setArchivedOnce(
   db: Db,
   actor: Actor,
   shortId: string | undefined,
@@ -434,6 +455,9 @@ async function setArchived(
       objective: `${current.shortId} is ${archiving ? 'already archived' : 'not archived'}.`,
     });
   const row = await db.$transaction(async (tx) => {
+    await lockUnchanged(tx, 'Objective', current.id, current, async () =>
+      view((await loadRow(tx, current.id))!),
+    );
     // Key results and child links stay as they are, so restoring brings the objective back whole.
     const updated = await tx.objective.update({
       where: { id: current.id },

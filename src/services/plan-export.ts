@@ -2,6 +2,7 @@
 // database → export gives the same plan. Archived items are left out; check-ins and KPI readings are those
 // dated inside the cycle (a plan is one cycle, and the file format refuses check-ins outside it).
 import type { Db } from '../db/client.ts';
+import { sortedBy } from '../db/queries/bounded.ts';
 import { isoFromDate } from '../domain/dates.ts';
 import type { Plan, PlanKpi, PlanObjective, PlanRisk, PlanTeam } from '../plan/index.ts';
 import { findCycleByName } from './cycles.ts';
@@ -26,17 +27,28 @@ export async function exportPlan(db: Db, workspaceId: number, options: ExportOpt
     include: {
       team: { select: { id: true, name: true } },
       owner: { select: { slackUserId: true } },
+      // Included lists unordered, so that Prisma can split the load of a large cycle; ordered below.
       keyResults: {
         where: { archivedAt: null },
-        orderBy: { number: 'asc' },
         include: {
           owner: { select: { slackUserId: true } },
-          milestones: { orderBy: { position: 'asc' } },
-          checkIns: { where: { date: inCycle }, orderBy: { date: 'asc' } },
+          milestones: true,
+          checkIns: { where: { date: inCycle } },
         },
       },
     },
   });
+  for (const row of objectiveRows) {
+    row.keyResults = sortedBy(row.keyResults, (kr) => kr.number);
+    for (const kr of row.keyResults) {
+      kr.milestones = sortedBy(kr.milestones, (m) => m.position);
+      kr.checkIns = sortedBy(
+        kr.checkIns,
+        (c) => c.date,
+        (c) => c.id,
+      );
+    }
+  }
   const objectiveRefs = new Map(objectiveRows.map((row) => [row.id, itemRef('objective', row)]));
   const objectives = objectiveRows.map((row): PlanObjective => {
     const objective: PlanObjective = {
@@ -60,9 +72,15 @@ export async function exportPlan(db: Db, workspaceId: number, options: ExportOpt
     include: {
       owner: { select: { slackUserId: true } },
       team: { select: { id: true, name: true } },
-      readings: { where: { date: inCycle }, orderBy: { date: 'asc' } },
+      readings: { where: { date: inCycle } },
     },
   });
+  for (const row of kpiRows)
+    row.readings = sortedBy(
+      row.readings,
+      (r) => r.date,
+      (r) => r.id,
+    );
   const kpis = kpiRows.map((row): PlanKpi => {
     const kpi: PlanKpi = {
       ref: itemRef('kpi', row),
@@ -119,22 +137,25 @@ async function chosenCycle(db: Db, workspaceId: number, name: string | undefined
 
 /** Live teams, plus archived ones still named by an exported objective or KPI; members by Slack id. */
 async function exportTeams(db: Db, workspaceId: number, used: ReadonlySet<number>): Promise<PlanTeam[]> {
+  // Filtered here rather than with `id IN (…used…)`, a list that would grow with the data.
   const rows = await db.team.findMany({
-    where: { workspaceId, OR: [{ archivedAt: null }, { id: { in: [...used] } }] },
+    where: { workspaceId },
     orderBy: { id: 'asc' },
     include: { members: { include: { member: { select: { slackUserId: true } } } } },
   });
-  return rows.map((row) => {
-    const members = row.members.map((m) => m.member.slackUserId).sort();
-    const leaders = row.members
-      .filter((m) => m.role === 'leader')
-      .map((m) => m.member.slackUserId)
-      .sort();
-    const team: PlanTeam = { name: row.name, members };
-    if (row.channelId) team.channel = row.channelId;
-    if (leaders[0]) team.leader = leaders[0];
-    return team;
-  });
+  return rows
+    .filter((row) => row.archivedAt === null || used.has(row.id))
+    .map((row) => {
+      const members = row.members.map((m) => m.member.slackUserId).sort();
+      const leaders = row.members
+        .filter((m) => m.role === 'leader')
+        .map((m) => m.member.slackUserId)
+        .sort();
+      const team: PlanTeam = { name: row.name, members };
+      if (row.channelId) team.channel = row.channelId;
+      if (leaders[0]) team.leader = leaders[0];
+      return team;
+    });
 }
 
 /** Risks on the exported items, and risks on nothing in particular. */

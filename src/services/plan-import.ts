@@ -2,8 +2,11 @@
 // check-ins), KPIs (with readings) and risks, all in one transaction. Items match by ref, so importing the
 // same file again changes nothing; a problem found while writing rolls everything back.
 import type { Db } from '../db/client.ts';
+import { plainDatabaseFailure } from '../db/errors.ts';
+import { lockRow } from '../db/queries/row-lock.ts';
 import { canChangeStructure, WHO_MAY } from '../domain/permissions.ts';
 import { type Plan, withGeneratedRefs } from '../plan/index.ts';
+import { futureDated } from './plan/future-dates.ts';
 import { type ImportHint, importHints } from './plan/import-hints.ts';
 import { importKeyResults } from './plan/import-key-results.ts';
 import { importKpis } from './plan/import-kpis.ts';
@@ -51,7 +54,7 @@ export async function importPlan(db: Db, request: ImportRequest): Promise<Import
   const now = request.now ?? new Date();
   const refused = await refusal(db, request);
   if (refused) return { ok: false, problems: [refused] };
-  const clashes = checkInClashes(request.plan);
+  const clashes = [...checkInClashes(request.plan), ...futureDated(request.plan, now)];
   if (clashes.length > 0) return { ok: false, problems: clashes };
 
   const plan = withGeneratedRefs(request.plan);
@@ -59,6 +62,8 @@ export async function importPlan(db: Db, request: ImportRequest): Promise<Import
   const hints = [...importHints(plan, now), ...foldedReadingHints(plan)];
   try {
     return await db.$transaction(async (tx) => {
+      // One import per workspace at a time: a second one waits here, then finds the first one's rows.
+      await lockRow(tx, 'Workspace', request.workspaceId);
       const scope: ImportScope = {
         tx,
         workspaceId: request.workspaceId,
@@ -82,6 +87,8 @@ export async function importPlan(db: Db, request: ImportRequest): Promise<Import
     }, TRANSACTION);
   } catch (error) {
     if (error instanceof Rollback) return error.outcome;
+    const sentence = plainDatabaseFailure(error);
+    if (sentence) return { ok: false, problems: [problemAt([], sentence)] };
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 // Status of everything in a cycle: objectives (with their aligned children), key results and KPIs.
 import type { Db } from '../db/client.ts';
+import { sortedBy } from '../db/queries/bounded.ts';
 import { formatShortId } from '../domain/short-ids.ts';
 import {
   evaluateKeyResult,
@@ -11,6 +12,7 @@ import {
   type ObjectiveStatus,
   type StatusSettings,
 } from '../domain/status/index.ts';
+import { loadCalibration } from './calibration.ts';
 import {
   cycleInput,
   KEY_RESULT_STATUS_INCLUDE,
@@ -29,9 +31,11 @@ export interface ObjectiveNode {
   teamName: string | null;
   ownerSlackId: string | null;
   parentId: number | null;
+  createdAt: Date;
   status: ObjectiveStatus;
   keyResults: Array<{
     id: number;
+    createdAt: Date;
     ref: string;
     title: string;
     ownerSlackId: string | null;
@@ -50,11 +54,7 @@ export interface CycleStatus {
   settings: StatusSettings;
 }
 
-/**
- * Objectives per query. Prisma loads an include with an IN list of the parents' ids, so a whole large cycle in
- * one findMany passes SQLite's bound-parameter limit (10,000 key results' check-ins); 100 objectives keep every
- * list in the hundreds.
- */
+/** Objectives of one alignment tree per query: an id list far below every engine's parameter limit. */
 const ID_CHUNK = 100;
 
 export interface EvaluateOptions {
@@ -75,30 +75,34 @@ export async function evaluateCycle(
   const include = {
     team: { select: { name: true } },
     owner: { select: { slackUserId: true } },
+    // Unordered so that Prisma can split the load of a large cycle (see db/queries/bounded.ts).
     keyResults: {
       where: { archivedAt: null },
-      orderBy: { number: 'asc' },
       include: { ...KEY_RESULT_STATUS_INCLUDE, owner: { select: { slackUserId: true } } },
     },
   } as const;
-  const loadChunk = (chunk: number[]) =>
-    db.objective.findMany({ where: { workspaceId, cycleId, archivedAt: null, id: { in: chunk } }, include });
+  const where = { workspaceId, cycleId, archivedAt: null };
   const loadRows = async () => {
-    const where = { workspaceId, cycleId, archivedAt: null };
+    if (options.treeOf === undefined)
+      return db.objective.findMany({ where, orderBy: { number: 'asc' }, include });
     const all = await db.objective.findMany({ where, select: { id: true, parentId: true } });
-    const ids = options.treeOf === undefined ? all.map((row) => row.id) : treeIds(all, options.treeOf);
-    const chunks: number[][] = [];
-    for (let i = 0; i < ids.length; i += ID_CHUNK) chunks.push(ids.slice(i, i + ID_CHUNK));
-    const parts: Array<Awaited<ReturnType<typeof loadChunk>>> = [];
-    // One chunk at a time: SQLite serialises them anyway, and memory stays at one chunk's rows in flight.
-    for (const chunk of chunks) parts.push(await loadChunk(chunk));
+    const ids = treeIds(all, options.treeOf);
+    const parts = [];
+    for (let i = 0; i < ids.length; i += ID_CHUNK)
+      parts.push(
+        await db.objective.findMany({ where: { ...where, id: { in: ids.slice(i, i + ID_CHUNK) } }, include }),
+      );
     return parts.flat().sort((a, b) => a.number - b.number);
   };
-  const [workspace, cycle, rows] = await Promise.all([
+  const [workspace, cycle, rows, calibrationOf] = await Promise.all([
     db.workspace.findUniqueOrThrow({ where: { id: workspaceId } }),
     db.cycle.findUniqueOrThrow({ where: { id: cycleId } }),
     loadRows(),
+    loadCalibration(db, workspaceId, now),
   ]);
+  for (const row of rows) row.keyResults = sortedBy(row.keyResults, (kr) => kr.number);
+  const input = (kr: (typeof rows)[number]['keyResults'][number]) =>
+    keyResultInput(kr, calibrationOf(kr.ownerId));
   const settings = workspaceSettings(workspace.settings);
   const cycleDomain = cycleInput(cycle);
   const ids = new Set(rows.map((row) => row.id));
@@ -111,7 +115,7 @@ export async function evaluateCycle(
   const domainObjective = (row: (typeof rows)[number], seen: Set<number>): Objective => ({
     id: formatShortId('objective', row.number),
     title: row.title,
-    keyResults: row.keyResults.map(keyResultInput),
+    keyResults: row.keyResults.map(input),
     children: (childrenOf.get(row.id) ?? [])
       .filter((c) => !seen.has(c.id))
       .map((c) => domainObjective(c, new Set([...seen, c.id]))),
@@ -128,14 +132,16 @@ export async function evaluateCycle(
       teamName: row.team?.name ?? null,
       ownerSlackId: row.owner?.slackUserId ?? null,
       parentId: row.parentId,
+      createdAt: row.createdAt,
       status,
       keyResults: row.keyResults.map((kr, i) => ({
         id: kr.id,
+        createdAt: kr.createdAt,
         ref: formatShortId('key_result', kr.number),
         title: kr.title,
         ownerSlackId: kr.owner?.slackUserId ?? null,
         unit: kr.unit,
-        status: status.keyResults[i] ?? evaluateKeyResult(keyResultInput(kr), cycleDomain, now, settings),
+        status: status.keyResults[i] ?? evaluateKeyResult(input(kr), cycleDomain, now, settings),
       })),
       children: children.map((child, i) => build(child, status.children[i]!, new Set([...seen, child.id]))),
     };
@@ -200,8 +206,9 @@ export async function evaluateKeyResultById(
     where: { id: keyResultId },
     include: { ...KEY_RESULT_STATUS_INCLUDE, objective: { include: { cycle: true } }, workspace: true },
   });
+  const calibrationOf = await loadCalibration(db, kr.workspaceId, now);
   return evaluateKeyResult(
-    keyResultInput(kr),
+    keyResultInput(kr, calibrationOf(kr.ownerId)),
     cycleInput(kr.objective.cycle),
     now,
     workspaceSettings(kr.workspace.settings),

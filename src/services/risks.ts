@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import { changedFields, recordAudit } from '../db/queries/audit.ts';
 import { nextNumber } from '../db/queries/counters.ts';
+import { lockUnchanged, retryStale } from '../db/queries/row-lock.ts';
 import { isoFromDate } from '../domain/dates.ts';
 import { parseNumber } from '../domain/numbers/index.ts';
 import { canChangeOwnedItem, WHO_MAY } from '../domain/permissions.ts';
@@ -243,7 +244,16 @@ function auditable(data: z.output<typeof RiskFields>) {
  * Changes some of a risk's fields (undefined keeps a value, `on: null` unlinks). The risk's owner and
  * admins may edit; moving it to closed stamps closedAt, moving it back out of closed reopens it.
  */
-export async function updateRisk(
+export function updateRisk(
+  db: Db,
+  actor: Actor,
+  ref: string,
+  changes: RiskInput,
+): Promise<Outcome<RiskView>> {
+  return retryStale(() => updateRiskOnce(db, actor, ref, changes));
+}
+
+async function updateRiskOnce(
   db: Db,
   actor: Actor,
   ref: string,
@@ -289,15 +299,15 @@ export async function updateRisk(
   const closing = after.status === 'closed' && risk.status !== 'closed';
   const reopening = after.status !== 'closed' && risk.status === 'closed';
   await db.$transaction(async (tx) => {
+    await lockUnchanged(tx, 'Risk', risk.id, risk, async () => view((await loadRisk(tx, risk.id))!));
+    const columns = ['title', 'description', 'likelihood', 'impact', 'mitigation', 'status'] as const;
     await tx.risk.update({
       where: { id: risk.id },
       data: {
-        title: after.title,
-        description: after.description,
-        likelihood: after.likelihood,
-        impact: after.impact,
-        mitigation: after.mitigation,
-        status: after.status,
+        // Only the columns this edit changes, so that nothing else is written back.
+        ...Object.fromEntries(
+          columns.filter((column) => column in diff.after).map((column) => [column, after[column]]),
+        ),
         ...(closing ? { closedAt: new Date() } : reopening ? { closedAt: null } : {}),
         ...(ownerId !== undefined ? { ownerId } : {}),
         ...(link ? { objectiveId: link.objectiveId, keyResultId: link.keyResultId, kpiId: link.kpiId } : {}),

@@ -1,7 +1,9 @@
 // Database rows as the status engine's inputs. The engine is pure; this is the one place that maps.
 
+import { sortedBy } from '../db/queries/bounded.ts';
 import { formatShortId } from '../domain/short-ids.ts';
 import type {
+  ConfidenceCalibration,
   Cycle,
   KeyResult,
   KeyResultKind,
@@ -27,12 +29,16 @@ export interface KeyResultRow {
   currentValue: number | null;
   weight: number;
   curve: string;
-  milestones: Array<{ title: string; weight: number; done: boolean }>;
-  checkIns: Array<{ date: Date; createdAt: Date; value: number; confidence: number | null }>;
+  createdAt?: Date;
+  milestones: Array<{ position: number; title: string; weight: number; done: boolean }>;
+  checkIns: Array<{ id: number; date: Date; createdAt: Date; value: number; confidence: number | null }>;
 }
 
-export function keyResultInput(row: KeyResultRow): KeyResult {
+/** `calibration` reads the owner's ratings (see services/calibration.ts); the prior when absent. */
+export function keyResultInput(row: KeyResultRow, calibration?: ConfidenceCalibration): KeyResult {
   return {
+    ...(calibration ? { calibration } : {}),
+    ...(row.createdAt ? { createdAt: row.createdAt } : {}),
     id: formatShortId('key_result', row.number),
     title: row.title,
     kind: row.kind as KeyResultKind,
@@ -41,8 +47,16 @@ export function keyResultInput(row: KeyResultRow): KeyResult {
     current: row.currentValue,
     weight: row.weight,
     curve: row.curve as ProgressCurve,
-    milestones: row.milestones.map((m) => ({ title: m.title, weight: m.weight, done: m.done })),
-    checkIns: row.checkIns.map((c) => ({
+    milestones: sortedBy(row.milestones, (m) => m.position).map((m) => ({
+      title: m.title,
+      weight: m.weight,
+      done: m.done,
+    })),
+    checkIns: sortedBy(
+      row.checkIns,
+      (c) => c.date,
+      (c) => c.id,
+    ).map((c) => ({
       at: momentOf(c.date, c.createdAt),
       value: c.value,
       ...(c.confidence !== null ? { confidence: c.confidence } : {}),
@@ -68,7 +82,7 @@ export interface KpiRow {
   amber: number;
   cadence: string;
   unit: string;
-  readings: Array<{ date: Date; createdAt: Date; value: number }>;
+  readings: Array<{ id: number; date: Date; createdAt: Date; value: number }>;
 }
 
 export function kpiInput(row: KpiRow): Kpi {
@@ -81,14 +95,18 @@ export function kpiInput(row: KpiRow): Kpi {
     amber: row.amber,
     cadence: row.cadence as KpiCadence,
     unit: row.unit,
-    readings: row.readings.map((r) => ({ at: momentOf(r.date, r.createdAt), value: r.value })),
+    readings: sortedBy(
+      row.readings,
+      (r) => r.date,
+      (r) => r.id,
+    ).map((r) => ({ at: momentOf(r.date, r.createdAt), value: r.value })),
   };
 }
 
-/** What to load with a key result for its status. */
-export const KEY_RESULT_STATUS_INCLUDE = {
-  milestones: { orderBy: { position: 'asc' } },
-  checkIns: { orderBy: { date: 'asc' } },
-} as const;
+/**
+ * What to load with a key result for its status. Unordered on purpose (see db/queries/bounded.ts):
+ * the mapping above puts milestones and check-ins in order.
+ */
+export const KEY_RESULT_STATUS_INCLUDE = { milestones: true, checkIns: true } as const;
 
-export const KPI_STATUS_INCLUDE = { readings: { orderBy: { date: 'asc' } } } as const;
+export const KPI_STATUS_INCLUDE = { readings: true } as const;

@@ -1,7 +1,10 @@
 // Teams: who works together, who leads them, and the channel where their digest goes.
+
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { changedFields, recordAudit } from '../db/queries/audit.ts';
+import { inChunks } from '../db/queries/bounded.ts';
+import { lockUnchanged, retryStale } from '../db/queries/row-lock.ts';
 import { closest } from '../domain/closest.ts';
 import { canChangeStructure, WHO_MAY } from '../domain/permissions.ts';
 import type { Actor } from './actor.ts';
@@ -133,11 +136,20 @@ export async function createTeam(
 }
 
 /** The edit form: name, channel, members and leader as submitted replace the team's current ones. */
-export async function editTeam(
+export function editTeam(
   db: Db,
   actor: Actor,
   input: TeamEditInput,
   checkPerson: PersonCheck = anyoneGoes,
+): Promise<Outcome<TeamView>> {
+  return retryStale(() => editTeamOnce(db, actor, input, checkPerson));
+}
+
+async function editTeamOnce(
+  db: Db,
+  actor: Actor,
+  input: TeamEditInput,
+  checkPerson: PersonCheck,
 ): Promise<Outcome<TeamView>> {
   const parsed = TeamEditInput.safeParse(input);
   if (!parsed.success) return failure(fieldErrorsFrom(parsed.error.issues));
@@ -163,11 +175,20 @@ export async function editTeam(
 }
 
 /** Typed changes: people added or removed, or a new channel; everything else stays as it is. */
-export async function changeTeam(
+export function changeTeam(
   db: Db,
   actor: Actor,
   input: TeamChangeInput,
   checkPerson: PersonCheck = anyoneGoes,
+): Promise<Outcome<TeamView>> {
+  return retryStale(() => changeTeamOnce(db, actor, input, checkPerson));
+}
+
+async function changeTeamOnce(
+  db: Db,
+  actor: Actor,
+  input: TeamChangeInput,
+  checkPerson: PersonCheck,
 ): Promise<Outcome<TeamView>> {
   const parsed = TeamChangeInput.safeParse(input);
   if (!parsed.success) return failure(fieldErrorsFrom(parsed.error.issues));
@@ -223,12 +244,16 @@ async function writeTeam(
   const leaving = team.members.filter((id) => !next.members.includes(id));
   const leavingIds = await memberIdsFor(db, actor.workspaceId, leaving);
   await db.$transaction(async (tx) => {
+    await lockUnchanged(tx, 'Team', team.id, team, async () =>
+      view(await tx.team.findUniqueOrThrow({ where: { id: team.id }, include: teamInclude })),
+    );
     if (next.name !== team.name || next.channelId !== team.channelId) {
       await tx.team.update({ where: { id: team.id }, data: { name: next.name, channelId: next.channelId } });
     }
     if (leaving.length > 0) {
-      await tx.teamMember.deleteMany({
-        where: { teamId: team.id, memberId: { in: [...leavingIds.values()] } },
+      await inChunks([...leavingIds.values()], async (slice) => {
+        await tx.teamMember.deleteMany({ where: { teamId: team.id, memberId: { in: slice } } });
+        return [];
       });
     }
     for (const slackUserId of next.members) {

@@ -1,9 +1,11 @@
 // Workspace settings a PMO manages from Slack: the PMO channel and the status thresholds. Thresholds are
 // stored in Workspace.settings as JSON under `status`, and only where they differ from the documented
 // defaults, so a workspace follows any future change of a default it never touched.
+
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import { changedFields, recordAudit } from '../db/queries/audit.ts';
+import { lockUnchanged, retryStale } from '../db/queries/row-lock.ts';
 import { closest } from '../domain/closest.ts';
 import { parseNumber } from '../domain/numbers/index.ts';
 import { canChangeStructure, WHO_MAY } from '../domain/permissions.ts';
@@ -71,19 +73,6 @@ const SPECS: Record<SettingName, SettingSpec> = {
     usedBy: 'status',
     meaning: 'At risk when confidence fell by at least this much since the previous check-in that gave one.',
   },
-  confidentOwnerAtLeast: {
-    kind: 'confidence',
-    usedBy: 'status',
-    // 11 is the documented way to switch the benefit of the doubt off.
-    max: 11,
-    meaning:
-      'Owners this confident, rated in the last period and not falling, get the benefit of the doubt on a moderate gap or a weak trend; 11 turns this off.',
-  },
-  confidentGapAllowancePoints: {
-    kind: 'points',
-    usedBy: 'status',
-    meaning: 'Extra points of gap a confident owner is allowed before at risk (never beyond off track).',
-  },
   staleAtRiskPeriods: {
     kind: 'periods',
     usedBy: 'status',
@@ -117,13 +106,18 @@ const SPECS: Record<SettingName, SettingSpec> = {
   forecastAtRiskBelow: {
     kind: 'share',
     usedBy: 'status',
-    meaning: 'A trend forecast below this attainment makes a key result at risk.',
+    meaning: 'A weighed forecast below this attainment makes an increase/decrease key result at risk.',
+  },
+  forecastOffTrackBelow: {
+    kind: 'share',
+    usedBy: 'status',
+    meaning: 'A weighed forecast below this attainment makes an increase/decrease key result off track.',
   },
   forecastSignalAfterElapsed: {
     kind: 'share',
     usedBy: 'status',
     meaning:
-      'Trend forecasts count only once this share of the cycle has passed; early trends are mostly noise.',
+      'Trends count towards the forecast only once this share of the cycle has passed (early trends are noise).',
   },
   objectiveOffTrackWeightShare: {
     kind: 'share',
@@ -171,8 +165,6 @@ export const SETTING_GROUPS: ReadonlyArray<{ title: string; names: readonly Sett
       'atRiskConfidence',
       'offTrackConfidence',
       'confidenceDropAtRisk',
-      'confidentOwnerAtLeast',
-      'confidentGapAllowancePoints',
       'booleanAtRiskAfterElapsed',
     ],
   },
@@ -183,6 +175,7 @@ export const SETTING_GROUPS: ReadonlyArray<{ title: string; names: readonly Sett
       'forecastMinPoints',
       'forecastMaxAttainment',
       'forecastAtRiskBelow',
+      'forecastOffTrackBelow',
       'forecastSignalAfterElapsed',
     ],
   },
@@ -522,7 +515,16 @@ export interface PmoChannelChange {
 }
 
 /** Sets the workspace's own PMO channel; null clears it, so the OKRA_PMO_CHANNEL setting applies. */
-export async function setPmoChannel(
+export function setPmoChannel(
+  db: Db,
+  actor: Actor,
+  input: PmoChannelInput,
+  environment: Services['settings'],
+): Promise<Outcome<PmoChannelChange>> {
+  return retryStale(() => setPmoChannelOnce(db, actor, input, environment));
+}
+
+async function setPmoChannelOnce(
   db: Db,
   actor: Actor,
   input: PmoChannelInput,
@@ -538,6 +540,10 @@ export async function setPmoChannel(
   if (before === after)
     return success({ before, after, changed: false, now: pmoChannelSetting(workspace, environment) });
   await db.$transaction(async (tx) => {
+    // The audit's "before" must be the channel really replaced, even when two admins set it at once.
+    await lockUnchanged(tx, 'Workspace', workspace.id, before, async () => {
+      return (await tx.workspace.findUniqueOrThrow({ where: { id: workspace.id } })).pmoChannelId;
+    });
     await tx.workspace.update({ where: { id: workspace.id }, data: { pmoChannelId: after } });
     await auditSetting(tx, actor, workspace.id, 'pmoChannelId', before, after);
   });

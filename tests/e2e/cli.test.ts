@@ -123,6 +123,35 @@ describe(`okra import / export on ${TEST_PROVIDER}`, () => {
     expect(await planRows(s.database)).toBe(0);
   }, 30_000);
 
+  it('refuses a check-in dated in the future, and writes nothing', async () => {
+    // The CLI runs on the real clock, so the cycle is placed around today.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const ahead = [
+      `cycle: { name: "Now", start: ${day(-30)}, end: ${day(60)} }`,
+      'objectives:',
+      '  - title: Grow',
+      '    level: company',
+      '    owner: U00CEO001',
+      '    key_results:',
+      '      - title: Reach 100 partners',
+      '        owner: U00CEO001',
+      '        kind: increase',
+      '        start: 0',
+      '        target: 100',
+      '        check_ins:',
+      `          - { date: ${day(-8)}, value: 10 }`,
+      `          - { date: ${day(8)}, value: 14 }`,
+      '',
+    ].join('\n');
+    writeFileSync(join(s.dir, 'ahead.yaml'), ahead);
+    const run = await okra(s.dir, s.url, 'import', 'ahead.yaml', '--team', 'T0CLI');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `objectives[0].key_results[0].check_ins[1].date (line 14): ${day(8)} is in the future (today is `,
+    );
+    expect(await planRows(s.database)).toBe(0);
+  }, 30_000);
+
   it('with --dry-run counts what it would write and writes nothing', async () => {
     const run = await okra(s.dir, s.url, 'import', 'plan.yaml', '--team', 'T0CLI', '--dry-run');
     expect(run.code).toBe(0);

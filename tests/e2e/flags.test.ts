@@ -72,7 +72,7 @@ describe('flags after a check-in', () => {
     const lines = linesAbout('KR-1');
     expect(lines).toHaveLength(1);
     expect(lines[0]?.text).toMatch(
-      /^:red_circle: \*KR-1\* "Sign &lt;!channel&gt; partners" is off track: 10% done vs \d+% expected · confidence 2\/10 — owner <@U0BOB>$/,
+      /^:red_circle: \*KR-1\* "Sign &lt;!channel&gt; partners" is off track: 10% done vs \d+% expected on a straight-line plan · confidence 2\/10 — owner <@U0BOB>$/,
     );
     // The objective worsened with it: recorded, but the channel gets the one line that names the cause.
     expect(h.double.messagesIn(PMO)).toHaveLength(1);

@@ -1,6 +1,6 @@
 // Okra as an operator runs it: `npm start`'s entry point in a child process, configured by environment.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -170,4 +170,28 @@ describe(`a configured Okra on ${TEST_PROVIDER}`, () => {
     expect(opened[0]!.ok).toBe(true);
     expect(run.output()).toContain('stopped');
   }, 20_000);
+});
+
+describe.runIf(TEST_PROVIDER === 'sqlite')('restarting after the SQLite file was deleted', () => {
+  it('refuses to start on a new empty database, says why, and creates nothing', async () => {
+    const workDir = mkdtempSync(join(tmpdir(), 'okra-run-'));
+    const env = {
+      SLACK_BOT_TOKEN: 'xoxb-0000-restart',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: 'http://127.0.0.1:9/api/',
+      DATABASE_URL: 'file:./data/okra.db',
+      PORT: String(await freePort()),
+    };
+    const first = startOkra(env, workDir);
+    await waitFor(() => first.output().includes('listening'), 30_000);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    const file = join(workDir, 'data', 'okra.db');
+    rmSync(file);
+
+    const second = startOkra(env, workDir);
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain('is missing, but Okra created it before');
+    expect(existsSync(file)).toBe(false);
+  }, 40_000);
 });

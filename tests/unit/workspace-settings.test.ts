@@ -57,7 +57,7 @@ describe('parsing a value', () => {
     expect(parseSettingValue('staleAtRiskPeriods', '3')).toEqual({ ok: true, value: 3 });
     expect(parseSettingValue('escalateRisksLinkedToOffTrack', 'false')).toEqual({ ok: true, value: false });
     expect(parseSettingValue('escalateRisksLinkedToOffTrack', 'Yes')).toEqual({ ok: true, value: true });
-    expect(parseSettingValue('confidentOwnerAtLeast', '11')).toEqual({ ok: true, value: 11 });
+    expect(parseSettingValue('forecastOffTrackBelow', '45%')).toEqual({ ok: true, value: 0.45 });
   });
 
   it('refuses values out of range or of the wrong shape, saying what is expected', () => {

@@ -30,8 +30,9 @@ export async function ensureWorkspace(db: Db, slackTeamId: string): Promise<Work
   if (existing) return existing;
   try {
     return await db.workspace.create({ data: { slackTeamId } });
-  } catch {
-    // Two first requests raced; the other one created the row.
+  } catch (error) {
+    // Two first requests raced; the other one created the row. Anything else (a busy database) is no race.
+    if ((error as { code?: string }).code !== 'P2002') throw error;
     return db.workspace.findUniqueOrThrow({ where: { slackTeamId } });
   }
 }
@@ -68,8 +69,9 @@ export async function ensureMember(
         tz: defaults.tz ?? null,
       },
     });
-  } catch {
+  } catch (error) {
     // Two requests for the same new person raced; the other one created the row.
+    if ((error as { code?: string }).code !== 'P2002') throw error;
     return db.member.findUniqueOrThrow({ where: { workspaceId_slackUserId: { workspaceId, slackUserId } } });
   }
 }

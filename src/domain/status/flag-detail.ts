@@ -4,6 +4,7 @@ import { formatPercent } from './format.ts';
 import type { KeyResultStatus } from './key-result-status.ts';
 import type { KpiStatus } from './kpi-status.ts';
 import type { ObjectiveStatus } from './objective-status.ts';
+import { curveWords } from './outlook.ts';
 
 function confidenceText(latest: number | null): string {
   return latest === null ? '' : ` · confidence ${latest}/10`;
@@ -11,7 +12,15 @@ function confidenceText(latest: number | null): string {
 
 export function keyResultDetail(status: KeyResultStatus): string {
   const done = status.progress.measured ? formatPercent(status.progress.capped) : 'no value yet';
-  return `${done} done vs ${formatPercent(status.expected)} expected${confidenceText(status.confidence.latest)}`;
+  // The weighed forecast decides increase/decrease key results: name the curve it measured against and,
+  // when the owner's record changed how their rating was read, say so.
+  const weighed = status.forecast.method === 'weighed';
+  const curve = weighed ? ` on a ${curveWords(status.curve)} plan` : '';
+  const record = weighed
+    ? status.signals.find((s) => s.code === 'calibration' && s.text.includes('past ratings'))
+    : undefined;
+  const calibration = record ? ` · ${record.text}` : '';
+  return `${done} done vs ${formatPercent(status.expected)} expected${curve}${confidenceText(status.confidence.latest)}${calibration}`;
 }
 
 export function objectiveDetail(status: ObjectiveStatus): string {

@@ -13,8 +13,9 @@ import type { Cycle, KeyResult } from './types.ts';
  * - final: the cycle is over and a check-in at or after its end gives the result
  * - yes_no: boolean key results, which are either done or not
  * - share: stay_above/stay_below, projecting the share of check-ins that hold the limit
+ * - weighed: the trend and the plan's pace weighed with the owner's calibrated confidence (key-result-status)
  */
-export type ForecastMethod = 'trend' | 'plan' | 'final' | 'yes_no' | 'share';
+export type ForecastMethod = 'trend' | 'plan' | 'final' | 'yes_no' | 'share' | 'weighed';
 
 export interface Forecast {
   method: ForecastMethod;

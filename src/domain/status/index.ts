@@ -1,13 +1,30 @@
 // The status engine: pure functions from key results, KPIs, check-ins and "now" to statuses with
 // reasons, forecasts, flag decisions and risk scores. No I/O and no clock reads.
+export {
+  type ConfidenceCalibration,
+  describeCalibration,
+  expectedFromConfidence,
+  type FinishedOutcome,
+  finishedOutcomeOf,
+  learnCalibration,
+  PRIOR_CALIBRATION,
+} from './calibration.ts';
 export { type ConfidenceReading, readConfidence } from './confidence.ts';
 export { describeStatusRules } from './describe-rules.ts';
 export { curveAt, expectedProgress } from './expected-progress.ts';
-export { decideFlag, type FlagDecision, type FlagKind, type FlagSubject } from './flag-decision.ts';
+export {
+  decideFlag,
+  type FlagDecision,
+  type FlagKind,
+  type FlagSubject,
+  flagEpisodeKey,
+  inGracePeriod,
+} from './flag-decision.ts';
 export { type Forecast, type ForecastMethod, forecastKeyResult } from './forecast.ts';
 export { evaluateKeyResult, gapToStatus, type KeyResultStatus } from './key-result-status.ts';
 export { evaluateKpi, type KpiBand, type KpiStatus, kpiBand, periodsBetween } from './kpi-status.ts';
 export { evaluateObjective, type ObjectiveStatus, type StatusDriver } from './objective-status.ts';
+export { curveWords, type Outlook, weighOutlook } from './outlook.ts';
 export {
   capProgress,
   effectiveWeight,

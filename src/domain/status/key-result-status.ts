@@ -1,19 +1,23 @@
+import { PRIOR_CALIBRATION } from './calibration.ts';
 import { type ConfidenceReading, readConfidence } from './confidence.ts';
 import { expectedProgress } from './expected-progress.ts';
 import { type Forecast, forecastKeyResult } from './forecast.ts';
-import { formatDuration, formatPercent, formatValue, joinSummary } from './format.ts';
+import { formatDuration, formatPercent, formatPercentRange, formatValue, joinSummary } from './format.ts';
+import { type Outlook, weighOutlook } from './outlook.ts';
 import { effectiveWeight, type KeyResultProgress, keyResultProgress, meetsLimit } from './progress.ts';
 import { DEFAULT_STATUS_SETTINGS, type StatusSettings } from './settings.ts';
 import { keyResultStaleness, type Staleness } from './staleness.ts';
 import { compareWorstFirst, worstOf } from './status-level.ts';
-import { cycleBounds, elapsedShare, MS_PER_DAY } from './time.ts';
-import type { Cycle, KeyResult, StatusLevel, StatusSignal, StatusVerdict } from './types.ts';
+import { cycleBounds, elapsedShare } from './time.ts';
+import type { Cycle, KeyResult, ProgressCurve, StatusLevel, StatusSignal, StatusVerdict } from './types.ts';
 
 export interface KeyResultStatus extends StatusVerdict {
   keyResultId: string;
   title: string;
   weight: number;
   progress: KeyResultProgress;
+  /** The plan's curve the key result is measured against (linear when none was chosen). */
+  curve: ProgressCurve;
   /** Progress the plan expects now, 0..1 (1 for the stay kinds, which should hold all along). */
   expected: number;
   /** Actual minus expected progress in percentage points (negative = behind); null if not measured. */
@@ -37,7 +41,7 @@ export function evaluateKeyResult(
 ): KeyResultStatus {
   const progress = keyResultProgress(kr, now);
   const confidence = readConfidence(kr.checkIns, now);
-  const staleness = keyResultStaleness(kr.checkIns, cycle, now, settings);
+  const staleness = keyResultStaleness(kr.checkIns, cycle, now, settings, kr.createdAt);
   const forecast = forecastKeyResult(kr, cycle, now, settings);
   const curve = kr.curve ?? 'linear';
   const isStayKind = kr.kind === 'stay_above' || kr.kind === 'stay_below';
@@ -49,6 +53,7 @@ export function evaluateKeyResult(
     title: kr.title,
     weight: effectiveWeight(kr.weight),
     progress,
+    curve,
     expected,
     confidence,
     staleness,
@@ -69,67 +74,81 @@ export function evaluateKeyResult(
     return { ...base, gapPoints: gapPoints(progress, expected), ...verdict(signals) };
   }
 
-  // Confidence is the owner's own forecast, and owners know things the numbers do not yet show
-  // (a launch date, a signed deal). A confident, recent rating therefore softens the soft signals;
-  // it never excuses a gap beyond the off-track line, silence, or a falling confidence.
-  const confident = isConfidentOwner(confidence, now, settings);
-  const gapSettings = confident
-    ? {
-        ...settings,
-        atRiskGapPoints: Math.min(
-          settings.offTrackGapPoints,
-          settings.atRiskGapPoints + settings.confidentGapAllowancePoints,
-        ),
-      }
-    : settings;
-
   let gap: number | null = null;
+  let shownForecast = forecast;
   if (kr.kind === 'boolean') {
     signals.push(yesNoSignal(cycle, now, settings));
   } else if (isStayKind) {
     if (progress.measured) {
       gap = gapPoints(progress, expected);
-      signals.push(...limitSignals(kr, progress, gap, gapSettings));
+      signals.push(...limitSignals(kr, progress, gap, settings));
     }
   } else if (started) {
     gap = gapPoints(progress, expected);
-    signals.push(gapSignal(kr, progress, expected, gap, gapSettings));
+    const weighed = (kr.kind === 'increase' || kr.kind === 'decrease') && forecast.method !== 'final';
+    const gapEvidence = gapSignal(kr, progress, expected, gap, settings);
+    if (weighed) {
+      const kind = kr.kind === 'decrease' ? 'decrease' : 'increase';
+      const outlook = weighOutlook({
+        kr,
+        kind,
+        cycle,
+        now,
+        settings,
+        progress,
+        expected,
+        // Whether the trend counts is decided at the last check-in, so silence cannot change it.
+        trend:
+          forecast.method === 'trend' &&
+          staleness.lastCheckInAt !== null &&
+          elapsedShare(cycle, staleness.lastCheckInAt) >= settings.forecastSignalAfterElapsed
+            ? forecast.attainment
+            : null,
+        confidence,
+        calibration: kr.calibration ?? PRIOR_CALIBRATION,
+      });
+      shownForecast = weighedForecast(forecast, outlook);
+      signals.push(outlookSignal(outlook, shownForecast, settings));
+      // The gap and the rating are evidence the outlook has already weighed: shown, not decisive.
+      signals.push({ ...gapEvidence, advisory: true });
+      const confidenceEvidence = confidenceToSignal(confidence, settings);
+      if (confidenceEvidence) signals.push({ ...confidenceEvidence, advisory: true });
+      for (const note of outlook.ownerNotes) {
+        signals.push({ code: 'calibration', status: 'on_track', text: note, data: {}, advisory: true });
+      }
+    } else {
+      signals.push(gapEvidence);
+    }
   }
 
-  const confidenceSignal = confidenceToSignal(confidence, settings);
-  if (confidenceSignal) signals.push(confidenceSignal);
+  if (!signals.some((s) => s.code === 'confidence')) {
+    const confidenceSignal = confidenceToSignal(confidence, settings);
+    // For increase/decrease the rating is weighed into the outlook once the cycle runs; before
+    // that (or once it has ended) it is shown but decides nothing on its own.
+    const weighedKind = kr.kind === 'increase' || kr.kind === 'decrease';
+    if (confidenceSignal)
+      signals.push(weighedKind ? { ...confidenceSignal, advisory: true } : confidenceSignal);
+  }
   const staleSignal = stalenessToSignal(staleness, now, cycle);
   if (staleSignal) signals.push(staleSignal);
 
-  // A straight trend through the flat start of a back-loaded plan always predicts a miss; the plan
-  // already says the progress comes late, so for those the gap against the curve is the test.
-  const forecastTrusted =
-    !confident &&
-    curve !== 'back_loaded' &&
-    forecast.method === 'trend' &&
-    elapsedShare(cycle, now) >= settings.forecastSignalAfterElapsed;
-  if (forecastTrusted && forecast.attainment < settings.forecastAtRiskBelow) {
-    signals.push({
-      code: 'forecast',
-      status: 'at_risk',
-      text: forecast.text,
-      data: { attainment: forecast.attainment, low: forecast.low, high: forecast.high },
-    });
-  }
-
   const mismatch = directionMismatch(kr);
   if (mismatch) signals.push(mismatch);
+  // Every status has a reason, even when there is nothing yet to judge.
+  if (signals.length === 0) signals.push(info('no_progress_data', 'no check-ins yet', {}));
 
-  return { ...base, gapPoints: gap, ...verdict(signals) };
+  return { ...base, forecast: shownForecast, gapPoints: gap, ...verdict(signals) };
 }
 
 /** Turn evidence into a verdict: worst status wins, and the reasons that drive it come first. */
 export function verdict(signals: readonly StatusSignal[]): StatusVerdict {
-  // Array.prototype.sort is stable, so equally severe reasons keep their natural order.
-  const ordered = [...signals].sort((a, b) => compareWorstFirst(a.status, b.status));
+  // Deciding evidence first, worst first; then the evidence that was weighed into it. The sort is
+  // stable, so equally ranked reasons keep their natural order.
+  const rank = (s: StatusSignal) => (s.advisory ? 3 : 0);
+  const ordered = [...signals].sort((a, b) => rank(a) - rank(b) || compareWorstFirst(a.status, b.status));
   const reasons = ordered.map((s) => s.text);
   return {
-    status: worstOf(ordered.map((s) => s.status)),
+    status: worstOf(ordered.filter((s) => !s.advisory).map((s) => s.status)),
     reasons,
     summary: joinSummary(reasons),
     signals: ordered,
@@ -219,18 +238,6 @@ function yesNoSignal(cycle: Cycle, now: Date, settings: StatusSettings): StatusS
   return { code: 'not_done', status: 'on_track', text: 'not done yet', data: { elapsed } };
 }
 
-/** A rating at or above confidentOwnerAtLeast, given within the last check-in period, not falling. */
-export function isConfidentOwner(
-  confidence: ConfidenceReading,
-  now: Date,
-  settings: StatusSettings,
-): boolean {
-  const { latest, change, latestAt } = confidence;
-  if (latest === null || latestAt === null || latest < settings.confidentOwnerAtLeast) return false;
-  if (change !== null && change < 0) return false;
-  return now.getTime() - latestAt.getTime() <= settings.checkInPeriodDays * MS_PER_DAY;
-}
-
 function confidenceToSignal(confidence: ConfidenceReading, settings: StatusSettings): StatusSignal | null {
   const { latest, previous, change } = confidence;
   if (latest === null) return null;
@@ -279,4 +286,36 @@ function directionMismatch(kr: KeyResult): StatusSignal | null {
 
 function info(code: StatusSignal['code'], text: string, data: StatusSignal['data']): StatusSignal {
   return { code, status: 'on_track', text, data };
+}
+
+/** The forecast shown to people: the weighed outlook, with its range and what it assumed. */
+function weighedForecast(trend: Forecast, outlook: Outlook): Forecast {
+  return {
+    method: 'weighed',
+    attainment: outlook.estimate,
+    low: outlook.low,
+    high: outlook.high,
+    projectedValue: trend.projectedValue,
+    pointsUsed: trend.pointsUsed,
+    text: `on course for ${formatPercentRange(outlook.low, outlook.high)} of target, ${outlook.assumed}`,
+  };
+}
+
+function outlookSignal(outlook: Outlook, forecast: Forecast, settings: StatusSettings): StatusSignal {
+  let status: StatusLevel = 'on_track';
+  if (outlook.estimate < settings.forecastOffTrackBelow) status = 'off_track';
+  else if (outlook.estimate < settings.forecastAtRiskBelow) status = 'at_risk';
+  return {
+    code: 'forecast',
+    status,
+    text: forecast.text,
+    data: {
+      attainment: outlook.estimate,
+      low: outlook.low,
+      high: outlook.high,
+      numbers: outlook.numbers,
+      owner: outlook.owner,
+      ownerWeight: outlook.ownerWeight,
+    },
+  };
 }

@@ -18,14 +18,6 @@ export interface StatusSettings {
   /** At risk when confidence fell by at least this much since the previous check-in that gave one. */
   confidenceDropAtRisk: number;
 
-  /**
-   * Owners at or above this confidence, rated within the last check-in period and not falling, get
-   * the benefit of the doubt on the soft signals (a moderate gap, a weak trend). 11 turns this off.
-   */
-  confidentOwnerAtLeast: number;
-  /** Extra points of gap a confident owner is allowed before at risk (never beyond off track). */
-  confidentGapAllowancePoints: number;
-
   /** At risk after this many whole check-in periods without a check-in. */
   staleAtRiskPeriods: number;
   /** Off track after this many whole check-in periods without a check-in. */
@@ -40,9 +32,11 @@ export interface StatusSettings {
   forecastMinPoints: number;
   /** Highest attainment a forecast may report for increase/decrease key results (2 = 200%). */
   forecastMaxAttainment: number;
-  /** A trend forecast below this attainment makes a key result at risk... */
+  /** A weighed forecast below this attainment makes an increase/decrease key result at risk... */
   forecastAtRiskBelow: number;
-  /** ...but only once this share of the cycle has passed, because early trends are mostly noise. */
+  /** ...and below this, off track. */
+  forecastOffTrackBelow: number;
+  /** Trends count towards the forecast only once this share of the cycle has passed (early trends are noise). */
   forecastSignalAfterElapsed: number;
 
   /** An objective is off track when off-track units carry at least this share of its weight. */
@@ -68,8 +62,6 @@ export const DEFAULT_STATUS_SETTINGS: Readonly<StatusSettings> = Object.freeze({
   atRiskConfidence: 6,
   offTrackConfidence: 3,
   confidenceDropAtRisk: 3,
-  confidentOwnerAtLeast: 8,
-  confidentGapAllowancePoints: 10,
   staleAtRiskPeriods: 2,
   staleOffTrackPeriods: 4,
   booleanAtRiskAfterElapsed: 0.8,
@@ -77,6 +69,7 @@ export const DEFAULT_STATUS_SETTINGS: Readonly<StatusSettings> = Object.freeze({
   forecastMinPoints: 3,
   forecastMaxAttainment: 2,
   forecastAtRiskBelow: 0.8,
+  forecastOffTrackBelow: 0.5,
   forecastSignalAfterElapsed: 0.3,
   objectiveOffTrackWeightShare: 1 / 3,
   objectiveAtRiskWeightShare: 0.25,

@@ -2,6 +2,7 @@
  * Input and output shapes of the status engine. Everything here is plain data so the engine stays
  * pure: callers load key results, KPIs and check-ins from wherever they live and pass "now" in.
  */
+import type { ConfidenceCalibration } from './calibration.ts';
 
 /** How a key result is measured. "decrease" and "stay_below" are the lower-is-better kinds. */
 export type KeyResultKind = 'increase' | 'decrease' | 'stay_above' | 'stay_below' | 'boolean' | 'milestone';
@@ -39,6 +40,10 @@ export interface KeyResult {
   milestones?: readonly Milestone[];
   /** Check-in history, in any order. Entries with invalid dates or non-finite values are ignored. */
   checkIns?: readonly CheckIn[];
+  /** When the key result was created; silence is counted from then if it came after the cycle start. */
+  createdAt?: Date;
+  /** How the owner's confidence has matched outcomes in finished cycles; the prior when absent. */
+  calibration?: ConfidenceCalibration;
 }
 
 export interface Objective {
@@ -96,6 +101,7 @@ export type SignalCode =
   | 'stale'
   | 'never_checked_in'
   | 'forecast'
+  | 'calibration'
   | 'direction_mismatch'
   | 'objective_units'
   | 'objective_empty'
@@ -110,6 +116,8 @@ export interface StatusSignal {
   status: StatusLevel;
   text: string;
   data: Readonly<Record<string, number | string | boolean | null>>;
+  /** Evidence that was weighed into a deciding signal: shown as a reason, but not itself decisive. */
+  advisory?: boolean;
 }
 
 export interface StatusVerdict {

@@ -4,7 +4,7 @@ import { dateFromIso, isoFromDate } from '../../domain/dates.ts';
 import { periodOfDate } from '../../domain/periods.ts';
 import { formatShortId } from '../../domain/short-ids.ts';
 import type { PlanCheckIn } from '../../plan/index.ts';
-import { type ImportScope, type PlanPath, recordCreated, type Snapshot, settleItem } from './import-scope.ts';
+import { type ImportScope, type PlanPath, type Snapshot, settleItem } from './import-scope.ts';
 
 export interface CheckInRow {
   id: number;
@@ -31,6 +31,7 @@ export async function importCheckIns(
 ): Promise<void> {
   const { tx } = scope;
   const byKey = new Map(existing.map((row) => [`${row.keyResultId} ${row.period}`, row]));
+  const fresh: NewCheckIn[] = [];
   for (const kr of targets) {
     for (const checkIn of kr.checkIns) {
       const period = periodOfDate(checkIn.date, 'weekly');
@@ -49,10 +50,11 @@ export async function importCheckIns(
       };
       const row = byKey.get(`${kr.id} ${period}`);
       if (!row) {
-        const made = await tx.checkIn.create({
+        fresh.push({
           data: { keyResultId: kr.id, authorId: kr.ownerId, period, ...data },
+          entityRef,
+          desired,
         });
-        await recordCreated(scope, 'checkIns', 'check_in', { id: made.id, entityRef }, desired);
         continue;
       }
       const snapshot = {
@@ -73,5 +75,46 @@ export async function importCheckIns(
         },
       );
     }
+  }
+  await createCheckIns(scope, fresh);
+}
+
+interface NewCheckIn {
+  data: { keyResultId: number; authorId: number; period: string; date: Date; value: number } & Record<
+    string,
+    unknown
+  >;
+  entityRef: string;
+  desired: Snapshot;
+}
+
+/** Rows per statement: well under SQLite's 999 bound values with a check-in's eight columns. */
+const BATCH = 100;
+
+/**
+ * New check-ins, with their audit entries, a hundred per statement: a plan's history is most of its rows,
+ * and one statement each kept SQLite's write lock (and the app waiting on it) for minutes.
+ */
+async function createCheckIns(scope: ImportScope, fresh: readonly NewCheckIn[]): Promise<void> {
+  for (let i = 0; i < fresh.length; i += BATCH) {
+    const slice = fresh.slice(i, i + BATCH);
+    const made = await scope.tx.checkIn.createManyAndReturn({
+      data: slice.map((item) => item.data),
+      select: { id: true, keyResultId: true, period: true },
+    });
+    const idOf = new Map(made.map((row) => [`${row.keyResultId} ${row.period}`, row.id]));
+    await scope.tx.auditEntry.createMany({
+      data: slice.map((item) => ({
+        workspaceId: scope.workspaceId,
+        actor: scope.actor,
+        action: 'import',
+        entityType: 'check_in',
+        entityId: idOf.get(`${item.data.keyResultId} ${item.data.period}`)!,
+        entityRef: item.entityRef,
+        before: '{}',
+        after: JSON.stringify(item.desired),
+      })),
+    });
+    scope.summary.checkIns.created += slice.length;
   }
 }

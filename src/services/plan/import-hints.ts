@@ -1,5 +1,7 @@
 // Advice on an imported plan that does not stop the import: the same SMART hints `/okr kr add` gives, once
 // per key result, and a single note when the whole cycle has already ended.
+
+import { curveChoiceNote } from '../../domain/curve-suggestion.ts';
 import { isoFromDate } from '../../domain/dates.ts';
 import { qualityHints } from '../../domain/kr-quality.ts';
 import { formatPath, type Plan } from '../../plan/index.ts';
@@ -25,6 +27,16 @@ export function importHints(plan: Plan, now: Date): ImportHint[] {
       // Without the cycle: that it ended is said once for the whole plan, above.
       for (const hint of qualityHints(kr, undefined, now))
         hints.push({ path, ...(kr.ref ? { ref: kr.ref } : {}), message: hint.message });
+      if (
+        kr.curve === undefined &&
+        (kr.kind === 'increase' || kr.kind === 'decrease' || kr.kind === 'milestone')
+      ) {
+        hints.push({
+          path,
+          ...(kr.ref ? { ref: kr.ref } : {}),
+          message: curveChoiceNote(kr, (curve) => `\`curve: ${curve}\``),
+        });
+      }
     });
   });
   return hints;

@@ -1,5 +1,7 @@
 // Key results of an imported plan with their milestones, matched by ref; then their check-ins.
+
 import type { Tx } from '../../db/client.ts';
+import { sortedBy } from '../../db/queries/bounded.ts';
 import { nextNumber } from '../../db/queries/counters.ts';
 import { periodOfDate } from '../../domain/periods.ts';
 import { formatShortId } from '../../domain/short-ids.ts';
@@ -29,9 +31,11 @@ export async function importKeyResults(
     include: {
       owner: { select: { slackUserId: true } },
       objective: { select: { number: true, cycleId: true, cycle: { select: { name: true } } } },
-      milestones: { orderBy: { position: 'asc' } },
+      // Unordered so that Prisma can split the load (see db/queries/bounded.ts); ordered here.
+      milestones: true,
     },
   });
+  for (const row of rows) row.milestones = sortedBy(row.milestones, (m) => m.position);
   const index = new RefIndex(rows, 'key_result');
   const checkIns: CheckInRow[] = await tx.checkIn.findMany({ where: { keyResult: { workspaceId } } });
   const written = new Map<string, WrittenItem>();
@@ -91,7 +95,9 @@ export async function importKeyResults(
       };
       if (!row) {
         const number = await nextNumber(tx, workspaceId, 'key_result');
-        const made = await tx.keyResult.create({ data: { workspaceId, number, ...data } });
+        const made = await tx.keyResult.create({
+          data: { workspaceId, number, ...data, createdAt: scope.now },
+        });
         await writeMilestones(tx, made.id, milestones, [], scope.now);
         const entityRef = formatShortId('key_result', number);
         await recordCreated(scope, 'keyResults', 'key_result', { id: made.id, entityRef }, desired);

@@ -54,7 +54,7 @@ export async function importKpis(
     let item: WrittenItem;
     if (!row) {
       const number = await nextNumber(tx, workspaceId, 'kpi');
-      const made = await tx.kpi.create({ data: { workspaceId, number, ...data } });
+      const made = await tx.kpi.create({ data: { workspaceId, number, ...data, createdAt: scope.now } });
       await recordCreated(
         scope,
         'kpis',

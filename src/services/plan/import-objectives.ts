@@ -53,6 +53,7 @@ export async function importObjectives(
         number,
         ref,
         cycleId: cycle.id,
+        createdAt: scope.now,
         ...(await fields(scope, objective, teamIds)),
       },
     });

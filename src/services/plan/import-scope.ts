@@ -127,7 +127,13 @@ export async function memberResolver(
   return async (slackUserId) => {
     const known = ids.get(slackUserId);
     if (known !== undefined) return known;
-    const created = await tx.member.create({ data: { workspaceId, slackUserId }, select: { id: true } });
+    // An upsert: the person may have used Okra for the first time while this import was running.
+    const created = await tx.member.upsert({
+      where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
+      create: { workspaceId, slackUserId },
+      update: {},
+      select: { id: true },
+    });
     ids.set(slackUserId, created.id);
     return created.id;
   };

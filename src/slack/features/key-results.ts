@@ -3,6 +3,8 @@
 import { formatNumber } from '../../domain/numbers/index.ts';
 import { canChangeOwnedItem, WHO_MAY } from '../../domain/permissions.ts';
 import { actorOf } from '../../services/actor.ts';
+import { recordCheckIn } from '../../services/check-ins.ts';
+import { flagAfterCheckIn } from '../../services/flags.ts';
 import {
   addKeyResult,
   archiveKeyResult,
@@ -285,19 +287,29 @@ export const keyResults: Feature = {
           await ctx.reply(await milestoneUsage(ctx, id));
           return;
         }
-        const outcome = await markMilestone(
-          ctx.db,
-          actorOf(ctx.member),
-          { id, position, done: action === 'done' },
-          ctx.clock.now(),
-        );
+        const now = ctx.clock.now();
+        const actor = actorOf(ctx.member);
+        const outcome = await markMilestone(ctx.db, actor, { id, position, done: action === 'done' }, now);
+        // Ticking a milestone off is news about the key result, just as `/okr update KR-3 done 2` is: it
+        // counts as this week's check-in, so the key result does not go stale while it moves.
+        const checkIn =
+          outcome.ok && outcome.value.changed
+            ? await recordCheckIn(
+                ctx.db,
+                actor,
+                { item: outcome.value.keyResult.ref, value: `${action} ${outcome.value.milestone.position}` },
+                { now, defaultTimeZone: ctx.settings.defaultTimeZone },
+              )
+            : null;
         await replyWith(ctx, outcome, ({ keyResult: kr, milestone, changed }) => {
           const doneCount = kr.milestones.filter((m) => m.done).length;
           const state = milestone.done ? 'done' : 'not done';
+          const counted = checkIn?.ok ? " Counted as this week's check-in." : '';
           return confirmationMessage(
-            `Milestone ${milestone.position} of *${kr.ref}* (${escapeMrkdwn(milestone.title)}) ${changed ? 'is now' : 'was already'} ${state}. ${doneCount} of ${kr.milestones.length} milestones done.`,
+            `Milestone ${milestone.position} of *${kr.ref}* (${escapeMrkdwn(milestone.title)}) ${changed ? 'is now' : 'was already'} ${state}. ${doneCount} of ${kr.milestones.length} milestones done.${counted}`,
           );
         });
+        if (checkIn?.ok) await flagAfterCheckIn(ctx, checkIn.value, now);
       },
     },
   ],

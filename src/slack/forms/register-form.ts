@@ -1,10 +1,13 @@
 // One mechanism for every modal: read the submitted values, run the same service the text command runs,
 // answer validation errors inline on their fields, and confirm success to the person by DM.
+
 import type { App } from '@slack/bolt';
+import { plainDatabaseFailure } from '../../db/errors.ts';
 import { type Actor, actorOf } from '../../services/actor.ts';
 import type { FieldErrors, Outcome } from '../../services/outcome.ts';
 import type { Services } from '../commands/types.ts';
 import { okraContext } from '../context.ts';
+import { fitMessage } from '../views/fit.ts';
 import type { SlackMessage } from '../views/message.ts';
 import { type FormValue, readState, type StateValues } from './read-state.ts';
 
@@ -42,6 +45,7 @@ export function registerForm<I, V>(app: App, services: Services, spec: FormSpec<
         response_action: 'errors',
         errors: {
           [inputBlocks[0] ?? 'form']:
+            plainDatabaseFailure(error) ??
             'Something went wrong on our side; nothing was saved. Please try again.',
         },
       });
@@ -53,7 +57,7 @@ export function registerForm<I, V>(app: App, services: Services, spec: FormSpec<
     }
     await ack();
     const message = spec.confirmation(outcome.value, outcome.notes);
-    await client.chat.postMessage({ channel: body.user.id, ...message });
+    await client.chat.postMessage({ channel: body.user.id, ...fitMessage(message) });
     await spec.afterSave?.(services, outcome.value);
   });
 }

@@ -1,8 +1,8 @@
 // Flags and escalations, rendered with the same view builders as before they went through the outbox.
 // Payloads are checked before rendering: a row written by an older version must fail clearly, not half-render.
 import { z } from 'zod';
-import type { EscalationNotice, FlagNotice } from '../../services/notice-payloads.ts';
-import { escalationLine, flagDirectMessage, pmoFlagLine } from '../views/flags.ts';
+import type { EscalationNotice, FlagNotice, NewItemsNotice } from '../../services/notice-payloads.ts';
+import { escalationLine, flagDirectMessage, newItemsSummary, pmoFlagLine } from '../views/flags.ts';
 import type { NoticeRenderer } from './types.ts';
 
 const Level = z.enum(['on_track', 'at_risk', 'off_track']);
@@ -36,3 +36,11 @@ export const flagOwner: NoticeRenderer = (payload) => flagDirectMessage(FlagPayl
 export const flagPmo: NoticeRenderer = (payload) => pmoFlagLine(FlagPayload.parse(payload));
 
 export const escalation: NoticeRenderer = (payload) => escalationLine(EscalationPayload.parse(payload));
+
+const NewItemsPayload = z.object({
+  items: z.array(z.object({ ref: z.string(), status: Level })),
+  graceEnds: z.string(),
+}) satisfies z.ZodType<NewItemsNotice>;
+
+/** One PMO message for a plan's new items, counted by status. */
+export const newItems: NoticeRenderer = (payload) => newItemsSummary(NewItemsPayload.parse(payload));

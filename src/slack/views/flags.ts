@@ -7,7 +7,7 @@ import { isSlackUserId } from '../../domain/slack-ids.ts';
 import { formatPercent } from '../../domain/status/format.ts';
 import { type KeyResultStatus, type StatusLevel, statusLabel } from '../../domain/status/index.ts';
 import type { CheckInRecorded } from '../../services/check-ins.ts';
-import type { EscalationNotice, FlagNotice } from '../../services/notice-payloads.ts';
+import type { EscalationNotice, FlagNotice, NewItemsNotice } from '../../services/notice-payloads.ts';
 import { ACTION, CALLBACK } from '../ids.ts';
 import { escapeMrkdwn, mention, truncate } from '../text.ts';
 import { modal, textInput } from './inputs.ts';
@@ -19,7 +19,12 @@ export const STATUS_EMOJI: Record<StatusLevel, string> = {
   off_track: ':red_circle:',
 };
 
-export type { EscalationNotice, FlaggedType, FlagNotice } from '../../services/notice-payloads.ts';
+export type {
+  EscalationNotice,
+  FlaggedType,
+  FlagNotice,
+  NewItemsNotice,
+} from '../../services/notice-payloads.ts';
 
 const TITLE_MAX = 120;
 const quotedTitle = (title: string) => `"${escapeMrkdwn(truncate(title, TITLE_MAX))}"`;
@@ -70,6 +75,24 @@ export function flagDirectMessage(notice: FlagNotice): SlackMessage {
 /** One line for the PMO channel, e.g. `:red_circle: KR-12 "…" is off track: 42% done vs 60% expected — owner <@U…>`. */
 export function pmoFlagLine(notice: FlagNotice): SlackMessage {
   const line = `${STATUS_EMOJI[notice.status]} *${notice.ref}* ${quotedTitle(notice.title)} is ${statusLabel(notice.status)}: ${escapeMrkdwn(notice.detail)} — ${ownerText(notice.ownerSlackId)}`;
+  const text = truncate(line, 3000);
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
+export function newItemsSummary(notice: NewItemsNotice): SlackMessage {
+  const order: StatusLevel[] = ['off_track', 'at_risk', 'on_track'];
+  const parts = order.flatMap((status) => {
+    const refs = notice.items.filter((item) => item.status === status).map((item) => item.ref);
+    if (refs.length === 0) return [];
+    const named =
+      status === 'on_track'
+        ? ''
+        : ` (${refs.slice(0, 10).join(', ')}${refs.length > 10 ? `, and ${refs.length - 10} more` : ''})`;
+    return [`${STATUS_EMOJI[status]} ${refs.length} ${statusLabel(status)}${named}`];
+  });
+  const line =
+    `:inbox_tray: ${notice.items.length} new items are in Okra: ${parts.join(' · ')}. ` +
+    `New items are not flagged one by one until ${notice.graceEnds}, so their owners have a week to check in; after that, changes are flagged as usual.`;
   const text = truncate(line, 3000);
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }

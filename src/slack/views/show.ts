@@ -4,6 +4,7 @@ import type { KnownBlock } from '@slack/types';
 import { isoFromDate } from '../../domain/dates.ts';
 import { formatNumber } from '../../domain/numbers/index.ts';
 import { isSlackUserId } from '../../domain/slack-ids.ts';
+import { curveWords, type ProgressCurve } from '../../domain/status/index.ts';
 import type {
   Change,
   ItemDetails,
@@ -96,7 +97,7 @@ function keyResultMessage(kr: KeyResultDetails): SlackMessage {
     `owner ${person(kr.ownerSlackId)}`,
     measure(kr),
     kr.weight === 1 ? undefined : `weight ${formatNumber(kr.weight, { maxDecimals: 2 })}`,
-    kr.curve === 'linear' ? undefined : kr.curve.replace('_', '-'),
+    `${curveWords(kr.curve as ProgressCurve)} plan`,
   ].filter(Boolean);
   const checkIns = kr.checkIns.map((c) => {
     const confidence = c.confidence === null ? '' : ` · confidence ${c.confidence}/10`;

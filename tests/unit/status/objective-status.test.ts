@@ -7,9 +7,9 @@ const now = week(6.5);
 const onTrack = (id: string, weight = 1): KeyResult =>
   keyResult({ id, title: id, weight, checkIns: weekly([8, 15, 23, 31, 38, 46]) });
 const atRisk = (id: string, weight = 1): KeyResult =>
-  keyResult({ id, title: id, weight, checkIns: weekly([8, 15, 23, 31, 38, 46], [8, 8, 8, 8, 8, 5]) });
+  keyResult({ id, title: id, weight, checkIns: weekly([6, 12, 18, 24, 30, 36]) });
 const offTrack = (id: string, weight = 1): KeyResult =>
-  keyResult({ id, title: id, weight, checkIns: weekly([8, 15, 23, 31, 38, 46], [8, 8, 8, 8, 8, 2]) });
+  keyResult({ id, title: id, weight, checkIns: weekly([2, 4, 6, 8, 10, 12]) });
 
 const objective = (keyResults: KeyResult[], children: Objective[] = []): Objective => ({
   id: 'obj',

@@ -136,6 +136,70 @@ describe('status properties', () => {
     );
   });
 
+  /** The scenario with at least one check-in, its history in time order (last = latest). */
+  const withHistory = scenario.chain(({ now, kr }) =>
+    fc
+      .record({
+        value: finite(1000),
+        confidence: fc.integer({ min: 1, max: 10 }),
+        back: fc.integer({ min: 0, max: 5 * 24 * 60 }),
+      })
+      .map((extra) => {
+        const history = [
+          ...(kr.checkIns ?? []),
+          { at: new Date(now.getTime() - extra.back * 60_000), ...extra },
+        ]
+          .map(({ at, value, confidence }) =>
+            confidence === undefined ? { at, value } : { at, value, confidence },
+          )
+          .sort((x, y) => x.at.getTime() - y.at.getTime());
+        return { now, kr: { ...kr, current: null, checkIns: history } as KeyResult };
+      }),
+  );
+  const replaceLast = (kr: KeyResult, change: (c: CheckIn) => CheckIn): KeyResult => {
+    const history = [...(kr.checkIns ?? [])];
+    const last = history.pop();
+    return last ? { ...kr, checkIns: [...history, change(last)] } : kr;
+  };
+
+  it('never improves when the latest value moves away from the target', () => {
+    fc.assert(
+      fc.property(withHistory, fc.double({ min: 0, max: 500, noNaN: true }), ({ now, kr }, drop) => {
+        const increase = { ...kr, kind: 'increase' as const, target: Math.max(kr.target, kr.start + 1) };
+        const worse = replaceLast(increase, (c) => ({ ...c, value: c.value - drop }));
+        const before = evaluateKeyResult(increase, QUARTER, now);
+        const after = evaluateKeyResult(worse, QUARTER, now);
+        expect(isWorse(before.status, after.status), `${before.summary} → ${after.summary}`).toBe(false);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('never improves when the latest rating is lower', () => {
+    fc.assert(
+      fc.property(withHistory, fc.integer({ min: 1, max: 10 }), ({ now, kr }, cut) => {
+        const rated = replaceLast(kr, (c) => ({ ...c, confidence: Math.max(cut, c.confidence ?? 10) }));
+        const lower = replaceLast(rated, (c) => ({ ...c, confidence: (c.confidence ?? cut) - cut }));
+        const before = evaluateKeyResult(rated, QUARTER, now);
+        const after = evaluateKeyResult(lower, QUARTER, now);
+        expect(isWorse(before.status, after.status), `${before.summary} → ${after.summary}`).toBe(false);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('never gives a status without a reason', () => {
+    fc.assert(
+      fc.property(scenario, ({ now, kr }) => {
+        const s = evaluateKeyResult(kr, QUARTER, now);
+        expect(s.reasons.length).toBeGreaterThan(0);
+        for (const reason of s.reasons) expect(reason.trim()).not.toBe('');
+        if (s.status !== 'on_track')
+          expect(s.signals.some((x) => !x.advisory && x.status === s.status)).toBe(true);
+      }),
+    );
+  });
+
   it('always explains itself', () => {
     fc.assert(
       fc.property(scenario, ({ now, kr }) => {
@@ -176,6 +240,23 @@ describe('rollup properties', () => {
 });
 
 describe('forecast properties', () => {
+  it('the weighed forecast a status shows stays within bounds, with low ≤ point ≤ high and what it assumed', () => {
+    fc.assert(
+      fc.property(scenario, ({ now, kr }) => {
+        const f = evaluateKeyResult(kr, QUARTER, now).forecast;
+        for (const x of [f.attainment, f.low, f.high]) {
+          expect(Number.isFinite(x)).toBe(true);
+          expect(x).toBeGreaterThanOrEqual(0);
+          expect(x).toBeLessThanOrEqual(DEFAULT_STATUS_SETTINGS.forecastMaxAttainment + 1e-12);
+        }
+        expect(f.low).toBeLessThanOrEqual(f.attainment + 1e-12);
+        expect(f.attainment).toBeLessThanOrEqual(f.high + 1e-12);
+        if (f.method === 'weighed') expect(f.text).toMatch(/, (weighing|assuming) /);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('stays within what the kind allows, with low ≤ point ≤ high', () => {
     fc.assert(
       fc.property(scenario, ({ now, kr }) => {

@@ -32,10 +32,13 @@ describe('settings and rules text', () => {
 
   it('explains the rules with the numbers in force', () => {
     const text = describeStatusRules();
-    expect(text).toContain('more than 12 points behind is at risk, more than 25 points behind is off track');
-    expect(text).toContain('2 weeks without one is at risk');
-    const custom = describeStatusRules(resolveStatusSettings({ atRiskGapPoints: 12, checkInPeriodDays: 14 }));
-    expect(custom).toContain('more than 12 points behind');
+    expect(text).toContain('Below 80% is at risk, below 50% is off track.');
+    expect(text).toContain('more than 12 points behind reads "at risk"');
+    expect(text).toContain('2 weeks without one is at');
+    const custom = describeStatusRules(
+      resolveStatusSettings({ forecastAtRiskBelow: 0.7, checkInPeriodDays: 14 }),
+    );
+    expect(custom).toContain('Below 70% is at risk');
     expect(custom).toContain('every 14-day period');
   });
 });

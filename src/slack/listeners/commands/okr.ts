@@ -1,13 +1,18 @@
 // The `/okr` slash command: acknowledge at once, then route to the subcommand and answer ephemerally.
 import type { App } from '@slack/bolt';
+import { plainDatabaseFailure } from '../../../db/errors.ts';
 import { buildCatalog } from '../../commands/catalog.ts';
 import { route } from '../../commands/router.ts';
 import { splitFlags, tokenize } from '../../commands/tokenize.ts';
 import type { CommandContext, Services } from '../../commands/types.ts';
 import { okraContext } from '../../context.ts';
 import { refusalMessage } from '../../views/errors.ts';
+import { fitMessage } from '../../views/fit.ts';
 import { helpMessage, unknownCommandMessage } from '../../views/help.ts';
 import type { SlackMessage } from '../../views/message.ts';
+
+/** Longer than any command a person types; reading more would only cost time (a 1 MB word took 2.9 s). */
+const MAX_COMMAND_TEXT = 4_000;
 
 export function register(app: App, services: Services): void {
   const catalog = buildCatalog();
@@ -15,8 +20,14 @@ export function register(app: App, services: Services): void {
     await ack();
     const { workspace, member } = okraContext(context);
     const reply = async (message: SlackMessage) => {
-      await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+      await respond({ response_type: 'ephemeral', replace_original: false, ...fitMessage(message) });
     };
+    if (command.text.length > MAX_COMMAND_TEXT) {
+      await reply({
+        text: `That command is ${command.text.length.toLocaleString('en-US')} characters long; Okra reads commands of up to ${MAX_COMMAND_TEXT.toLocaleString('en-US')} characters. Nothing was changed.`,
+      });
+      return;
+    }
     if (command.text.trim() === '') {
       await reply(helpMessage(member.role, catalog));
       return;
@@ -50,7 +61,9 @@ export function register(app: App, services: Services): void {
     } catch (error) {
       logger.error(`/okr ${found.command.name} failed`, error);
       await reply({
-        text: 'Something went wrong on our side and nothing was changed. Please try again in a moment.',
+        text:
+          plainDatabaseFailure(error) ??
+          'Something went wrong on our side and nothing was changed. Please try again in a moment.',
       });
     }
   });

@@ -64,6 +64,8 @@ function detailBlocks(kr: KeyResultView | undefined): View['blocks'] {
     staticSelect('curve', {
       label: 'Expected progress',
       optional: true,
+      // The choice is offered here, where the PMO adds the key result; left empty, Okra assumes linear.
+      hint: 'Left empty, Okra assumes steady progress. Launches, go-lives and signed contracts land late: pick back-loaded.',
       choices: CURVE_CHOICES,
       initial: kr?.curve,
     }),

@@ -1,4 +1,4 @@
-/** mulberry32: a tiny, well-mixed 32-bit PRNG, so the simulated quarter is identical on every run. */
+/** mulberry32: a tiny, well-mixed 32-bit PRNG, so every simulated quarter is identical on every run. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
@@ -14,12 +14,15 @@ export interface Rng {
   uniform(min: number, max: number): number;
   normal(mean?: number, sd?: number): number;
   chance(p: number): boolean;
+  int(min: number, max: number): number;
+  pick<T>(items: readonly T[]): T;
 }
 
 export function rng(seed: number): Rng {
   const next = seededRandom(seed);
+  const uniform = (min: number, max: number) => min + (max - min) * next();
   return {
-    uniform: (min, max) => min + (max - min) * next(),
+    uniform,
     normal: (mean = 0, sd = 1) => {
       // Box–Muller; 1 − u keeps the logarithm away from zero.
       const u = 1 - next();
@@ -27,5 +30,7 @@ export function rng(seed: number): Rng {
       return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     },
     chance: (p) => next() < p,
+    int: (min, max) => Math.floor(uniform(min, max + 1)),
+    pick: (items) => items[Math.floor(next() * items.length)] as (typeof items)[number],
   };
 }

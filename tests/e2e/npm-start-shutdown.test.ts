@@ -1,0 +1,158 @@
+// Shutdown the way a container runtime or an operator does it: SIGTERM during a burst of commands, sent
+// either to the process `npm start` started or to npm itself. Okra must exit 0 every time, and every
+// command Slack saw acknowledged must be done and answered.
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from '../../src/db/client.ts';
+import { PROJECT_ROOT } from '../../src/db/provider.ts';
+import { ADMIN, SIGNING_SECRET, waitFor } from '../support/harness.ts';
+import { type SlackDouble, startSlackDouble } from '../support/slack-double/index.ts';
+import { sendCommand } from '../support/slack-driver.ts';
+import { createPgDatabase, TEST_PROVIDER } from '../support/test-database.ts';
+
+const RUNS_PER_TARGET = 10;
+const BURST = 24;
+/** SIGTERM goes out after this many commands were sent: the rest arrive while Okra stops. */
+const SIGNAL_AFTER = 8;
+
+let double: SlackDouble;
+let databaseUrl: string;
+let database: Database;
+let dropDatabase = async () => {};
+
+beforeAll(async () => {
+  // `npm install` builds dist/; a checkout whose sources changed since is rebuilt here, as `npm start` would.
+  const build = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: PROJECT_ROOT });
+  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+  double = await startSlackDouble();
+  if (TEST_PROVIDER === 'postgresql') {
+    const created = await createPgDatabase();
+    databaseUrl = created.url;
+    dropDatabase = created.drop;
+  } else {
+    databaseUrl = `file:${join(mkdtempSync(join(tmpdir(), 'okra-npm-')), 'okra.db')}`;
+  }
+}, 120_000);
+afterAll(async () => {
+  await database?.close();
+  await double.close();
+  await dropDatabase();
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** The node process running dist/main.js under npm (npm's shell may or may not have exec'd it). */
+function okraUnder(npmPid: number): number | undefined {
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3]! }));
+  const family = new Set([npmPid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const row of rows)
+      if (family.has(row.ppid) && !family.has(row.pid)) {
+        family.add(row.pid);
+        grew = true;
+      }
+  }
+  return rows.find((row) => family.has(row.pid) && row.pid !== npmPid && row.args.includes('dist/main.js'))
+    ?.pid;
+}
+
+function npmStart(port: number): {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) =>
+        !key.startsWith('SLACK_') &&
+        !key.startsWith('OKRA_') &&
+        !key.startsWith('npm_') &&
+        key !== 'DATABASE_URL',
+    ),
+  );
+  const child = spawn('npm', ['start', '--silent'], {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...env,
+      SLACK_BOT_TOKEN: double.botToken,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: double.url,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      OKRA_ADMINS: ADMIN,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr!.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function burstWithSigterm(run: number, target: 'okra' | 'npm'): Promise<void> {
+  const port = await freePort();
+  const okra = npmStart(port);
+  // npm start first rebuilds dist/ when a source is newer (never in CI, where npm install just built it).
+  await waitFor(() => okra.output().includes('listening'), 60_000);
+  const signalled = target === 'npm' ? okra.child.pid! : okraUnder(okra.child.pid!);
+  expect(signalled).toBeDefined();
+
+  const sent: Array<Promise<{ name: string; responseUrl: string; acknowledged: boolean }>> = [];
+  for (let i = 0; i < BURST; i++) {
+    if (i === SIGNAL_AFTER) process.kill(signalled!, 'SIGTERM');
+    const name = `${target} ${run}-${i}`;
+    const responseUrl = double.newResponseUrl({ userId: ADMIN });
+    sent.push(
+      sendCommand(`http://127.0.0.1:${port}`, SIGNING_SECRET, {
+        userId: ADMIN,
+        text: `cycle add "${name}" 2027-01-01 2027-03-31`,
+        responseUrl,
+      })
+        .then((response) => ({ name, responseUrl, acknowledged: response.status === 200 }))
+        .catch(() => ({ name, responseUrl, acknowledged: false })),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 3));
+  }
+  const results = await Promise.all(sent);
+  expect(await okra.exited, okra.output()).toBe(0);
+  expect(okra.output()).toContain('stopped');
+
+  database ??= openDatabase(databaseUrl);
+  const acknowledged = results.filter((r) => r.acknowledged);
+  expect(acknowledged.length).toBeGreaterThan(0);
+  const made = new Set((await database.db.cycle.findMany({ select: { name: true } })).map((c) => c.name));
+  for (const command of acknowledged) {
+    expect(made.has(command.name), `${command.name} was acknowledged but not done`).toBe(true);
+    expect(double.responsesTo(command.responseUrl), `${command.name} got no answer`).toHaveLength(1);
+  }
+}
+
+describe('SIGTERM during a burst of commands, through npm start', () => {
+  it(`exits 0 with every acknowledged command done and answered, signalling Okra itself ${RUNS_PER_TARGET} times`, async () => {
+    for (let run = 0; run < RUNS_PER_TARGET; run++) await burstWithSigterm(run, 'okra');
+  }, 180_000);
+
+  it(`does the same when npm itself gets the signal, ${RUNS_PER_TARGET} times`, async () => {
+    for (let run = 0; run < RUNS_PER_TARGET; run++) await burstWithSigterm(run, 'npm');
+  }, 180_000);
+});
