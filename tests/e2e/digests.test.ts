@@ -122,7 +122,9 @@ describe('the weekly digest', () => {
     );
     expect(text).toContain('Owner: U01GROW01 · latest comment: “Vendor slipped again”');
     // The engine's reasons follow the item, one bullet each.
-    expect(text).toMatch(/\*KR-1\* Reach 15% market share in the mid-market — off track \(was [a-z ]+\)\\n• \S/);
+    expect(text).toMatch(
+      /\*KR-1\* Reach 15% market share in the mid-market — off track \(was [a-z ]+\)\\n• \S/,
+    );
     expect(text).toMatch(/Check-ins this week:\* 1 of 8/);
     expect(text).toMatch(/:arrow_down: \*KR-1\* Reach 15% market share in the mid-market: \d+% → \d+%/);
     const chart = h.double.files.filter((f) => f.channelId === LEAD).at(-1);
