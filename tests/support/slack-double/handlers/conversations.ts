@@ -2,27 +2,6 @@ import { type ApiReply, type DoubleContext, slackError } from '../context.ts';
 import { argBoolean, argNumber, argString, type Dict } from '../dict.ts';
 import { slackMessageOf } from './chat.ts';
 
-/** conversations.info: a channel as the bot sees it (needs channels:read / groups:read in Slack). */
-export function conversationsInfo(args: Dict, ctx: DoubleContext): ApiReply {
-  const found = ctx.channels.info(argString(args, 'channel'));
-  if (!found.ok) return slackError(found.error);
-  const { channel } = found;
-  return {
-    ok: true,
-    channel: {
-      id: channel.id,
-      name: channel.name,
-      is_channel: !channel.isPrivate,
-      is_group: false,
-      is_im: false,
-      is_private: channel.isPrivate ?? false,
-      is_archived: channel.isArchived ?? false,
-      is_member: channel.isMember ?? true,
-      created: Math.floor(ctx.now() / 1000),
-    },
-  };
-}
-
 /** conversations.open: the DM with one person (always the same `D…` id) or a group DM. */
 export function conversationsOpen(args: Dict, ctx: DoubleContext): ApiReply {
   const channelArg = argString(args, 'channel');
@@ -78,6 +57,37 @@ function imReply(
       unread_count_display: 0,
       is_open: true,
       priority: 0,
+    },
+  };
+}
+
+/**
+ * conversations.info for channels the test added: Slack's shape, with `is_member` and `is_archived`
+ * telling whether the bot can post (and upload) there. Private channels the bot is not in do not exist for it.
+ */
+export function conversationsInfo(args: Dict, ctx: DoubleContext): ApiReply {
+  const id = argString(args, 'channel');
+  if (!id) return slackError('channel_not_found');
+  const user = ctx.channels.userOfDm(id);
+  if (user) return { ok: true, channel: { id, is_im: true, is_channel: false, user, is_archived: false } };
+  const channel = ctx.channels.get(id);
+  if (!channel || (channel.isPrivate && !channel.isMember)) return slackError('channel_not_found');
+  return {
+    ok: true,
+    channel: {
+      id: channel.id,
+      name: channel.name,
+      name_normalized: channel.name,
+      is_channel: !channel.isPrivate,
+      is_group: false,
+      is_im: false,
+      is_mpim: false,
+      is_private: Boolean(channel.isPrivate),
+      is_archived: Boolean(channel.isArchived),
+      is_general: false,
+      is_member: Boolean(channel.isMember),
+      created: Math.floor(ctx.now() / 1000),
+      context_team_id: ctx.identity.teamId,
     },
   };
 }
