@@ -11,7 +11,7 @@ import {
 } from '../../services/digest-subscriptions.ts';
 import { composeDigestFor, postDigest } from '../../services/digests.ts';
 import { failure } from '../../services/outcome.ts';
-import { parseChannelRef } from '../commands/mentions.ts';
+import { channelIdOf } from '../commands/mentions.ts';
 import type { ParsedArgs } from '../commands/tokenize.ts';
 import { flagText } from '../commands/tokenize.ts';
 import type { CommandContext } from '../commands/types.ts';
@@ -39,13 +39,13 @@ const FIELD_NAMES = {
 /** Command words into the service's input: the #channel, the scope (its NAME may be several words) and flags. */
 export function subscriptionInput(args: ParsedArgs, skip = 0): SubscriptionInput {
   const words = args.positional.slice(skip);
-  const channelWord = words.find((word) => parseChannelRef(word));
+  const channelWord = words.find((word) => channelIdOf(word, args.refs));
   const rest = words.filter((word) => word !== channelWord);
   const scopeFlag = flagText(args, 'scope');
   const [scopeWord, ...scopeRest] = (scopeFlag ?? '').split(/\s+/).filter(Boolean);
   const named = [...scopeRest, ...rest].join(' ') || undefined;
   return {
-    channelId: channelWord ? parseChannelRef(channelWord) : undefined,
+    channelId: channelWord ? channelIdOf(channelWord, args.refs) : undefined,
     scope: scopeWord,
     team: flagText(args, 'team') ?? (scopeWord?.toLowerCase() === 'team' ? named : undefined),
     objective: flagText(args, 'objective') ?? (scopeWord?.toLowerCase() === 'objective' ? named : undefined),
@@ -61,7 +61,7 @@ const targetLine = (target: DigestTarget): Mrkdwn =>
 
 /** The digests of one channel (the one named, or the one the command was typed in). */
 async function targetsFor(ctx: CommandContext): Promise<{ channelId: string; targets: DigestTarget[] }> {
-  const named = ctx.args.positional.map(parseChannelRef).find(Boolean);
+  const named = ctx.args.positional.map((word) => channelIdOf(word, ctx.args.refs)).find(Boolean);
   const channelId = named ?? ctx.channelId;
   const all = await listDigestTargets(ctx.db, ctx.workspace.id, ctx.settings.defaultTimeZone);
   return { channelId, targets: all.filter((target) => target.channelId === channelId) };
