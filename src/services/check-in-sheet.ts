@@ -284,14 +284,19 @@ export async function checkSheet(
       if (on && !own.includes(on.toUpperCase()))
         errors[SHEET_FIELD.riskOn] = 'Link the risk to one of your own key results or KPIs.';
       const text = answers.blockers!.trim();
-      const outcome = await prepareRisk(db, actor, {
-        title: text.length > 150 ? `${text.slice(0, 147)}...` : text,
-        description: text.length > 150 ? text : null,
-        on: on || null,
-        owner: actor.slackUserId,
-        likelihood: answers.likelihood,
-        impact: answers.impact,
-      });
+      const outcome = await prepareRisk(
+        db,
+        actor,
+        {
+          title: text.length > 150 ? `${text.slice(0, 147)}...` : text,
+          description: text.length > 150 ? text : null,
+          on: on || null,
+          owner: actor.slackUserId,
+          likelihood: answers.likelihood,
+          impact: answers.impact,
+        },
+        clock.now,
+      );
       if (!outcome.ok) {
         const map: Record<string, string> = {
           likelihood: SHEET_FIELD.likelihood,

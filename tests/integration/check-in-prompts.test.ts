@@ -3,7 +3,7 @@
 // downtime within the documented bound, and reminders that stop after a check-in or a skip.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, Tx } from '../../src/db/client.ts';
-import { ensureMember, ensureWorkspace } from '../../src/db/queries/workspaces.ts';
+import { ensureMember, ensureWorkspace, type MemberRow } from '../../src/db/queries/workspaces.ts';
 import { CATCH_UP_MS } from '../../src/domain/check-ins/schedule-time.ts';
 import { actorOf } from '../../src/services/actor.ts';
 import { pauseCheckIns, skipWeek } from '../../src/services/check-in-pauses.ts';
@@ -153,7 +153,7 @@ describe('pauses, downtime, reminders', () => {
     const ben = await db.member.findFirstOrThrow({ where: { workspaceId, slackUserId: 'U0BEN' } });
     await pauseCheckIns(
       db,
-      actorOf(ben),
+      actorOf(ben as MemberRow),
       { memberId: ben.id, until: '2026-02-15' },
       { now: new Date('2026-02-08T12:00:00Z'), defaultTimeZone: 'UTC' },
     );
@@ -176,8 +176,12 @@ describe('pauses, downtime, reminders', () => {
 
   it('reminders: next working day, then two later; none after a check-in or a skip', async () => {
     sent.length = 0;
-    const ana = actorOf(await db.member.findFirstOrThrow({ where: { workspaceId, slackUserId: 'U0ANA' } }));
-    const cat = actorOf(await db.member.findFirstOrThrow({ where: { workspaceId, slackUserId: 'U0CAT' } }));
+    const ana = actorOf(
+      (await db.member.findFirstOrThrow({ where: { workspaceId, slackUserId: 'U0ANA' } })) as MemberRow,
+    );
+    const cat = actorOf(
+      (await db.member.findFirstOrThrow({ where: { workspaceId, slackUserId: 'U0CAT' } })) as MemberRow,
+    );
     const remindAt = async (iso: string) => {
       tickAt = new Date(iso);
       await runReminders(db, workspaceId, tickAt, enqueue);

@@ -89,7 +89,7 @@ export interface Kpi {
   amber: number;
   readings: readonly KpiReading[];
   cadence: KpiCadence;
-  /** Optional unit appended to values in reasons, e.g. "%" or " ms". */
+  /** The unit values are written with in reasons (formatAmount): "%", "$", "ms". */
   unit?: string;
   /** When the owner was paused or skipped a week: those periods are not missed readings. */
   excused?: readonly ExcusedSpan[];

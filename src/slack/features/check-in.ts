@@ -8,6 +8,7 @@ import { pmoChannelOf } from '../../services/escalation.ts';
 import { enqueue } from '../../services/outbox.ts';
 import type { CommandContext } from '../commands/types.ts';
 import { openSheet } from '../listeners/views/check-in-sheet.ts';
+import { md } from '../mrkdwn.ts';
 import { checkInStatusMessage } from '../views/check-ins/status.ts';
 import { confirmationMessage } from '../views/replies.ts';
 import type { Feature } from './feature.ts';
@@ -40,8 +41,8 @@ async function sendCommand(ctx: CommandContext): Promise<void> {
   await ctx.reply(
     confirmationMessage(
       result.prompted === 0
-        ? 'Nobody left to prompt this week: everyone with something due has been prompted already (or is paused).'
-        : `Sent ${result.prompted} check-in prompt${result.prompted === 1 ? '' : 's'} for this week.`,
+        ? md`Nobody left to prompt this week: everyone with something due has been prompted already (or is paused).`
+        : md`Sent ${result.prompted} check-in prompt${result.prompted === 1 ? '' : 's'} for this week.`,
     ),
   );
 }

@@ -1,6 +1,7 @@
 // Every feature Okra offers. Help lists their commands in this order.
 import { checkIn } from './check-in.ts';
 import { cycles } from './cycles.ts';
+import { digests } from './digests.ts';
 import { exportPlan } from './export.ts';
 import type { Feature } from './feature.ts';
 import { keyResults } from './key-results.ts';
@@ -27,5 +28,6 @@ export const FEATURES: readonly Feature[] = [
   risks,
   settings,
   roles,
+  digests,
   exportPlan,
 ];

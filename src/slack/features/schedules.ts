@@ -15,7 +15,7 @@ import { resolveUser } from '../commands/resolve.ts';
 import { flagText } from '../commands/tokenize.ts';
 import type { CommandContext } from '../commands/types.ts';
 import { text } from '../forms/read-state.ts';
-import { mention } from '../text.ts';
+import { md } from '../mrkdwn.ts';
 import { scheduleLine, scheduleListMessage, scheduleModal } from '../views/check-ins/schedules.ts';
 import { confirmationMessage, problemsMessage } from '../views/replies.ts';
 import type { Feature } from './feature.ts';
@@ -44,7 +44,7 @@ const flagsOf = (ctx: CommandContext) => ({
 });
 
 const changed = (verb: string) => (schedule: ScheduleView) =>
-  confirmationMessage(`${verb} ${scheduleLine(schedule)}`);
+  confirmationMessage(md`${verb} ${scheduleLine(schedule, false)}`);
 
 async function addCommand(ctx: CommandContext): Promise<void> {
   const words = ctx.args.positional;
@@ -91,7 +91,7 @@ async function removeCommand(ctx: CommandContext): Promise<void> {
   const outcome = await removeSchedule(ctx.db, actorOf(ctx.member), ctx.args.positional[0]);
   await ctx.reply(
     outcome.ok
-      ? confirmationMessage(`Removed ${outcome.value.ref}: nobody is prompted by it any more.`)
+      ? confirmationMessage(md`Removed ${outcome.value.ref}: nobody is prompted by it any more.`)
       : problemsMessage(outcome.errors, FIELD_NAMES),
   );
 }
@@ -118,10 +118,10 @@ async function pauseCommand(ctx: CommandContext): Promise<void> {
   );
   if (!outcome.ok) return ctx.reply(problemsMessage(outcome.errors, FIELD_NAMES));
   const whom =
-    outcome.value.memberId === ctx.member.id ? 'You are' : `${mention(outcome.value.slackUserId)} is`;
+    outcome.value.memberId === ctx.member.id ? md`You are` : md`${md.user(outcome.value.slackUserId)} is`;
   await ctx.reply(
     confirmationMessage(
-      `${whom} paused until ${outcome.value.until} (inclusive): no check-in prompts or reminders, and those weeks do not count as silence. \`/okr resume\` ends it early.`,
+      md`${whom} paused until ${outcome.value.until} (inclusive): no check-in prompts or reminders, and those weeks do not count as silence. \`/okr resume\` ends it early.`,
     ),
   );
 }
@@ -134,13 +134,13 @@ async function resumeCommand(ctx: CommandContext): Promise<void> {
     defaultTimeZone: ctx.settings.defaultTimeZone,
   });
   if (!outcome.ok) return ctx.reply(problemsMessage(outcome.errors, FIELD_NAMES));
-  const whom =
-    outcome.value.slackUserId === ctx.member.slackUserId ? 'You' : mention(outcome.value.slackUserId);
+  const self = outcome.value.slackUserId === ctx.member.slackUserId;
+  const whom = self ? md`You` : md.user(outcome.value.slackUserId);
   await ctx.reply(
     confirmationMessage(
       outcome.value.ended === 0
-        ? `${whom === 'You' ? 'You were' : `${whom} was`} not paused; nothing changed.`
-        : `${whom} will be prompted again from the next check-in.`,
+        ? md`${whom} ${self ? 'were' : 'was'} not paused; nothing changed.`
+        : md`${whom} will be prompted again from the next check-in.`,
     ),
   );
 }

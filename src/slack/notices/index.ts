@@ -3,6 +3,7 @@
 import { NOTICE_KIND } from '../../services/notice-payloads.ts';
 import { renderCheckInDeparted } from './checkin-departed.ts';
 import { renderCheckInPrompt } from './checkin-prompt.ts';
+import { renderDigestChart, renderDigestThread, renderDigestTop } from './digest.ts';
 import { escalation, flagOwner, flagPmo, newItems } from './flags.ts';
 import type { NoticeRenderer } from './types.ts';
 
@@ -11,6 +12,9 @@ export const NOTICE_RENDERERS: Readonly<Record<string, NoticeRenderer>> = {
   [NOTICE_KIND.flagPmo]: flagPmo,
   [NOTICE_KIND.escalation]: escalation,
   [NOTICE_KIND.newItems]: newItems,
+  'digest-top': renderDigestTop,
+  'digest-thread': renderDigestThread,
+  'digest-chart': renderDigestChart,
   'checkin-prompt': renderCheckInPrompt,
   'checkin-departed': renderCheckInDeparted,
 };

@@ -3,6 +3,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { HomeCheckIns } from '../../../services/home-check-ins.ts';
 import { CHECKIN_ACTION } from '../../check-in-ids.ts';
+import { EMPTY, type Mrkdwn, md } from '../../mrkdwn.ts';
 
 export function checkInActions(checkIns: HomeCheckIns): KnownBlock {
   return {
@@ -20,8 +21,8 @@ export function checkInActions(checkIns: HomeCheckIns): KnownBlock {
   };
 }
 
-export function checkInMark(ref: string, checkIns: HomeCheckIns | undefined): string {
-  if (!checkIns) return '';
-  if (checkIns.done.has(ref)) return ' · :white_check_mark: done this week';
-  return checkIns.paused ? ' · paused this week' : ' · due this week';
+export function checkInMark(ref: string, checkIns: HomeCheckIns | undefined): Mrkdwn {
+  if (!checkIns) return EMPTY;
+  if (checkIns.done.has(ref)) return md` · :white_check_mark: done this week`;
+  return checkIns.paused ? md` · paused this week` : md` · due this week`;
 }

@@ -13,12 +13,14 @@ const dayName = (day: number) => {
   return name[0]!.toUpperCase() + name.slice(1);
 };
 
-export function scheduleLine(schedule: ScheduleView): string {
+/** `escape` false: for a caller that puts the line through `md`, which escapes it itself. */
+export function scheduleLine(schedule: ScheduleView, escape = true): string {
+  const esc = escape ? escapeMrkdwn : (text: string) => text;
   const when = `${schedule.cadence === 'biweekly' ? 'Every two weeks' : 'Every week'} on ${dayName(schedule.dayOfWeek)} at ${schedule.localTime}, each person's local time`;
   const scope =
     schedule.scope.kind === 'everyone'
       ? 'everyone'
-      : `${schedule.scope.kind === 'teams' ? 'teams' : 'objectives'} ${escapeMrkdwn(truncate(schedule.scopeNames.join(', '), 300))}`;
+      : `${schedule.scope.kind === 'teams' ? 'teams' : 'objectives'} ${esc(truncate(schedule.scopeNames.join(', '), 300))}`;
   const reminders =
     schedule.reminders.first === 0
       ? 'no reminders'
