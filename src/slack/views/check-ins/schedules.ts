@@ -13,9 +13,9 @@ const dayName = (day: number) => {
   return name[0]!.toUpperCase() + name.slice(1);
 };
 
-/** `escape` false: for a caller that puts the line through `md`, which escapes it itself. */
-export function scheduleLine(schedule: ScheduleView, escape = true): string {
-  const esc = escape ? escapeMrkdwn : (text: string) => text;
+/** `escaped` false: for a caller that puts the line through `md`, which escapes it itself. */
+export function scheduleLine(schedule: ScheduleView, escaped = true): string {
+  const esc = escaped ? escapeMrkdwn : (text: string) => text;
   const when = `${schedule.cadence === 'biweekly' ? 'Every two weeks' : 'Every week'} on ${dayName(schedule.dayOfWeek)} at ${schedule.localTime}, each person's local time`;
   const scope =
     schedule.scope.kind === 'everyone'
