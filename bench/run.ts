@@ -3,12 +3,14 @@
 import { benchAck } from './ack.ts';
 import { benchCycleStatus } from './cycle-status.ts';
 import { benchPlanImport } from './plan-import.ts';
+import { benchPortfolio } from './portfolio.ts';
 import { benchStatusEvaluation } from './status-eval/run.ts';
 
 const sections: Array<[string, () => Promise<string[]>]> = [
   ['Acknowledging slash commands', () => benchAck()],
   ['Status of a 200-objective cycle', () => benchCycleStatus()],
   ['Importing a quarter', () => benchPlanImport()],
+  ['A 10,000-key-result portfolio (each part in a fresh process)', () => benchPortfolio()],
   [
     'Status evaluation: simulated quarters (see bench/status-eval/README.md)',
     async () => benchStatusEvaluation(),

@@ -26,7 +26,7 @@ export interface QualityKeyResult {
   title: string;
   kind: string;
   /** Any owner reference (member id, Slack id); null or undefined means nobody. */
-  owner: string | number | null | undefined;
+  owner?: string | number | null | undefined;
 }
 
 export interface QualityCycle {

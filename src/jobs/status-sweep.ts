@@ -1,6 +1,11 @@
 // The hourly status sweep: evaluates every open item of the current cycles and every KPI, and applies the
 // same flag and escalation logic as a check-in. It is what flags silence (no check-in for weeks) when
 // nobody does anything. Idempotent by construction: ItemStatus remembers what was seen, claims what was sent.
+// At scale (10,000 key results) it reads the stored statuses in one query, takes the per-item path (record,
+// flag) only for items whose status changed (the outbox retries sends), and writes reasons that merely drifted
+// ("13 points behind" → "14") in chunked statements: no row-by-row read-and-rewrite of the whole portfolio.
+
+import { statusKey, storedStatuses, updateReasons } from '../db/queries/item-statuses.ts';
 import { evaluateKpi, type StatusLevel } from '../domain/status/index.ts';
 import { escalateOpenRisks, type KnownStatus, pmoChannelOf } from '../services/escalation.ts';
 import {
@@ -50,10 +55,19 @@ export async function sweepStatuses(services: FlagServices, at: Date): Promise<S
     const settings = workspaceSettings(workspace.settings);
     const graceMs = settings.checkInPeriodDays * DAY_MS;
     const seen = new Map<string, StatusLevel>();
+    const stored = await storedStatuses(services.db, workspace.id);
+    const drifted: Array<{ itemType: string; itemId: number; reasons: string }> = [];
     // Items seen for the first time while in their grace period: told to the PMO in one message.
     const arrived: Array<{ ref: string; status: StatusLevel; createdAt: Date }> = [];
     const settle = async (subject: StatusSubject) => {
       seen.set(`${subject.type}:${subject.id}`, subject.status);
+      const before = stored.get(statusKey(subject.type, subject.id));
+      if (before && before.status === subject.status) {
+        report.evaluated++;
+        const reasons = JSON.stringify(subject.reasons);
+        if (before.reasons !== reasons) drifted.push({ itemType: subject.type, itemId: subject.id, reasons });
+        return;
+      }
       try {
         const settled = await settleStatus(services, subject, at, channel, graceMs);
         report.evaluated++;
@@ -103,6 +117,12 @@ export async function sweepStatuses(services: FlagServices, at: Date): Promise<S
           verdict,
         ),
       );
+    }
+
+    try {
+      await updateReasons(services.db, workspace.id, drifted);
+    } catch (error) {
+      services.logger.error('status sweep: writing reasons failed', error);
     }
 
     try {

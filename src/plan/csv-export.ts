@@ -3,6 +3,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { formatNumber } from '../domain/numbers/format-number.ts';
+import { neutraliseCell } from './csv-cells.ts';
 import { CHECK_IN_COLUMNS, KEY_RESULT_COLUMNS, KPI_COLUMNS, KPI_READING_COLUMNS } from './csv-format.ts';
 import { encodeMilestones } from './csv-milestones.ts';
 import { withGeneratedRefs } from './refs.ts';
@@ -94,7 +95,7 @@ export function planToCsv(input: Plan): PlanCsvFiles {
   const kpiRows: Row[] = plan.kpis.map((kpi) => ({
     kpi_ref: kpi.ref ?? '',
     title: kpi.title,
-    owner: kpi.owner,
+    owner: kpi.owner ?? '',
     team: kpi.team ?? '',
     unit: kpi.unit ?? '',
     direction: kpi.direction,
@@ -129,7 +130,7 @@ function objectiveCells(objective: PlanObjective): Row {
     objective_ref: objective.ref ?? '',
     objective_title: objective.title,
     objective_level: objective.level,
-    objective_owner: objective.owner,
+    objective_owner: objective.owner ?? '',
     objective_parent: objective.parent ?? '',
     objective_description: objective.description ?? '',
   };
@@ -139,7 +140,7 @@ function keyResultCells(kr: PlanKeyResult): Row {
   return {
     kr_ref: kr.ref ?? '',
     kr_title: kr.title,
-    kr_owner: kr.owner,
+    kr_owner: kr.owner ?? '',
     kr_kind: kr.kind,
     kr_start: num(kr.start),
     kr_target: num(kr.target),
@@ -156,5 +157,8 @@ function num(value: number | undefined): string {
 }
 
 function toCsv(rows: Row[], columns: readonly string[]): string {
-  return stringify(rows, { header: true, columns: [...columns] });
+  const safe = rows.map((row) =>
+    Object.fromEntries(Object.entries(row).map(([column, cell]) => [column, neutraliseCell(cell)])),
+  );
+  return stringify(safe, { header: true, columns: [...columns] });
 }

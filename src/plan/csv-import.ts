@@ -5,6 +5,7 @@
  */
 
 import { CsvError, parse } from 'csv-parse/sync';
+import { restoreCell } from './csv-cells.ts';
 import { ALL_COLUMNS, CSV_FILES, type CsvFileKey, REQUIRED_COLUMNS } from './csv-format.ts';
 import { decodeMilestones } from './csv-milestones.ts';
 import { countProblems, sizeProblem } from './limits.ts';
@@ -111,7 +112,9 @@ function readCsv(file: CsvFileKey, text: string, builder: RawPlanBuilder): CsvRo
       line: info.lines,
       cell(column: string) {
         const index = columns.indexOf(column);
-        const value = index === -1 ? undefined : record[index]?.trim();
+        const raw = index === -1 ? undefined : record[index]?.trim();
+        // A leading apostrophe marks text a spreadsheet must not run as a formula (csv-cells.ts).
+        const value = raw === undefined ? undefined : restoreCell(raw);
         return value === '' ? undefined : value;
       },
     };

@@ -2,7 +2,7 @@
  * Stable refs for records that have none. CSV needs them (check-ins and readings point at their key
  * result or KPI by ref), and exporting the same plan twice must give the same refs, so they are
  * derived from content and position only: objective and KPI refs from titles, key result refs from
- * their objective's ref and position (`win-the-mid-market-kr2`).
+ * their objective's ref and position (`win-the-mid-market-kr2`), risk refs from titles (`risk-vendor-delay`).
  */
 import type { Plan, PlanKeyResult, PlanObjective } from './schema.ts';
 
@@ -20,7 +20,7 @@ export function slugify(title: string, fallback: string): string {
   return slug || fallback;
 }
 
-/** A copy of the plan in which every objective, key result and KPI has a ref. Existing refs are kept. */
+/** A copy of the plan in which every objective, key result, KPI and risk has a ref. Existing refs are kept. */
 export function withGeneratedRefs(plan: Plan): Plan {
   const used = new Set<string>();
   for (const objective of plan.objectives) {
@@ -28,6 +28,7 @@ export function withGeneratedRefs(plan: Plan): Plan {
     for (const kr of objective.key_results) if (kr.ref) used.add(kr.ref);
   }
   for (const kpi of plan.kpis) if (kpi.ref) used.add(kpi.ref);
+  for (const risk of plan.risks) if (risk.ref) used.add(risk.ref);
 
   const claim = (base: string): string => {
     let ref = base;
@@ -46,5 +47,8 @@ export function withGeneratedRefs(plan: Plan): Plan {
   const kpis = plan.kpis.map((kpi, k) =>
     kpi.ref ? kpi : { ...kpi, ref: claim(`kpi-${slugify(kpi.title, `${k + 1}`)}`) },
   );
-  return { ...plan, objectives, kpis };
+  const risks = plan.risks.map((risk, r) =>
+    risk.ref ? risk : { ...risk, ref: claim(`risk-${slugify(risk.title, `${r + 1}`)}`) },
+  );
+  return { ...plan, objectives, kpis, risks };
 }

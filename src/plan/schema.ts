@@ -116,7 +116,7 @@ export const checkInSchema = z.strictObject({
 export const keyResultSchema = z.strictObject({
   ref: zRef().optional(),
   title: zText(),
-  owner: zUserId(),
+  owner: zUserId().optional(),
   kind: zEnum(KR_KINDS),
   start: zNumberLike().optional(),
   target: zNumberLike().optional(),
@@ -133,7 +133,7 @@ export const objectiveSchema = z.strictObject({
   description: zLongText().optional(),
   level: zEnum(OBJECTIVE_LEVELS),
   team: zText().optional(),
-  owner: zUserId(),
+  owner: zUserId().optional(),
   parent: zRef().optional(),
   key_results: z.array(keyResultSchema).default([]),
 });
@@ -143,7 +143,7 @@ export const kpiReadingSchema = z.strictObject({ date: zIsoDate(), value: zNumbe
 export const kpiSchema = z.strictObject({
   ref: zRef().optional(),
   title: zText(),
-  owner: zUserId(),
+  owner: zUserId().optional(),
   team: zText().optional(),
   unit: zText().optional(),
   direction: zEnum(KPI_DIRECTIONS),
@@ -157,9 +157,10 @@ export const kpiSchema = z.strictObject({
 const zScore = () => zNumberLike({ integer: true, min: 1, max: 5 });
 
 export const riskSchema = z.strictObject({
+  ref: zRef().optional(),
   title: zText(),
   description: zLongText().optional(),
-  owner: zUserId(),
+  owner: zUserId().optional(),
   likelihood: zScore(),
   impact: zScore(),
   objective: zRef().optional(),

@@ -93,6 +93,7 @@ function kpiFields(kpi: PlanKpi, flow: Flow): Record<string, unknown> {
 
 function riskFields(risk: PlanRisk): Record<string, unknown> {
   return pick(risk, [
+    'ref',
     'title',
     'description',
     'owner',

@@ -1,11 +1,12 @@
 // Who is making a change, as services see it.
 import type { MemberRow } from '../db/queries/workspaces.ts';
+import { can, type Role } from '../domain/permissions.ts';
 
 export interface Actor {
   workspaceId: number;
   memberId: number;
   slackUserId: string;
-  role: string;
+  role: Role;
 }
 
 export function actorOf(member: MemberRow): Actor {
@@ -17,4 +18,4 @@ export function actorOf(member: MemberRow): Actor {
   };
 }
 
-export const isAdmin = (actor: Actor) => actor.role === 'admin';
+export const isAdmin = (actor: Actor) => can(actor, 'structure');

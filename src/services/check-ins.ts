@@ -5,7 +5,7 @@ import type { Db } from '../db/client.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import { lockRow } from '../db/queries/row-lock.ts';
 import { dateFromIso, isoFromDate } from '../domain/dates.ts';
-import { zConfidence, zNumberLike } from '../domain/numbers/index.ts';
+import { parseNumber, unitMismatch, zConfidence, zNumberLike } from '../domain/numbers/index.ts';
 import { type Cadence, localDate, periodOf } from '../domain/periods.ts';
 import { canChangeOwnedItem, WHO_MAY } from '../domain/permissions.ts';
 import { formatShortId } from '../domain/short-ids.ts';
@@ -113,18 +113,39 @@ async function recordKeyResultCheckIn(
     include: {
       owner: { select: { tz: true } },
       workspace: { select: { timeZone: true } },
-      objective: { select: { archivedAt: true, cycle: { select: { name: true, endDate: true } } } },
+      objective: {
+        select: {
+          number: true,
+          archivedAt: true,
+          cycle: { select: { name: true, startDate: true, endDate: true } },
+        },
+      },
       milestones: { orderBy: { position: 'asc' } },
     },
   });
   const ref = formatShortId('key_result', kr.number);
   if (!canChangeOwnedItem(actor, kr.ownerId))
     return failure({ item: `Only ${WHO_MAY.owned} can check in on ${ref}. Nothing was changed.` });
-  if (kr.archivedAt || kr.objective.archivedAt)
-    return failure({ item: `${ref} is archived, so it takes no check-ins. A PMO admin can restore it.` });
+  if (kr.objective.archivedAt) {
+    // Restoring the key result would not help: it is its objective that is archived.
+    const objective = formatShortId('objective', kr.objective.number);
+    return failure({
+      item: `${ref} is under ${objective}, which is archived, so it takes no check-ins. A PMO admin can restore it with \`/okr objective restore ${objective}\`.`,
+    });
+  }
+  if (kr.archivedAt)
+    return failure({
+      item: `${ref} is archived, so it takes no check-ins. A PMO admin can restore it with \`/okr kr restore ${ref}\`.`,
+    });
   const zone = zoneOf(kr.owner, await actorZone(db, actor), kr.workspace.timeZone, clock.defaultTimeZone);
   const today = localDate(clock.now, zone);
   const cycleEnd = isoFromDate(kr.objective.cycle.endDate);
+  const cycleStart = isoFromDate(kr.objective.cycle.startDate);
+  if (today < cycleStart) {
+    return failure({
+      item: `${ref} belongs to the cycle "${kr.objective.cycle.name}", which starts on ${cycleStart}: check in from then on. Nothing was changed.`,
+    });
+  }
   if (today > cycleEnd) {
     return failure({
       item: `${ref} belongs to the cycle "${kr.objective.cycle.name}", which ended on ${cycleEnd}: its check-ins are closed. Nothing was changed.`,
@@ -151,7 +172,7 @@ async function recordKeyResultCheckIn(
     // The check-in keeps the share done, so the history shows how the milestones progressed.
     value = milestoneShare(marked.value.keyResult.milestones);
   } else {
-    const read = kr.kind === 'boolean' ? readYesNo(fields.value) : readNumber(fields.value);
+    const read = kr.kind === 'boolean' ? readYesNo(fields.value) : readNumber(fields.value, kr.unit);
     if (!read.ok) return failure({ value: read.error });
     value = read.value;
   }
@@ -226,7 +247,7 @@ async function recordKpiReading(
     return failure({ item: `Only ${WHO_MAY.owned} can report readings of ${ref}. Nothing was changed.` });
   if (kpi.archivedAt)
     return failure({ item: `${ref} is archived, so it takes no readings. A PMO admin can restore it.` });
-  const read = readNumber(fields.value);
+  const read = readNumber(fields.value, kpi.unit);
   if (!read.ok) return failure({ value: read.error });
   const zone = zoneOf(kpi.owner, await actorZone(db, actor), kpi.workspace.timeZone, clock.defaultTimeZone);
   const cadence: Cadence = kpi.cadence === 'monthly' ? 'monthly' : 'weekly';
@@ -298,7 +319,13 @@ async function actorZone(db: Db, actor: Actor): Promise<string | undefined> {
 
 type Read = { ok: true; value: number } | { ok: false; error: string };
 
-function readNumber(value: string | number): Read {
+/** A value in the item's unit; "15%" on a `$` key result is a question back, never silently $15. */
+function readNumber(value: string | number, unit: string): Read {
+  if (typeof value === 'string') {
+    const typed = parseNumber(value);
+    const mismatch = typed.ok ? unitMismatch(typed.unitHint, unit, value, typed.value) : undefined;
+    if (mismatch) return { ok: false, error: mismatch };
+  }
   const parsed = zNumberLike().safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
   return { ok: false, error: `The value ${parsed.error.issues[0]?.message ?? 'is not a number'}.` };

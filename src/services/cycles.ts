@@ -53,10 +53,9 @@ export async function createCycle(db: Db, actor: Actor, input: CycleInput): Prom
   const parsed = CycleInput.safeParse(input);
   if (!parsed.success) return failure(fieldErrorsFrom(parsed.error.issues));
   const { name, start, end } = parsed.data;
-  const existing = await db.cycle.findUnique({
-    where: { workspaceId_name: { workspaceId: actor.workspaceId, name } },
-  });
-  if (existing) return failure({ name: `A cycle called "${name}" already exists.` });
+  // Names differ by more than case, as team names do: "2026 q4" and "2026 Q4" would be the same cycle to people.
+  const existing = await findCycleByName(db, actor.workspaceId, name);
+  if (existing) return failure({ name: `A cycle called "${existing.name}" already exists.` });
   const anyCycle = await db.cycle.count({ where: { workspaceId: actor.workspaceId } });
   // The first cycle becomes current on its own: a workspace with cycles but no current one helps nobody.
   const current = parsed.data.current || anyCycle === 0;
@@ -116,8 +115,11 @@ export async function findCycleByName(
   workspaceId: number,
   name: string,
 ): Promise<CycleView | undefined> {
-  const rows = await db.cycle.findMany({ where: { workspaceId } });
-  const row = rows.find((cycle) => cycle.name.toLowerCase() === name.trim().toLowerCase());
+  const rows = await db.cycle.findMany({ where: { workspaceId }, orderBy: { id: 'asc' } });
+  // The exact spelling first: workspaces may hold names differing only in case from before they were refused.
+  const row =
+    rows.find((cycle) => cycle.name === name.trim()) ??
+    rows.find((cycle) => cycle.name.toLowerCase() === name.trim().toLowerCase());
   return row ? view(row) : undefined;
 }
 

@@ -304,7 +304,10 @@ export async function flagAfterCheckIn(
       where: { id: recorded.item.id },
       select: { objectiveId: true, objective: { select: { cycleId: true } } },
     });
-    const cycle = await evaluateCycle(db, workspace.id, kr.objective.cycleId, now);
+    // Only the alignment tree the key result sits in: nothing else can change because of this check-in.
+    const cycle = await evaluateCycle(db, workspace.id, kr.objective.cycleId, now, {
+      treeOf: kr.objectiveId,
+    });
     const node = cycle.objectives.get(kr.objectiveId);
     const krNode = node?.keyResults.find((k) => k.id === recorded.item.id);
     const krSettled = krNode

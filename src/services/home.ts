@@ -7,7 +7,6 @@ import { evaluateKeyResult, evaluateKpi, type KpiBand, type StatusLevel } from '
 import type { TreeKeyResult } from './alignment-tree.ts';
 import { loadCalibration } from './calibration.ts';
 import { currentCycle } from './cycles.ts';
-import { evaluateCycle } from './portfolio-status.ts';
 import { openRisksByScore, type RiskView } from './risks.ts';
 import {
   cycleInput,
@@ -80,7 +79,7 @@ export async function loadHome(db: Db, viewer: HomeViewer, now: Date): Promise<H
     }),
     openRisksByScore(db, workspaceId, { ownerMemberId: memberId }),
     cycle && (await seesPortfolio(db, viewer))
-      ? portfolioCounts(db, workspaceId, cycle.id, now)
+      ? portfolioCounts(db, workspaceId, cycle.id)
       : Promise.resolve(null),
   ]);
 
@@ -155,20 +154,38 @@ async function seesPortfolio(db: Db, viewer: HomeViewer): Promise<boolean> {
   return leads > 0;
 }
 
+/**
+ * The cycle's status counts from the stored statuses (the check-ins and the hourly sweep keep them), so
+ * opening the Home tab never re-evaluates a 10,000-key-result portfolio. Items not evaluated yet are not counted.
+ */
 async function portfolioCounts(
   db: Db,
   workspaceId: number,
   cycleId: number,
-  now: Date,
 ): Promise<HomeModel['portfolio']> {
-  const status = await evaluateCycle(db, workspaceId, cycleId, now);
-  const objectives = emptyCounts();
-  const keyResults = emptyCounts();
-  for (const node of status.objectives.values()) {
-    objectives[node.status.status] += 1;
-    for (const kr of node.keyResults) keyResults[kr.status.status] += 1;
-  }
-  return { objectives, keyResults };
+  const [objectiveRows, keyResultRows] = await Promise.all([
+    db.$queryRaw<Array<{ status: string; n: number | bigint }>>`
+      SELECT s."status", COUNT(*) AS "n"
+      FROM "ItemStatus" s
+      JOIN "Objective" o ON o."id" = s."itemId"
+      WHERE s."workspaceId" = ${workspaceId} AND s."itemType" = 'objective'
+        AND o."cycleId" = ${cycleId} AND o."archivedAt" IS NULL
+      GROUP BY s."status"`,
+    db.$queryRaw<Array<{ status: string; n: number | bigint }>>`
+      SELECT s."status", COUNT(*) AS "n"
+      FROM "ItemStatus" s
+      JOIN "KeyResult" k ON k."id" = s."itemId"
+      JOIN "Objective" o ON o."id" = k."objectiveId"
+      WHERE s."workspaceId" = ${workspaceId} AND s."itemType" = 'key_result'
+        AND o."cycleId" = ${cycleId} AND o."archivedAt" IS NULL AND k."archivedAt" IS NULL
+      GROUP BY s."status"`,
+  ]);
+  const counted = (rows: Array<{ status: string; n: number | bigint }>) => {
+    const counts = emptyCounts();
+    for (const row of rows) if (row.status in counts) counts[row.status as StatusLevel] = Number(row.n);
+    return counts;
+  };
+  return { objectives: counted(objectiveRows), keyResults: counted(keyResultRows) };
 }
 
 const emptyCounts = (): StatusCounts => ({ on_track: 0, at_risk: 0, off_track: 0 });

@@ -612,10 +612,12 @@ async function setArchivedOnce(
   const row = await loadRow(db, found.found.id);
   const kr = view(row);
   if (archiving && kr.archived) return failure({ id: `${kr.ref} is already archived.` });
-  if (!archiving && !kr.archived) return failure({ id: `${kr.ref} is not archived.` });
   if (!archiving && row.objective.archivedAt) {
-    return failure({ id: `Its objective ${kr.objectiveRef} is archived: restore the objective first.` });
+    return failure({
+      id: `${kr.ref} is under ${kr.objectiveRef}, which is archived: restore the objective first with \`/okr objective restore ${kr.objectiveRef}\`.`,
+    });
   }
+  if (!archiving && !kr.archived) return failure({ id: `${kr.ref} is not archived.` });
   const updated = await db.$transaction(async (tx) => {
     await lockUnchanged(tx, 'KeyResult', kr.id, kr, async () => view(await loadRow(tx, kr.id)));
     await tx.keyResult.update({ where: { id: kr.id }, data: { archivedAt } });

@@ -153,14 +153,6 @@ function view(row: KpiRow): KpiView {
   };
 }
 
-/** A value with its unit: "2%", "$12,000", "340 customers". */
-export function withUnit(value: number, unit: string): string {
-  const text = formatNumber(value, { maxDecimals: 2 });
-  if (unit === '') return text;
-  if (/^[$€£¥]$/.test(unit)) return value < 0 ? `-${unit}${text.slice(1)}` : `${unit}${text}`;
-  return unit === '%' ? `${text}%` : `${text} ${unit}`;
-}
-
 type TeamRef = { id: number; name: string };
 
 /** The team a name (or a form's team id) names, or an explanation listing the teams there are. */
@@ -328,6 +320,7 @@ export async function setKpiArchived(
   actor: Actor,
   ref: string,
   archived: boolean,
+  now: Date,
 ): Promise<Outcome<KpiView>> {
   if (!canChangeStructure(actor))
     return failure({ kpi: `Only ${WHO_MAY.structure} can archive or restore KPIs.` });
@@ -338,7 +331,7 @@ export async function setKpiArchived(
     return failure({ kpi: `${kpi.ref} is ${archived ? 'already archived' : 'not archived'}.` });
   }
   await db.$transaction(async (tx) => {
-    await tx.kpi.update({ where: { id: kpi.id }, data: { archivedAt: archived ? new Date() : null } });
+    await tx.kpi.update({ where: { id: kpi.id }, data: { archivedAt: archived ? now : null } });
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,
       actor: actor.slackUserId,

@@ -1,6 +1,6 @@
 // People referenced as owners or team members: a member row is created the first time someone is named.
 import type { Db } from '../db/client.ts';
-import { ensureMember, type MemberRow } from '../db/queries/workspaces.ts';
+import { ensureMember, type MemberRow, memberRow } from '../db/queries/workspaces.ts';
 
 export async function memberBySlackId(db: Db, workspaceId: number, slackUserId: string): Promise<MemberRow> {
   return ensureMember(db, workspaceId, slackUserId, []);
@@ -14,5 +14,6 @@ export async function memberByName(
 ): Promise<MemberRow | undefined> {
   const wanted = handle.toLowerCase();
   const members = await db.member.findMany({ where: { workspaceId } });
-  return members.find((m) => m.name.toLowerCase() === wanted) ?? undefined;
+  const found = members.find((m) => m.name.toLowerCase() === wanted);
+  return found ? memberRow(found) : undefined;
 }

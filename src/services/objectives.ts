@@ -310,7 +310,18 @@ export async function createObjective(
     });
     return created;
   });
-  return success(view(row));
+  // Two objectives with one title in a cycle are allowed (teams may share a goal) but rarely meant.
+  const others = await db.objective.findMany({
+    where: { workspaceId: actor.workspaceId, cycleId: cycle.id, archivedAt: null, id: { not: row.id } },
+    select: { number: true, title: true },
+  });
+  const notes = others
+    .filter((other) => other.title.trim().toLowerCase() === data.title.trim().toLowerCase())
+    .map(
+      (twin) =>
+        `${formatShortId('objective', twin.number)} in this cycle has the same title; rename one if they differ.`,
+    );
+  return success(view(row), notes);
 }
 
 export function editObjective(

@@ -2,9 +2,15 @@
 // block_id of that input in its modal, so the same errors show inline in a form or as a list in a reply.
 export type FieldErrors = Record<string, string>;
 
-export type Outcome<T> = { ok: true; value: T; notes: string[] } | { ok: false; errors: FieldErrors };
+/**
+ * A remark on a successful change, in plain text. One that names people carries their ids apart, so the
+ * Slack layer can mention them without the service writing Slack markup (which would be escaped anyway).
+ */
+export type Note = string | { text: string; people: readonly string[] };
 
-export function success<T>(value: T, notes: string[] = []): Outcome<T> {
+export type Outcome<T> = { ok: true; value: T; notes: Note[] } | { ok: false; errors: FieldErrors };
+
+export function success<T>(value: T, notes: Note[] = []): Outcome<T> {
   return { ok: true, value, notes };
 }
 

@@ -6,7 +6,7 @@ import { sortedBy } from '../db/queries/bounded.ts';
 import { isoFromDate } from '../domain/dates.ts';
 import type { Plan, PlanKpi, PlanObjective, PlanRisk, PlanTeam } from '../plan/index.ts';
 import { findCycleByName } from './cycles.ts';
-import { exportKeyResult, type KeyResultRow } from './plan/export-key-result.ts';
+import { exportKeyResult, type KeyResultRow, ownerOf } from './plan/export-key-result.ts';
 import { riskLink } from './plan/export-links.ts';
 import { itemRef } from './plan/export-refs.ts';
 
@@ -55,7 +55,7 @@ export async function exportPlan(db: Db, workspaceId: number, options: ExportOpt
       ref: objectiveRefs.get(row.id)!,
       title: row.title,
       level: row.level as PlanObjective['level'],
-      owner: row.owner?.slackUserId ?? '',
+      ...ownerOf(row),
       key_results: row.keyResults.map((kr: KeyResultRow) => exportKeyResult(kr)),
     };
     if (row.description) objective.description = row.description;
@@ -85,7 +85,7 @@ export async function exportPlan(db: Db, workspaceId: number, options: ExportOpt
     const kpi: PlanKpi = {
       ref: itemRef('kpi', row),
       title: row.title,
-      owner: row.owner?.slackUserId ?? '',
+      ...ownerOf(row),
       direction: row.direction as PlanKpi['direction'],
       target: row.target,
       green: row.green,
@@ -175,8 +175,9 @@ async function exportRisks(
     const link = riskLink(row, objectives, kpis);
     if (link === undefined) continue;
     const risk: PlanRisk = {
+      ref: itemRef('risk', row),
       title: row.title,
-      owner: row.owner?.slackUserId ?? '',
+      ...ownerOf(row),
       likelihood: row.likelihood,
       impact: row.impact,
       ...link,

@@ -4,7 +4,7 @@
 import type { Db } from '../db/client.ts';
 import { plainDatabaseFailure } from '../db/errors.ts';
 import { lockRow } from '../db/queries/row-lock.ts';
-import { canChangeStructure, WHO_MAY } from '../domain/permissions.ts';
+import { can, parseRole, WHO_MAY } from '../domain/permissions.ts';
 import { type Plan, withGeneratedRefs } from '../plan/index.ts';
 import { futureDated } from './plan/future-dates.ts';
 import { type ImportHint, importHints } from './plan/import-hints.ts';
@@ -72,7 +72,7 @@ export async function importPlan(db: Db, request: ImportRequest): Promise<Import
         generatedRefs,
         summary: emptySummary(),
         problems: [],
-        memberId: await memberResolver(tx, request.workspaceId),
+        ...(await memberResolver(tx, request.workspaceId)),
       };
       await writePlan(scope, plan);
       if (scope.problems.length > 0) throw new Rollback({ ok: false, problems: scope.problems });
@@ -110,7 +110,7 @@ async function refusal(db: Db, request: ImportRequest): Promise<ImportProblem | 
   const member = await db.member.findUnique({
     where: { workspaceId_slackUserId: { workspaceId: request.workspaceId, slackUserId: request.actor } },
   });
-  if (member && canChangeStructure({ memberId: member.id, role: member.role })) return undefined;
+  if (member && can({ memberId: member.id, role: parseRole(member.role) }, 'structure')) return undefined;
   return problemAt([], `Only ${WHO_MAY.structure} can import a plan. Nothing was changed.`);
 }
 
@@ -126,6 +126,9 @@ function newRefs(original: Plan, withRefs: Plan): string[] {
   });
   withRefs.kpis.forEach((kpi, k) => {
     if (!original.kpis[k]?.ref && kpi.ref) made.push(kpi.ref);
+  });
+  withRefs.risks.forEach((risk, r) => {
+    if (!original.risks[r]?.ref && risk.ref) made.push(risk.ref);
   });
   return made;
 }

@@ -54,28 +54,50 @@ export interface CycleStatus {
   settings: StatusSettings;
 }
 
+/** Objectives of one alignment tree per query: an id list far below every engine's parameter limit. */
+const ID_CHUNK = 100;
+
+export interface EvaluateOptions {
+  /**
+   * Evaluate only the alignment tree this objective belongs to (its top-level ancestor and everything below):
+   * what a check-in on one of its key results can change. Without it, the whole cycle.
+   */
+  treeOf?: number;
+}
+
 export async function evaluateCycle(
   db: Db,
   workspaceId: number,
   cycleId: number,
   now: Date,
+  options: EvaluateOptions = {},
 ): Promise<CycleStatus> {
+  const include = {
+    team: { select: { name: true } },
+    owner: { select: { slackUserId: true } },
+    // Unordered so that Prisma can split the load of a large cycle (see db/queries/bounded.ts).
+    keyResults: {
+      where: { archivedAt: null },
+      include: { ...KEY_RESULT_STATUS_INCLUDE, owner: { select: { slackUserId: true } } },
+    },
+  } as const;
+  const where = { workspaceId, cycleId, archivedAt: null };
+  const loadRows = async () => {
+    if (options.treeOf === undefined)
+      return db.objective.findMany({ where, orderBy: { number: 'asc' }, include });
+    const all = await db.objective.findMany({ where, select: { id: true, parentId: true } });
+    const ids = treeIds(all, options.treeOf);
+    const parts = [];
+    for (let i = 0; i < ids.length; i += ID_CHUNK)
+      parts.push(
+        await db.objective.findMany({ where: { ...where, id: { in: ids.slice(i, i + ID_CHUNK) } }, include }),
+      );
+    return parts.flat().sort((a, b) => a.number - b.number);
+  };
   const [workspace, cycle, rows, calibrationOf] = await Promise.all([
     db.workspace.findUniqueOrThrow({ where: { id: workspaceId } }),
     db.cycle.findUniqueOrThrow({ where: { id: cycleId } }),
-    db.objective.findMany({
-      where: { workspaceId, cycleId, archivedAt: null },
-      orderBy: { number: 'asc' },
-      include: {
-        team: { select: { name: true } },
-        owner: { select: { slackUserId: true } },
-        // Unordered so that Prisma can split the load of a large cycle (see db/queries/bounded.ts).
-        keyResults: {
-          where: { archivedAt: null },
-          include: { ...KEY_RESULT_STATUS_INCLUDE, owner: { select: { slackUserId: true } } },
-        },
-      },
-    }),
+    loadRows(),
     loadCalibration(db, workspaceId, now),
   ]);
   for (const row of rows) row.keyResults = sortedBy(row.keyResults, (kr) => kr.number);
@@ -141,6 +163,37 @@ export async function evaluateCycle(
     objectives,
     settings,
   };
+}
+
+/** The objective's top-level ancestor and every objective aligned below it, by id. */
+export function treeIds(
+  rows: ReadonlyArray<{ id: number; parentId: number | null }>,
+  objectiveId: number,
+): number[] {
+  const parentOf = new Map(rows.map((row) => [row.id, row.parentId]));
+  let root = objectiveId;
+  const climbed = new Set([root]);
+  for (
+    let parent = parentOf.get(root);
+    parent != null && parentOf.has(parent) && !climbed.has(parent);
+    parent = parentOf.get(root)
+  ) {
+    root = parent;
+    climbed.add(root);
+  }
+  const childrenOf = new Map<number, number[]>();
+  for (const row of rows)
+    if (row.parentId !== null)
+      childrenOf.set(row.parentId, [...(childrenOf.get(row.parentId) ?? []), row.id]);
+  const tree = new Set<number>();
+  const stack = [root];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (tree.has(id)) continue;
+    tree.add(id);
+    stack.push(...(childrenOf.get(id) ?? []));
+  }
+  return [...tree];
 }
 
 /** One key result's status, with the cycle it belongs to. */

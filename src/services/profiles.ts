@@ -4,7 +4,7 @@
 // zone and then OKRA_DEFAULT_TZ apply.
 import type { WebClient } from '@slack/web-api';
 import type { Db } from '../db/client.ts';
-import type { MemberRow } from '../db/queries/workspaces.ts';
+import { type MemberRow, memberRow } from '../db/queries/workspaces.ts';
 import { zoneFromSlack } from '../domain/time-zones.ts';
 
 /** Slack is asked at most this long; a slow answer must not hold up the request that needs the member. */
@@ -54,8 +54,10 @@ export async function fillProfile(
   ]);
   const user = answer?.user;
   if (!user?.id) return member;
-  return db.member.update({
-    where: { id: member.id },
-    data: profileFields(user as SlackProfile, member.slackUserId, at),
-  });
+  return memberRow(
+    await db.member.update({
+      where: { id: member.id },
+      data: profileFields(user as SlackProfile, member.slackUserId, at),
+    }),
+  );
 }

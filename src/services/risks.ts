@@ -155,15 +155,32 @@ async function resolveLink(
   const found = await findByShortId(db, workspaceId, on, ['objective', 'key_result', 'kpi']);
   if (!found.ok) return found.error;
   const { entity, id } = found.found;
+  const ref = on.trim().toUpperCase();
+  // A risk threatens something still tracked: an archived item (or one under an archived objective) is not.
+  const archived = (what: string, restore: string) =>
+    `${what} is archived, so it takes no new risks. A PMO admin can bring it back with \`${restore}\`. Nothing was saved.`;
   if (entity === 'objective') {
-    const row = await db.objective.findUniqueOrThrow({ where: { id }, select: { ownerId: true } });
+    const row = await db.objective.findUniqueOrThrow({
+      where: { id },
+      select: { ownerId: true, archivedAt: true },
+    });
+    if (row.archivedAt) return archived(ref, `/okr objective restore ${ref}`);
     return { ...UNLINKED, objectiveId: id, ownerId: row.ownerId };
   }
   if (entity === 'key_result') {
-    const row = await db.keyResult.findUniqueOrThrow({ where: { id }, select: { ownerId: true } });
+    const row = await db.keyResult.findUniqueOrThrow({
+      where: { id },
+      select: { ownerId: true, archivedAt: true, objective: { select: { number: true, archivedAt: true } } },
+    });
+    if (row.objective.archivedAt) {
+      const objective = formatShortId('objective', row.objective.number);
+      return archived(`${ref} is under ${objective}, which`, `/okr objective restore ${objective}`);
+    }
+    if (row.archivedAt) return archived(ref, `/okr kr restore ${ref}`);
     return { ...UNLINKED, keyResultId: id, ownerId: row.ownerId };
   }
-  const row = await db.kpi.findUniqueOrThrow({ where: { id }, select: { ownerId: true } });
+  const row = await db.kpi.findUniqueOrThrow({ where: { id }, select: { ownerId: true, archivedAt: true } });
+  if (row.archivedAt) return archived(ref, `/okr kpi restore ${ref}`);
   return { ...UNLINKED, kpiId: id, ownerId: row.ownerId };
 }
 
@@ -178,7 +195,12 @@ export async function findRisk(db: Db, workspaceId: number, ref: string): Promis
  * Admins raise any risk. A member raises risks on items they own, or unlinked risks they own themselves,
  * so people can flag trouble in their own area without waiting for the PMO.
  */
-export async function createRisk(db: Db, actor: Actor, input: RiskInput): Promise<Outcome<RiskView>> {
+export async function createRisk(
+  db: Db,
+  actor: Actor,
+  input: RiskInput,
+  now: Date,
+): Promise<Outcome<RiskView>> {
   const parsed = RiskFields.safeParse({ ...input, owner: input.owner ?? actor.slackUserId });
   if (!parsed.success) return failure(fieldErrorsFrom(parsed.error.issues));
   const data = parsed.data;
@@ -212,7 +234,7 @@ export async function createRisk(db: Db, actor: Actor, input: RiskInput): Promis
       impact: data.impact,
       status: data.status,
       mitigation: data.mitigation,
-      closedAt: data.status === 'closed' ? new Date() : null,
+      closedAt: data.status === 'closed' ? now : null,
     };
     const created = await tx.risk.create({
       data: { workspaceId: actor.workspaceId, number: riskNumber, ...fields },
@@ -249,8 +271,9 @@ export function updateRisk(
   actor: Actor,
   ref: string,
   changes: RiskInput,
+  now: Date,
 ): Promise<Outcome<RiskView>> {
-  return retryStale(() => updateRiskOnce(db, actor, ref, changes));
+  return retryStale(() => updateRiskOnce(db, actor, ref, changes, now));
 }
 
 async function updateRiskOnce(
@@ -258,6 +281,7 @@ async function updateRiskOnce(
   actor: Actor,
   ref: string,
   changes: RiskInput,
+  now: Date,
 ): Promise<Outcome<RiskView>> {
   const current = await findRisk(db, actor.workspaceId, ref);
   if (!current.ok) return current;
@@ -308,7 +332,7 @@ async function updateRiskOnce(
         ...Object.fromEntries(
           columns.filter((column) => column in diff.after).map((column) => [column, after[column]]),
         ),
-        ...(closing ? { closedAt: new Date() } : reopening ? { closedAt: null } : {}),
+        ...(closing ? { closedAt: now } : reopening ? { closedAt: null } : {}),
         ...(ownerId !== undefined ? { ownerId } : {}),
         ...(link ? { objectiveId: link.objectiveId, keyResultId: link.keyResultId, kpiId: link.kpiId } : {}),
       },
@@ -338,7 +362,8 @@ export async function closeRisk(
   db: Db,
   actor: Actor,
   ref: string,
-  note?: string,
+  note: string | undefined,
+  now: Date,
 ): Promise<Outcome<RiskView>> {
   const current = await findRisk(db, actor.workspaceId, ref);
   if (!current.ok) return current;
@@ -353,7 +378,7 @@ export async function closeRisk(
   }
   const trimmed = note?.trim() ?? '';
   if (trimmed.length > 3000) return failure({ note: 'Keep the note under 3000 characters.' });
-  const closedAt = new Date();
+  const closedAt = now;
   await db.$transaction(async (tx) => {
     await tx.risk.update({ where: { id: risk.id }, data: { status: 'closed', closedAt } });
     await recordAudit(tx, {

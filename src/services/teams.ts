@@ -9,7 +9,7 @@ import { closest } from '../domain/closest.ts';
 import { canChangeStructure, WHO_MAY } from '../domain/permissions.ts';
 import type { Actor } from './actor.ts';
 import { memberBySlackId } from './members.ts';
-import { failure, fieldErrorsFrom, type Loose, type Outcome, success } from './outcome.ts';
+import { failure, fieldErrorsFrom, type Loose, type Note, type Outcome, success } from './outcome.ts';
 import { anyoneGoes, type PersonCheck } from './roles.ts';
 
 export const TEAM_NAME_MAX = 80;
@@ -202,12 +202,11 @@ async function changeTeamOnce(
   const newcomers = add.filter((id) => !team.members.includes(id));
   const problems = await peopleProblems(newcomers, checkPerson);
   if (problems) return failure({ add: problems.text });
-  const notes: string[] = [];
+  const notes: Note[] = [];
   const already = add.filter((id) => team.members.includes(id));
-  if (already.length > 0) notes.push(`Already in the team: ${already.map((id) => `<@${id}>`).join(', ')}.`);
+  if (already.length > 0) notes.push({ text: 'Already in the team:', people: already });
   const absent = remove.filter((id) => !team.members.includes(id));
-  if (absent.length > 0)
-    notes.push(`Not in the team, so not removed: ${absent.map((id) => `<@${id}>`).join(', ')}.`);
+  if (absent.length > 0) notes.push({ text: 'Not in the team, so not removed:', people: absent });
   const members = [...team.members.filter((id) => !remove.includes(id)), ...newcomers];
   return writeTeam(
     db,
@@ -229,7 +228,7 @@ async function writeTeam(
   actor: Actor,
   team: TeamView,
   next: TeamState,
-  notes: string[] = [],
+  notes: Note[] = [],
 ): Promise<Outcome<TeamView>> {
   const before: TeamState = {
     name: team.name,

@@ -17,6 +17,7 @@ export const CALLBACK = {
   settingsPmo: 'okra.settings.pmo',
   settingsSet: 'okra.settings.set',
   settingsReset: 'okra.settings.reset',
+  digestAdd: 'okra.digest.add',
 } as const;
 
 /** action_id values of buttons in messages. */

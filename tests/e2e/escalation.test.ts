@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statusSweepJob, sweepStatuses } from '../../src/jobs/status-sweep.ts';
 import { ADMIN, type Harness, MEMBER, startHarness, waitFor } from '../support/harness.ts';
+import { seedQuarter } from '../support/seed.ts';
 
 let h: Harness;
 let workspaceId: number;
@@ -12,18 +13,10 @@ const linesAbout = (text: string) => h.double.messagesIn(PMO).filter((m) => m.te
 
 beforeAll(async () => {
   h = await startHarness();
-  await h.command(MEMBER, 'help');
-  workspaceId = (await h.db.workspace.findFirstOrThrow()).id;
-  memberId = (await h.db.member.findFirstOrThrow({ where: { slackUserId: MEMBER } })).id;
-  const cycle = await h.db.cycle.create({
-    data: {
-      workspaceId,
-      name: '2026 Q1',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-03-31'),
-      isCurrent: true,
-    },
-  });
+  const quarter = await seedQuarter(h, [MEMBER]);
+  ({ workspaceId } = quarter);
+  memberId = quarter.members[MEMBER]!;
+  const cycle = { id: quarter.cycleId };
   const objective = await h.db.objective.create({
     data: { workspaceId, number: 1, title: 'Grow', cycleId: cycle.id, level: 'company', ownerId: memberId },
   });
@@ -55,7 +48,10 @@ afterAll(() => h.close());
 
 describe('risk escalation', () => {
   it('escalates a high-score risk once: adding it posts a line, editing it again posts nothing', async () => {
-    await h.command(ADMIN, 'risk add "Vendor <!channel> delay" --likelihood 4 --impact 4 --owner <@U0BOB>');
+    await h.command(
+      ADMIN,
+      'risk add "Vendor &lt;!channel&gt; delay" --likelihood 4 --impact 4 --owner <@U0BOB>',
+    );
     await waitFor(() => linesAbout('*R-1*').length > 0);
     const [line] = linesAbout('*R-1*');
     expect(line?.text).toBe(
@@ -85,7 +81,9 @@ describe('the hourly status sweep', () => {
     expect(second).toMatchObject({ flagged: 0, escalated: 0 });
     await h.okra.idle();
 
-    const krDms = h.double.messagesIn(MEMBER).filter((m) => m.text?.includes('KR-1 is now'));
+    const krDms = h.double
+      .messagesIn(MEMBER)
+      .filter((m) => m.text?.includes('*KR-1* "Sign partners" is now'));
     expect(krDms).toHaveLength(1);
     expect(JSON.stringify(krDms[0]?.blocks)).toContain('no check-in for');
     expect(linesAbout('*KR-1* "Sign partners" is')).toHaveLength(1);

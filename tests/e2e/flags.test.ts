@@ -2,6 +2,7 @@
 // once per transition; buttons on the DM open the check-in and risk forms.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, type Harness, MEMBER, startHarness, waitFor } from '../support/harness.ts';
+import { seedQuarter } from '../support/seed.ts';
 
 let h: Harness;
 let workspaceId: number;
@@ -37,18 +38,9 @@ async function keyResult(number: number, title: string, objectiveNumber: number)
 
 beforeAll(async () => {
   h = await startHarness();
-  await h.command(MEMBER, 'help');
-  workspaceId = (await h.db.workspace.findFirstOrThrow()).id;
-  memberId = (await h.db.member.findFirstOrThrow({ where: { slackUserId: MEMBER } })).id;
-  await h.db.cycle.create({
-    data: {
-      workspaceId,
-      name: '2026 Q1',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-03-31'),
-      isCurrent: true,
-    },
-  });
+  const quarter = await seedQuarter(h, [MEMBER]);
+  ({ workspaceId } = quarter);
+  memberId = quarter.members[MEMBER]!;
   await keyResult(1, 'Sign <!channel> partners', 1);
   await keyResult(2, 'Grow usage', 2);
   await keyResult(3, 'Cut churn', 3);
@@ -63,7 +55,8 @@ describe('flags after a check-in', () => {
     await waitFor(() => linesAbout('KR-1').length > 0);
     const dms = h.double.messagesIn(MEMBER);
     expect(dms).toHaveLength(1);
-    expect(dms[0]?.text).toContain('KR-1 is now off track');
+    expect(dms[0]?.text).toContain('is now *off track*');
+    expect(dms[0]?.text).toContain('*KR-1*');
     const dmBlocks = JSON.stringify(dms[0]?.blocks);
     expect(dmBlocks).toContain('Check in');
     expect(dmBlocks).toContain('Add a risk');

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluateCycle } from '../../src/services/portfolio-status.ts';
 import { ADMIN, type Harness, MEMBER, OTHER, startHarness } from '../support/harness.ts';
+import { seedQuarter } from '../support/seed.ts';
 import { appHomeOpenedEvent } from '../support/slack-payloads.ts';
 
 // Fixture (today is 2026-02-11, in the current cycle 2026 Q1):
@@ -12,22 +14,12 @@ let h: Harness;
 
 beforeAll(async () => {
   h = await startHarness();
-  for (const user of [ADMIN, MEMBER, OTHER, KENJI]) await h.command(user, 'help');
-  const workspaceId = (await h.db.workspace.findFirstOrThrow()).id;
-  const memberId = async (slackUserId: string) =>
-    (await h.db.member.findFirstOrThrow({ where: { slackUserId } })).id;
-  const member = await memberId(MEMBER);
-  const other = await memberId(OTHER);
-  const kenji = await memberId(KENJI);
-  const cycle = await h.db.cycle.create({
-    data: {
-      workspaceId,
-      name: '2026 Q1',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-03-31'),
-      isCurrent: true,
-    },
-  });
+  const quarter = await seedQuarter(h, [ADMIN, MEMBER, OTHER, KENJI]);
+  const { workspaceId } = quarter;
+  const member = quarter.members[MEMBER]!;
+  const other = quarter.members[OTHER]!;
+  const kenji = quarter.members[KENJI]!;
+  const cycle = { id: quarter.cycleId };
   const objective = (number: number, title: string) =>
     h.db.objective.create({ data: { workspaceId, number, title, cycleId: cycle.id, level: 'company' } });
   const o1 = await objective(1, 'Win <big>');
@@ -144,7 +136,29 @@ describe('App Home', () => {
     expect(text).not.toContain('Portfolio');
   });
 
-  it('gives admins a portfolio summary of the current cycle', async () => {
+  it('gives admins a portfolio summary of the current cycle, from the statuses the sweep stored', async () => {
+    // What the hourly sweep stores, written directly: sweeping this big plan would also send its flags.
+    const workspace = await h.db.workspace.findFirstOrThrow();
+    const cycle = await h.db.cycle.findFirstOrThrow({ where: { isCurrent: true } });
+    const status = await evaluateCycle(h.db, workspace.id, cycle.id, h.clock.now());
+    await h.db.itemStatus.createMany({
+      data: [...status.objectives.values()].flatMap((node) => [
+        {
+          workspaceId: workspace.id,
+          itemType: 'objective',
+          itemId: node.id,
+          status: node.status.status,
+          changedAt: h.clock.now(),
+        },
+        ...node.keyResults.map((kr) => ({
+          workspaceId: workspace.id,
+          itemType: 'key_result',
+          itemId: kr.id,
+          status: kr.status.status,
+          changedAt: h.clock.now(),
+        })),
+      ]),
+    });
     const { text } = await openHome(ADMIN);
     expect(text).toMatch(
       /\*Portfolio · 2026 Q1\*\nObjectives: :large_green_circle: \d+ on track · :large_yellow_circle: \d+ at risk · :red_circle: \d+ off track\nKey results: /,

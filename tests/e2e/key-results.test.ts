@@ -163,7 +163,7 @@ describe('/okr kr add', () => {
   it('escapes user text in the confirmation', async () => {
     const result = await h.command(
       ADMIN,
-      'kr add O-1 "Beat <!channel> & co" --from 1 --to 2 --unit <b> --owner <@U0BOB|bob>',
+      'kr add O-1 "Beat &lt;!channel&gt; &amp; co" --from 1 --to 2 --unit &lt;b&gt; --owner <@U0BOB|bob>',
     );
     expect(result.text).toContain('Beat &lt;!channel&gt; &amp; co');
     expect(result.text).toContain('2 &lt;b&gt;');
@@ -287,9 +287,8 @@ describe('/okr kr edit', () => {
   it('refuses someone who neither owns the key result nor is an admin', async () => {
     const updates = (await audits((await kr(1)).id, 'update')).length;
     const result = await h.command(OTHER, 'kr edit KR-1 --title "Mine now"');
-    expect(result.text).toContain(
-      'Only the owner of this item and PMO admins can edit KR-1. Nothing was changed.',
-    );
+    expect(result.text).toContain('Only the owner of this item and PMO admins can edit KR-1.');
+    expect(result.text.match(/Nothing was changed/g)).toHaveLength(1);
     expect((await audits((await kr(1)).id, 'update')).length).toBe(updates);
     const form = await h.command(OTHER, 'kr edit KR-1');
     expect(form.modal).toBeUndefined();

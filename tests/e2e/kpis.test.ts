@@ -260,7 +260,7 @@ describe('/okr kpi list', () => {
   it('escapes titles so a KPI cannot ping the channel', async () => {
     await h.command(
       ADMIN,
-      'kpi add "<!channel> alarm" --target 1 --green 1 --amber 2 --direction lower --owner <@U0BOB>',
+      'kpi add "&lt;!channel&gt; alarm" --target 1 --green 1 --amber 2 --direction lower --owner <@U0BOB>',
     );
     const list = await h.command(MEMBER, 'kpi list');
     const body = JSON.stringify(list.replies[0]?.body.blocks);

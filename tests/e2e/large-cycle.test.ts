@@ -144,7 +144,9 @@ describe(`a cycle of ${KEY_RESULTS} key results, with ${KPIS} KPIs`, () => {
     const result = await h.command(MEMBER, 'update KR-4321 1 --confidence 1');
     expect(result.text).toContain('KR-4321');
     expect(result.text).not.toContain('Something went wrong');
-    const flags = h.double.messagesIn(MEMBER).filter((m) => m.text?.includes('KR-4321 is now'));
+    const flags = h.double
+      .messagesIn(MEMBER)
+      .filter((m) => m.text?.includes('*KR-4321*') && m.text.includes('is now'));
     expect(flags).toHaveLength(1);
     // The sweep settles 6,250 items one by one (a few statements each): seconds, more on PostgreSQL.
   }, 120_000);

@@ -127,7 +127,10 @@ describe('/okr objective', () => {
   });
 
   it('escapes titles so they cannot mention or link', async () => {
-    const result = await h.command(ADMIN, 'objective add "<!channel> & <https://evil.example|win>"');
+    const result = await h.command(
+      ADMIN,
+      'objective add "&lt;!channel&gt; &amp; &lt;https://evil.example|win&gt;"',
+    );
     expect(result.text).toContain('&lt;!channel&gt; &amp; &lt;https://evil.example|win&gt;');
     expect(result.text).not.toContain('<!channel>');
     await h.command(ADMIN, 'objective archive O-4');

@@ -45,6 +45,10 @@ const STATE_CHANGING: Array<{ command: string; text: string }> = [
   { command: 'settings timezone', text: 'settings timezone Europe/Paris' },
   { command: 'settings set', text: 'settings set atRiskGapPoints 10' },
   { command: 'settings reset', text: 'settings reset atRiskGapPoints' },
+  { command: 'digest add', text: 'digest add <#C0OKRS|okrs>' },
+  { command: 'digest edit', text: 'digest edit D-1 --time 09:00' },
+  { command: 'digest now', text: 'digest now <#C0OKRS|okrs>' },
+  { command: 'digest remove', text: 'digest remove D-1' },
 ];
 
 let h: Harness;
@@ -64,6 +68,8 @@ async function snapshot(): Promise<string> {
     db.kpiReading.findMany({ orderBy: { id: 'asc' } }),
     db.auditEntry.count(),
     db.counter.findMany({ orderBy: [{ workspaceId: 'asc' }, { name: 'asc' }] }),
+    db.digestSubscription.findMany({ orderBy: { id: 'asc' } }),
+    db.digestPost.findMany({ orderBy: { id: 'asc' } }),
   ]);
   return JSON.stringify(tables);
 }

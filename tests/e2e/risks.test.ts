@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, type Harness, MEMBER, OTHER, startHarness } from '../support/harness.ts';
+import { seedQuarter } from '../support/seed.ts';
 
 let h: Harness;
 let workspaceId: number;
@@ -7,22 +8,13 @@ let workspaceId: number;
 // Items risks can threaten: O-2 (Growth), KR-3 owned by MEMBER, KR-4 owned by OTHER, KPI-1 owned by MEMBER.
 beforeAll(async () => {
   h = await startHarness();
-  await h.command(MEMBER, 'risks');
-  await h.command(OTHER, 'risks');
-  workspaceId = (await h.db.workspace.findFirstOrThrow()).id;
-  const member = await h.db.member.findFirstOrThrow({ where: { slackUserId: MEMBER } });
-  const other = await h.db.member.findFirstOrThrow({ where: { slackUserId: OTHER } });
+  const quarter = await seedQuarter(h, [MEMBER, OTHER]);
+  ({ workspaceId } = quarter);
+  const member = { id: quarter.members[MEMBER]! };
+  const other = { id: quarter.members[OTHER]! };
   const growth = await h.db.team.create({ data: { workspaceId, name: 'Growth' } });
   await h.db.team.create({ data: { workspaceId, name: 'Support' } });
-  const cycle = await h.db.cycle.create({
-    data: {
-      workspaceId,
-      name: '2026 Q1',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-03-31'),
-      isCurrent: true,
-    },
-  });
+  const cycle = { id: quarter.cycleId };
   const objective = await h.db.objective.create({
     data: {
       workspaceId,
@@ -243,7 +235,7 @@ describe('/okr risks', () => {
   it('lists open risks by score for anyone, escaping titles, filtered by team or person', async () => {
     await h.command(
       ADMIN,
-      'risk add "<!channel> outage" --likelihood 5 --impact 5 --owner <@U0ALICE> --on O-2',
+      'risk add "&lt;!channel&gt; outage" --likelihood 5 --impact 5 --owner <@U0ALICE> --on O-2',
     );
     const all = await h.command(OTHER, 'risks');
     const body = JSON.stringify(all.replies[0]?.body.blocks);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memberRow } from '../../src/db/queries/workspaces.ts';
 import { actorOf } from '../../src/services/actor.ts';
 import { setRole } from '../../src/services/roles.ts';
 import { ADMIN, type Harness, MEMBER, OTHER, startHarness } from '../support/harness.ts';
@@ -108,8 +109,8 @@ describe('/okr role', () => {
 
   it('keeps an admin when two admins demote each other at the same time', async () => {
     await h.command(OTHER, `role admin <@${KENJI}|kenji>`);
-    const priya = actorOf(await h.db.member.findFirstOrThrow({ where: { slackUserId: OTHER } }));
-    const kenji = actorOf(await h.db.member.findFirstOrThrow({ where: { slackUserId: KENJI } }));
+    const priya = actorOf(memberRow(await h.db.member.findFirstOrThrow({ where: { slackUserId: OTHER } })));
+    const kenji = actorOf(memberRow(await h.db.member.findFirstOrThrow({ where: { slackUserId: KENJI } })));
     const outcomes = await Promise.all([
       setRole(h.db, priya, { user: KENJI, role: 'member' }),
       setRole(h.db, kenji, { user: OTHER, role: 'member' }),

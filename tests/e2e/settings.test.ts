@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETTING_NAMES } from '../../src/services/workspace-settings.ts';
 import { ADMIN, type Harness, MEMBER, startHarness, waitFor } from '../support/harness.ts';
+import { seedQuarter } from '../support/seed.ts';
 import { field } from '../support/slack-view-state.ts';
 
 let h: Harness;
@@ -43,17 +44,7 @@ async function keyResultOwnedByMember(number: number) {
 
 beforeAll(async () => {
   h = await startHarness({ pmoChannel: ENV_PMO });
-  await h.command(MEMBER, 'help');
-  workspaceId = (await h.db.workspace.findFirstOrThrow()).id;
-  await h.db.cycle.create({
-    data: {
-      workspaceId,
-      name: '2026 Q1',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-03-31'),
-      isCurrent: true,
-    },
-  });
+  ({ workspaceId } = await seedQuarter(h, [MEMBER]));
   await keyResultOwnedByMember(1);
   await keyResultOwnedByMember(2);
 });

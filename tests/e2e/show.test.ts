@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, type Harness, MEMBER, OTHER, startHarness } from '../support/harness.ts';
+import { seedQuarter } from '../support/seed.ts';
 import type { ResponseUrlPost } from '../support/slack-double/index.ts';
 
 // Fixture (today is 2026-02-11, in the current cycle 2026 Q1):
@@ -11,19 +12,11 @@ let workspaceId: number;
 
 beforeAll(async () => {
   h = await startHarness();
-  for (const user of [ADMIN, MEMBER, OTHER]) await h.command(user, 'help');
-  workspaceId = (await h.db.workspace.findFirstOrThrow()).id;
-  const member = await h.db.member.findFirstOrThrow({ where: { slackUserId: MEMBER } });
-  const admin = await h.db.member.findFirstOrThrow({ where: { slackUserId: ADMIN } });
-  const cycle = await h.db.cycle.create({
-    data: {
-      workspaceId,
-      name: '2026 Q1',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-03-31'),
-      isCurrent: true,
-    },
-  });
+  const quarter = await seedQuarter(h, [ADMIN, MEMBER, OTHER]);
+  ({ workspaceId } = quarter);
+  const member = { id: quarter.members[MEMBER]! };
+  const admin = { id: quarter.members[ADMIN]! };
+  const cycle = { id: quarter.cycleId };
   const o1 = await h.db.objective.create({
     data: {
       workspaceId,
@@ -153,7 +146,7 @@ describe('/okr show', () => {
   it('shows an objective with its status, reasons, key results, aligned objectives and recent changes', async () => {
     await h.command(ADMIN, 'objective edit O-1 --title "Win the mid-market"');
     const { result, text } = await show(OTHER, 'O-1');
-    expect(result.text).toBe('O-1: Win the mid-market');
+    expect(result.text).toBe('*O-1* Win the mid-market');
     expect(text).toContain('*O-1* Win the mid-market');
     expect(text).toContain(`company objective · owner <@${ADMIN}> · cycle 2026 Q1`);
     // The description is quoted and escaped: no broadcast sneaks through.

@@ -259,12 +259,13 @@ describe('/okr team channel and list', () => {
   });
 
   it('shows team names as text, never as markup', async () => {
-    await h.command(ADMIN, 'team add "<!channel> & co"');
+    // Slack sends typed markup escaped; the app decodes it once and escapes it again on the way out.
+    await h.command(ADMIN, 'team add "&lt;!channel&gt; &amp; co"');
     const list = await h.command(MEMBER, 'team list');
     const body = JSON.stringify(list.replies[0]?.body.blocks);
     expect(body).toContain('&lt;!channel&gt; &amp; co');
     expect(body).not.toContain('<!channel>');
-    const typed = await h.command(ADMIN, 'team members "<!here>" add <@U0BOB|bob>');
+    const typed = await h.command(ADMIN, 'team members "&lt;!here&gt;" add <@U0BOB|bob>');
     expect(typed.text).toContain('There is no team called "&lt;!here&gt;"');
     expect(typed.text).not.toContain('<!here>');
   });

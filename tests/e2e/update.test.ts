@@ -1,26 +1,18 @@
 // `/okr update`: typed check-ins and KPI readings, the check-in form, and who may check in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, type Harness, MEMBER, OTHER, startHarness } from '../support/harness.ts';
+import { seedQuarter } from '../support/seed.ts';
 
 let h: Harness;
 let workspaceId: number;
 
 beforeAll(async () => {
   h = await startHarness();
-  await h.command(MEMBER, 'help');
-  await h.command(OTHER, 'help');
-  workspaceId = (await h.db.workspace.findFirstOrThrow()).id;
-  const member = await h.db.member.findFirstOrThrow({ where: { slackUserId: MEMBER } });
+  const quarter = await seedQuarter(h, [MEMBER, OTHER]);
+  ({ workspaceId } = quarter);
+  const member = { id: quarter.members[MEMBER]! };
   await h.db.member.update({ where: { id: member.id }, data: { tz: 'Asia/Tokyo' } });
-  const cycle = await h.db.cycle.create({
-    data: {
-      workspaceId,
-      name: '2026 Q1',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-03-31'),
-      isCurrent: true,
-    },
-  });
+  const cycle = { id: quarter.cycleId };
   const old = await h.db.cycle.create({
     data: {
       workspaceId,
@@ -81,7 +73,7 @@ describe('/okr update typed', () => {
     // 2026-02-11T10:00Z is Wednesday evening in Tokyo: ISO week 7.
     const result = await h.command(
       MEMBER,
-      'update KR-1 1,250 --confidence 7/10 --comment "Two <!here> deals"',
+      'update KR-1 1,250 --confidence 7/10 --comment "Two &lt;!here&gt; deals"',
     );
     expect(result.text).toContain('Checked in for 2026-W07: *KR-1* KR 1 → 1,250 customers');
     expect(result.text).toMatch(/Progress: 63% done \(\d+% expected by now\)/);

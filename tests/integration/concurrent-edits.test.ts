@@ -159,7 +159,7 @@ describe('two imports of one plan at once', () => {
     if (!parsed.ok) throw new Error('the example plan must be valid');
     const request = { workspaceId: workspace.id, actor: 'import', plan: parsed.plan, now: NOW };
     // A person's first request creating their member row while the imports run.
-    const someone = parsed.plan.objectives[0]!.owner;
+    const someone = parsed.plan.objectives[0]!.owner!;
     const [first, second] = await Promise.all([
       importPlan(db, request),
       importPlan(db, request),

@@ -66,7 +66,8 @@ export interface Harness {
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const double = await startSlackDouble();
+  // The manifest asks for chat:write.public, so Slack lets the app post to public channels it has not joined.
+  const double = await startSlackDouble({ chatWritePublic: true });
   const database = await createTestDatabase();
   const clock = fixedClock(options.now ?? '2026-02-11T10:00:00Z');
   const config = parseConfig({
@@ -120,6 +121,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async submit(userId, view, values) {
       const http = await sendViewSubmission(appUrl, SIGNING_SECRET, { userId, view, values });
       await okra.idle();
+      assertErrorsOnInputs(view, http.body);
       return http;
     },
     async action(input) {
@@ -145,6 +147,22 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       if (rejected.length > 0) throw new Error(`Slack rejected what the app sent:\n${rejected.join('\n')}`);
     },
   };
+}
+
+/**
+ * Slack shows `response_action: errors` only on input blocks of the submitted view and refuses the whole
+ * answer otherwise; an error keyed by a field the view does not have would never reach the person.
+ */
+function assertErrorsOnInputs(view: Record<string, unknown>, body: unknown): void {
+  const answer = body as { response_action?: string; errors?: Record<string, string> } | undefined;
+  if (answer?.response_action !== 'errors' || !answer.errors) return;
+  const blocks = (view.blocks ?? []) as Array<{ type?: string; block_id?: string }>;
+  const inputs = new Set(blocks.filter((b) => b.type === 'input').map((b) => b.block_id));
+  const stray = Object.keys(answer.errors).filter((key) => !inputs.has(key));
+  if (stray.length > 0)
+    throw new Error(
+      `modal errors on fields the view does not have: ${stray.join(', ')} (inputs: ${[...inputs].join(', ')})`,
+    );
 }
 
 export async function waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> {

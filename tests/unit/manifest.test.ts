@@ -47,11 +47,14 @@ describe('manifest.yml', () => {
 
   it('asks for the minimal bot scopes and nothing more', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
+      // channels:read and groups:read: conversations.info checks a channel when someone sets it.
       [
+        'channels:read',
         'chat:write',
         'chat:write.public',
         'commands',
         'files:write',
+        'groups:read',
         'im:write',
         'users:read',
         // The outbox reads its own recent messages to find a notice by its key before resending.

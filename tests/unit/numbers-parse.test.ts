@@ -32,7 +32,9 @@ describe('parseNumber accepts what people type', () => {
     ['1\u202f234\u202f567.5', 1234567.5],
     ['  42  ', 42],
     ['1e3', 1000],
-    ['1.250', 1.25],
+    ['1.25', 1.25],
+    ['0.125', 0.125],
+    ['1.2500', 1.25],
     ['3.5 k', 3500],
   ])('%s → %d', (text, expected) => {
     expect(value(text).value).toBe(expected);
@@ -55,6 +57,13 @@ describe('parseNumber rejects ambiguous or bad input with an explanation', () =>
   it('refuses a decimal comma because it could be a thousands separator', () => {
     expect(error('1,25')).toMatch(/ambiguous.*1\.25/);
     expect(error('12,5')).toMatch(/ambiguous/);
+  });
+
+  it('asks about a dot followed by three digits: a decimal point, or European grouping?', () => {
+    expect(error('1.250')).toBe(
+      '"1.250" is ambiguous: 1.25 with a decimal point, or 1250 grouped with a dot? Write 1.25 or 1250',
+    );
+    expect(error('12.500')).toMatch(/12\.5 .*12500/);
   });
 
   it('refuses European dot grouping', () => {

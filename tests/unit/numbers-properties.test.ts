@@ -1,9 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { AMOUNT_LIMIT } from '../../src/domain/numbers/amount.ts';
 import { formatNumber, plainDecimal } from '../../src/domain/numbers/format-number.ts';
 import { parseNumber } from '../../src/domain/numbers/parse-number.ts';
 
-const finite = fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (Object.is(n, -0) ? 0 : n));
+/** Every value Okra accepts: finite and within ±10^15. */
+const finite = fc
+  .double({ noNaN: true, noDefaultInfinity: true, min: -AMOUNT_LIMIT, max: AMOUNT_LIMIT })
+  .map((n) => (Object.is(n, -0) ? 0 : n));
 
 describe('formatNumber and parseNumber round-trip', () => {
   it('comma-grouped text parses back to the same number', () => {
@@ -32,6 +36,22 @@ describe('formatNumber and parseNumber round-trip', () => {
         expect(parseNumber(`${formatNumber(n)}%`)).toMatchObject({ ok: true, value: n, unitHint: '%' });
       }),
     );
+  });
+
+  it('refuses every number beyond ±10^15, saying where the limit is', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ noNaN: true, noDefaultInfinity: true, min: AMOUNT_LIMIT, minExcluded: true }),
+        fc.boolean(),
+        (n, negative) => {
+          const parsed = parseNumber(formatNumber(negative ? -n : n));
+          expect(parsed.ok).toBe(false);
+        },
+      ),
+    );
+    expect(parseNumber('1e300')).toMatchObject({ ok: false, error: expect.stringMatching(/10\^15/) });
+    expect(parseNumber('1e308')).toMatchObject({ ok: false });
+    expect(parseNumber('1e400')).toMatchObject({ ok: false, error: expect.stringMatching(/10\^15/) });
   });
 
   it('never throws and never returns a non-finite value, whatever the input', () => {

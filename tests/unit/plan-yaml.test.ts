@@ -101,9 +101,8 @@ describe('parsePlanYaml', () => {
 `);
     const problems = problemsOf(text);
     const paths = problems.map((p) => `${p.path}@${p.line}: ${p.message}`);
-    expect(paths).toContain(
-      `objectives[0].key_results[0].owner@${lineOf(text, '- title: No owner')}: is required`,
-    );
+    // An owner may be left out (Slack allows items without one), so only the misspelled key is reported.
+    expect(paths.some((path) => path.includes('.owner@'))).toBe(false);
     expect(paths).toContain(
       `objectives[0].key_results[0].targt@${lineOf(text, 'targt')}: unknown field "targt" (is it misspelled?)`,
     );

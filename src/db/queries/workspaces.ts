@@ -1,7 +1,8 @@
 // Workspaces and members: created the first time Slack mentions them.
+import { parseRole, type Role } from '../../domain/permissions.ts';
 import type { Db } from '../client.ts';
 
-export type Role = 'admin' | 'leader' | 'member';
+export type { Role };
 
 export interface WorkspaceRow {
   id: number;
@@ -19,8 +20,14 @@ export interface MemberRow {
   name: string;
   /** null while unknown: the workspace's zone, then OKRA_DEFAULT_TZ, apply. */
   tz: string | null;
-  role: string;
+  /** Parsed when the row is read (memberRow), never cast. */
+  role: Role;
   active: boolean;
+}
+
+/** A member row as read from the database, its role parsed into the domain type. */
+export function memberRow<T extends { role: string }>(row: T): T & { role: Role } {
+  return { ...row, role: parseRole(row.role) };
 }
 
 /** The PMO channel is not copied here: until /okr settings sets one, OKRA_PMO_CHANNEL applies. */
@@ -55,12 +62,13 @@ export async function ensureMember(
   if (existing) {
     if (bootstrap && existing.role !== 'admin') {
       const admins = await db.member.count({ where: { workspaceId, role: 'admin', active: true } });
-      if (admins === 0) return db.member.update({ where: { id: existing.id }, data: { role: 'admin' } });
+      if (admins === 0)
+        return memberRow(await db.member.update({ where: { id: existing.id }, data: { role: 'admin' } }));
     }
-    return existing;
+    return memberRow(existing);
   }
   try {
-    return await db.member.create({
+    const created = await db.member.create({
       data: {
         workspaceId,
         slackUserId,
@@ -69,9 +77,12 @@ export async function ensureMember(
         tz: defaults.tz ?? null,
       },
     });
+    return memberRow(created);
   } catch (error) {
     // Two requests for the same new person raced; the other one created the row.
     if ((error as { code?: string }).code !== 'P2002') throw error;
-    return db.member.findUniqueOrThrow({ where: { workspaceId_slackUserId: { workspaceId, slackUserId } } });
+    return memberRow(
+      await db.member.findUniqueOrThrow({ where: { workspaceId_slackUserId: { workspaceId, slackUserId } } }),
+    );
   }
 }

@@ -15,7 +15,10 @@ export function formatNumber(value: number, opts: FormatNumberOptions = {}): str
   const separator = opts.groupSeparator ?? ',';
   const rounded = opts.maxDecimals === undefined ? value : roundTo(value, opts.maxDecimals);
   const negative = rounded < 0;
-  const [intPart = '0', fracPart = ''] = plainDecimal(Math.abs(rounded)).split('.');
+  const [intPart = '0', plainFraction = ''] = plainDecimal(Math.abs(rounded)).split('.');
+  // "1.250" would read as 1250 to half of Europe, and parseNumber refuses it: "1.2500" is the same number.
+  const fracPart =
+    plainFraction.length === 3 && /^[1-9][0-9]{0,2}$/.test(intPart) ? `${plainFraction}0` : plainFraction;
   const grouped = separator ? groupThousands(intPart, separator) : intPart;
   return `${negative ? '-' : ''}${grouped}${fracPart ? `.${fracPart}` : ''}`;
 }

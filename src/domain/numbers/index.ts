@@ -1,3 +1,4 @@
+export { AMOUNT_LIMIT, formatAmount, isCurrency, unitMismatch } from './amount.ts';
 export {
   CONFIDENCE_MAX,
   CONFIDENCE_MIN,

@@ -7,7 +7,13 @@
  * The rule of thumb: accept anything that has exactly one sensible reading, reject anything that
  * could mean two different numbers (e.g. `1,25` is 1.25 in Berlin and a typo for 1,250 in Boston)
  * and always say what we expected instead, because the person reading the error is not a developer.
+ * `1.250` is such a case: one and a quarter, or 1250 grouped the European way? It is refused with that
+ * question (1.25 and 1250 are both accepted), and formatters never write three decimals after 1–3 digits.
+ *
+ * Every value is finite and within ±AMOUNT_LIMIT (amount.ts), whatever the caller's own range.
  */
+
+import { AMOUNT_LIMIT } from './amount.ts';
 
 /** Units we can recognise from a symbol in the text; the caller decides whether to use the hint. */
 export type UnitHint = '%' | '$' | '€' | '£' | '¥';
@@ -101,7 +107,7 @@ export function parseNumber(input: string, opts: NumberParseOptions = {}): Numbe
   let value = Number(`${body.digits}${exp || ''}`);
   if (shift) value = Number(`${body.digits}e${shift}`);
   if (negative) value = -value;
-  if (!Number.isFinite(value)) return fail(`"${text}" is too large to be a usable number`);
+  if (!Number.isFinite(value) || Math.abs(value) > AMOUNT_LIMIT) return fail(tooLarge(text));
 
   const currency = (cur1 || cur2) as UnitHint | '';
   const unitHint: UnitHint | undefined = pct
@@ -133,6 +139,19 @@ function normaliseDigits(raw: string, original: string): DigitsResult {
   if (commas > 0 && spaces > 0) return fail(`"${original}" mixes commas and spaces as thousands separators`);
 
   const [intPart = '', fracPart] = body.split('.');
+  if (
+    commas === 0 &&
+    spaces === 0 &&
+    /^[1-9][0-9]{0,2}$/.test(intPart) &&
+    /^[0-9]{3}$/.test(fracPart ?? '')
+  ) {
+    const whole = `${intPart}${fracPart}`;
+    const decimal = `${intPart}.${fracPart}`.replace(/0+$/, '').replace(/\.$/, '');
+    return fail(
+      `"${original}" is ambiguous: ${decimal} with a decimal point, or ${whole} grouped with a dot? ` +
+        `Write ${decimal} or ${whole}`,
+    );
+  }
   if (fracPart !== undefined && /[, ]/.test(fracPart)) {
     if (fracPart.includes(',')) {
       return fail(
@@ -188,9 +207,14 @@ function fail(error: string): { ok: false; error: string } {
   return { ok: false, error };
 }
 
+function tooLarge(text: string): string {
+  return `"${text}" is beyond what Okra counts with: keep values between -1,000,000,000,000,000 and 1,000,000,000,000,000 (10^15)`;
+}
+
 /** Range checks for values that are already numbers (e.g. a YAML `15`), sharing the string parser's wording. */
 export function checkNumber(value: number, opts: NumberParseOptions = {}): NumberParseResult {
   if (!Number.isFinite(value)) return fail(`expected a finite number (${EXAMPLES}), not ${String(value)}`);
+  if (Math.abs(value) > AMOUNT_LIMIT) return fail(tooLarge(String(value)));
   const error = checkRange(value, String(value), opts);
   return error ? fail(error) : { ok: true, value };
 }

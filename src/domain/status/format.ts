@@ -1,4 +1,3 @@
-import { formatNumber } from '../numbers/format-number.ts';
 import { MS_PER_DAY } from './time.ts';
 
 /** 0.423 → "42%". Whole percents: check-ins are not precise enough to justify decimals. */
@@ -13,11 +12,6 @@ export function formatPercentRange(low: number, high: number): string {
   const a = Math.round(low * 100);
   const b = Math.round(high * 100);
   return a === b ? `~${a}%` : `${a}–${b}%`;
-}
-
-/** Values in sentences: grouped thousands, at most two decimals. */
-export function formatValue(value: number, unit = ''): string {
-  return `${formatNumber(value, { maxDecimals: 2 })}${unit}`;
 }
 
 export function plural(count: number, unit: string): string {

@@ -1,8 +1,9 @@
+import { formatAmount } from '../numbers/amount.ts';
 import { PRIOR_CALIBRATION } from './calibration.ts';
 import { type ConfidenceReading, readConfidence } from './confidence.ts';
 import { expectedProgress } from './expected-progress.ts';
 import { type Forecast, forecastKeyResult } from './forecast.ts';
-import { formatDuration, formatPercent, formatPercentRange, formatValue, joinSummary } from './format.ts';
+import { formatDuration, formatPercent, formatPercentRange, joinSummary } from './format.ts';
 import { type Outlook, weighOutlook } from './outlook.ts';
 import { effectiveWeight, type KeyResultProgress, keyResultProgress, meetsLimit } from './progress.ts';
 import { DEFAULT_STATUS_SETTINGS, type StatusSettings } from './settings.ts';
@@ -209,7 +210,7 @@ function limitSignals(
     signals.push({
       code: 'limit_breached',
       status: 'at_risk',
-      text: `latest ${formatValue(progress.value)} is ${side} ${formatValue(kr.target)}`,
+      text: `latest ${formatAmount(progress.value, '')} is ${side} ${formatAmount(kr.target, '')}`,
       data: { value: progress.value, limit: kr.target },
     });
   }
@@ -245,9 +246,9 @@ function confidenceToSignal(confidence: ConfidenceReading, settings: StatusSetti
   if (latest <= settings.offTrackConfidence) status = 'off_track';
   else if (latest <= settings.atRiskConfidence) status = 'at_risk';
   else if (change !== null && change <= -settings.confidenceDropAtRisk) status = 'at_risk';
-  let text = `confidence ${formatValue(latest)}/10`;
+  let text = `confidence ${formatAmount(latest, '')}/10`;
   if (previous !== null && change !== null && change !== 0) {
-    text += `, ${change < 0 ? 'down' : 'up'} from ${formatValue(previous)}`;
+    text += `, ${change < 0 ? 'down' : 'up'} from ${formatAmount(previous, '')}`;
   }
   return { code: 'confidence', status, text, data: { latest, previous, change } };
 }
@@ -279,7 +280,7 @@ function directionMismatch(kr: KeyResult): StatusSignal | null {
   const side = kr.target < kr.start ? 'below' : 'above';
   return info(
     'direction_mismatch',
-    `target ${formatValue(kr.target)} is ${side} the start ${formatValue(kr.start)} for a "${kr.kind}" key result; progress counts movement towards the target`,
+    `target ${formatAmount(kr.target, '')} is ${side} the start ${formatAmount(kr.start, '')} for a "${kr.kind}" key result; progress counts movement towards the target`,
     { start: kr.start, target: kr.target },
   );
 }

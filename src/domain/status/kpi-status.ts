@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import { formatDuration, formatValue } from './format.ts';
+import { formatAmount } from '../numbers/amount.ts';
+import { formatDuration } from './format.ts';
 import { verdict } from './key-result-status.ts';
 import { DEFAULT_STATUS_SETTINGS, type StatusSettings } from './settings.ts';
 import { MS_PER_DAY, usableHistory } from './time.ts';
@@ -83,7 +84,7 @@ export function evaluateKpi(
     {
       code: 'kpi_band',
       status: BAND_STATUS[band],
-      text: `at ${formatValue(latest.value, unit)}, ${band} (green ${comparator} ${formatValue(green, unit)}, amber ${comparator} ${formatValue(amber, unit)})`,
+      text: `at ${formatAmount(latest.value, unit)}, ${band} (green ${comparator} ${formatAmount(green, unit)}, amber ${comparator} ${formatAmount(amber, unit)})`,
       data: { value: latest.value, band, green, amber, target: kpi.target, direction: kpi.direction },
     },
   ];

@@ -81,7 +81,7 @@ export interface Kpi {
   amber: number;
   readings: readonly KpiReading[];
   cadence: KpiCadence;
-  /** Optional unit appended to values in reasons, e.g. "%" or " ms". */
+  /** The unit values are written with in reasons (formatAmount): "%", "$", "ms". */
   unit?: string;
 }
 

@@ -19,12 +19,17 @@ export interface KeyResultRow {
   checkIns: ReadonlyArray<{ date: Date; value: number; confidence: number | null; comment: string }>;
 }
 
+/** An item's owner as the plan file writes it: left out when nobody owns it, as Slack allows. */
+export function ownerOf(row: { owner: { slackUserId: string } | null }): { owner?: string } {
+  return row.owner ? { owner: row.owner.slackUserId } : {};
+}
+
 export function exportKeyResult(row: KeyResultRow): PlanKeyResult {
   const kind = row.kind as PlanKeyResult['kind'];
   const kr: PlanKeyResult = {
     ref: itemRef('key_result', row),
     title: row.title,
-    owner: row.owner?.slackUserId ?? '',
+    ...ownerOf(row),
     kind,
     check_ins: row.checkIns.map((c) => {
       const checkIn: PlanCheckIn = { date: isoFromDate(c.date), value: c.value };

@@ -19,7 +19,7 @@ export interface CheckInRow {
 export interface CheckInTarget {
   id: number;
   number: number;
-  ownerId: number;
+  ownerId: number | null;
   path: PlanPath;
   checkIns: readonly PlanCheckIn[];
 }
@@ -80,7 +80,7 @@ export async function importCheckIns(
 }
 
 interface NewCheckIn {
-  data: { keyResultId: number; authorId: number; period: string; date: Date; value: number } & Record<
+  data: { keyResultId: number; authorId: number | null; period: string; date: Date; value: number } & Record<
     string,
     unknown
   >;

@@ -59,7 +59,7 @@ export async function importKeyResults(
         );
         continue;
       }
-      const ownerId = await scope.memberId(kr.owner);
+      const ownerId = await scope.ownerId(kr.owner);
       const shape = storedShape(kr);
       const milestones = plannedMilestones(kr);
       const own = row ? checkIns.filter((c) => c.keyResultId === row.id) : [];
@@ -68,7 +68,7 @@ export async function importKeyResults(
         ref,
         objective: formatShortId('objective', parent.number),
         title: kr.title,
-        owner: kr.owner,
+        owner: kr.owner ?? null,
         kind: kr.kind,
         unit: kr.unit ?? '',
         start: shape.start,

@@ -24,11 +24,11 @@ export async function importKpis(
   const written = new Map<string, WrittenItem>();
   for (const kpi of plan.kpis) {
     const ref = kpi.ref!;
-    const ownerId = await scope.memberId(kpi.owner);
+    const ownerId = await scope.ownerId(kpi.owner);
     const desired: Snapshot = {
       ref,
       title: kpi.title,
-      owner: kpi.owner,
+      owner: kpi.owner ?? null,
       team: kpi.team ?? null,
       unit: kpi.unit ?? '',
       direction: kpi.direction,
@@ -92,7 +92,7 @@ export async function importKpis(
   return written;
 }
 
-async function importReadings(scope: ImportScope, kpi: PlanKpi, item: WrittenItem, ownerId: number) {
+async function importReadings(scope: ImportScope, kpi: PlanKpi, item: WrittenItem, ownerId: number | null) {
   const { tx } = scope;
   if (kpi.readings.length === 0) return;
   const rows = await tx.kpiReading.findMany({ where: { kpiId: item.id } });

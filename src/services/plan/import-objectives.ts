@@ -72,7 +72,7 @@ export async function importObjectives(
       description: objective.description ?? '',
       level: objective.level,
       team: objective.team ?? null,
-      owner: objective.owner,
+      owner: objective.owner ?? null,
       parent: parent ? formatShortId('objective', parent.number) : null,
       archived: false,
     };
@@ -118,7 +118,7 @@ async function fields(scope: ImportScope, objective: PlanObjective, teamIds: Rea
     description: objective.description ?? '',
     level: objective.level,
     teamId: objective.team === undefined ? null : (teamIds.get(objective.team) ?? null),
-    ownerId: await scope.memberId(objective.owner),
+    ownerId: await scope.ownerId(objective.owner),
   };
 }
 

@@ -1,27 +1,18 @@
-// Risks of an imported plan. The file format gives risks no ref, so each gets one from its title
-// (`risk-<title>`); a risk made in Slack (no ref yet) with the same title is the same risk.
+// Risks of an imported plan, matched by ref like the other items: an export writes each risk's ref (its
+// short id R-3 for a risk made in Slack), so renaming a risk in the file renames it rather than adding
+// another. `plan` must carry a ref on every risk (withGeneratedRefs): one without (a hand-written file)
+// gets `risk-<title>`, and a risk made in Slack with the same title is the same risk.
 import { nextNumber } from '../../db/queries/counters.ts';
 import { formatShortId } from '../../domain/short-ids.ts';
-import { type PlanRisk, slugify } from '../../plan/index.ts';
+import type { PlanRisk } from '../../plan/index.ts';
 import type { WrittenItem } from './import-objectives.ts';
 import { type ImportScope, recordCreated, type Snapshot, settleItem } from './import-scope.ts';
+import { RefIndex } from './ref-match.ts';
 
 export interface LinkTargets {
   objectives: ReadonlyMap<string, WrittenItem>;
   keyResults: ReadonlyMap<string, WrittenItem>;
   kpis: ReadonlyMap<string, WrittenItem>;
-}
-
-/** A stable ref per risk, unique within the file. */
-export function riskRefs(risks: readonly PlanRisk[]): string[] {
-  const used = new Set<string>();
-  return risks.map((risk, r) => {
-    const base = `risk-${slugify(risk.title, `${r + 1}`)}`;
-    let ref = base;
-    for (let n = 2; used.has(ref); n++) ref = `${base}-${n}`;
-    used.add(ref);
-    return ref;
-  });
 }
 
 export async function importRisks(
@@ -39,10 +30,13 @@ export async function importRisks(
       kpi: { select: { number: true } },
     },
   });
-  const refs = riskRefs(risks);
-  for (const [r, risk] of risks.entries()) {
-    const ref = refs[r]!;
-    const row = rows.find((x) => x.ref === ref) ?? rows.find((x) => x.ref === null && x.title === risk.title);
+  const index = new RefIndex(rows, 'risk');
+  for (const risk of risks) {
+    const ref = risk.ref!;
+    // A hand-written risk without a ref is the ref-less risk made in Slack with the same title.
+    const row =
+      index.find(ref) ??
+      (scope.generatedRefs.has(ref) ? rows.find((x) => x.ref === null && x.title === risk.title) : undefined);
     const objective = risk.objective === undefined ? undefined : targets.objectives.get(risk.objective);
     const keyResult = risk.key_result === undefined ? undefined : targets.keyResults.get(risk.key_result);
     const kpi = risk.kpi === undefined ? undefined : targets.kpis.get(risk.kpi);
@@ -51,7 +45,7 @@ export async function importRisks(
       ref,
       title: risk.title,
       description: risk.description ?? '',
-      owner: risk.owner,
+      owner: risk.owner ?? null,
       likelihood: risk.likelihood,
       impact: risk.impact,
       on: linkOf(objective, keyResult, kpi),
@@ -62,7 +56,7 @@ export async function importRisks(
       ref,
       title: risk.title,
       description: risk.description ?? '',
-      ownerId: await scope.memberId(risk.owner),
+      ownerId: await scope.ownerId(risk.owner),
       likelihood: risk.likelihood,
       impact: risk.impact,
       objectiveId: objective?.id ?? null,

@@ -55,6 +55,8 @@ export interface ImportScope {
   problems: ImportProblem[];
   /** Member id for a Slack user id, creating the member row the first time someone is named. */
   memberId(slackUserId: string): Promise<number>;
+  /** The same for an item's owner, who may be nobody (Slack lets objectives and key results go without one). */
+  ownerId(slackUserId: string | undefined): Promise<number | null>;
 }
 
 export type Snapshot = Record<string, unknown>;
@@ -121,10 +123,10 @@ export async function recordCreated(
 export async function memberResolver(
   tx: Tx,
   workspaceId: number,
-): Promise<(slackUserId: string) => Promise<number>> {
+): Promise<Pick<ImportScope, 'memberId' | 'ownerId'>> {
   const rows = await tx.member.findMany({ where: { workspaceId }, select: { id: true, slackUserId: true } });
   const ids = new Map(rows.map((row) => [row.slackUserId, row.id]));
-  return async (slackUserId) => {
+  const memberId = async (slackUserId: string) => {
     const known = ids.get(slackUserId);
     if (known !== undefined) return known;
     // An upsert: the person may have used Okra for the first time while this import was running.
@@ -137,4 +139,7 @@ export async function memberResolver(
     ids.set(slackUserId, created.id);
     return created.id;
   };
+  const ownerId = async (slackUserId: string | undefined) =>
+    slackUserId === undefined ? null : memberId(slackUserId);
+  return { memberId, ownerId };
 }

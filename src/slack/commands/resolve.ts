@@ -1,17 +1,18 @@
 // Resolves the person or channel a command names to a Slack id.
 
 import { memberByName } from '../../services/members.ts';
-import { parseChannelRef, parseUserRef, plainHandle } from './mentions.ts';
+import { channelIdOf, plainHandle, userIdOf } from './mentions.ts';
+import type { WordRefs } from './tokenize.ts';
 import type { CommandContext } from './types.ts';
 
 export type Resolved = { ok: true; id: string } | { ok: false; error: string };
 
 /** `<@U123|dana>`, `U123`, or a typed `@dana` looked up among known members, then Slack's directory. */
 export async function resolveUser(
-  ctx: Pick<CommandContext, 'db' | 'client' | 'workspace'>,
+  ctx: Pick<CommandContext, 'db' | 'client' | 'workspace'> & { args?: { refs: WordRefs } },
   token: string,
 ): Promise<Resolved> {
-  const id = parseUserRef(token);
+  const id = userIdOf(token, ctx.args?.refs);
   if (id) return { ok: true, id };
   const handle = plainHandle(token);
   if (!handle) return { ok: false, error: `"${token}" is not a person: mention them, e.g. @dana.` };
@@ -34,8 +35,8 @@ export async function resolveUser(
   return { ok: false, error: `Nobody called @${handle} was found in this workspace.` };
 }
 
-export function resolveChannel(token: string): Resolved {
-  const id = parseChannelRef(token);
+export function resolveChannel(token: string, refs?: WordRefs): Resolved {
+  const id = channelIdOf(token, refs);
   return id
     ? { ok: true, id }
     : { ok: false, error: `"${token}" is not a channel: mention it, e.g. #growth.` };

@@ -1,11 +1,22 @@
 // Splits `/okr` command text the way a shell would: words, "quoted phrases" (straight or curly quotes, as
-// Slack clients often turn " into “ ”), and --flags with values.
+// Slack clients often turn " into “ ”), and --flags with values. It works on decoded text (decode.ts):
+// a reference Slack formatted is one unbreakable run, so a quote or a space inside a link label never
+// splits it.
+import type { Piece, SlackRef } from './decode.ts';
+
+/** The reference a word stands for, when the whole word is one person, channel or link Slack formatted. */
+export type WordRefs = ReadonlyMap<string, SlackRef | null>;
+
 export interface ParsedArgs {
+  /** Every word in order, flags included, for commands that read flags with several values. */
+  words: readonly string[];
   positional: string[];
   flags: Record<string, string | true>;
+  /** Words that are exactly one reference, keyed by their plain text (null: two references read alike). */
+  refs: WordRefs;
 }
 
-export type TokenizeResult = { ok: true; tokens: string[] } | { ok: false; error: string };
+export type TokenizeResult = { ok: true; tokens: string[]; refs: WordRefs } | { ok: false; error: string };
 
 const OPEN_QUOTES = new Set(['"', '“', '”', "'", '‘', '’']);
 const CLOSING: Record<string, string[]> = {
@@ -17,43 +28,76 @@ const CLOSING: Record<string, string[]> = {
   '’': ['’', "'"],
 };
 
-export function tokenize(text: string): TokenizeResult {
+export function tokenize(input: string | readonly Piece[]): TokenizeResult {
+  const pieces = typeof input === 'string' ? [{ text: input }] : input;
   const tokens: string[] = [];
+  const refs = new Map<string, SlackRef | null>();
   let current = '';
   let quote: string | null = null;
   let inToken = false;
-  for (const char of text) {
+  // The reference the current word consists of, while it consists of nothing else.
+  let soleRef: SlackRef | undefined;
+  let otherText = false;
+  const endWord = () => {
+    if (inToken) {
+      tokens.push(current);
+      if (soleRef && !otherText) {
+        const seen = refs.get(current);
+        refs.set(current, seen === undefined || sameRef(seen, soleRef) ? soleRef : null);
+      }
+    }
+    current = '';
+    inToken = false;
+    soleRef = undefined;
+    otherText = false;
+  };
+  for (const piece of pieces) {
+    if (piece.ref) {
+      if (current !== '' || soleRef) otherText = true;
+      else soleRef = piece.ref;
+      current += piece.text;
+      inToken = true;
+      continue;
+    }
+    for (const char of piece.text) readChar(char);
+  }
+  if (quote)
+    return { ok: false, error: `A quote (${quote}) is not closed. Put the phrase between two quotes.` };
+  endWord();
+  return { ok: true, tokens, refs };
+
+  function readChar(char: string): void {
     if (quote) {
       if (CLOSING[quote]?.includes(char)) {
         quote = null;
       } else {
         current += char;
+        otherText = true;
       }
-      continue;
+      return;
     }
     if (/\s/.test(char)) {
-      if (inToken) tokens.push(current);
-      current = '';
-      inToken = false;
-      continue;
+      endWord();
+      return;
     }
     // A quote opens only at the start of a word, so apostrophes inside words ("Dana's") stay literal.
     if (OPEN_QUOTES.has(char) && !inToken) {
       quote = char;
       inToken = true;
-      continue;
+      return;
     }
     current += char;
+    otherText = true;
     inToken = true;
   }
-  if (quote)
-    return { ok: false, error: `A quote (${quote}) is not closed. Put the phrase between two quotes.` };
-  if (inToken) tokens.push(current);
-  return { ok: true, tokens };
+}
+
+function sameRef(a: SlackRef | null, b: SlackRef): boolean {
+  return a !== null && JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Separates `--name value` and `--switch` flags from positional words. */
-export function splitFlags(tokens: readonly string[]): ParsedArgs {
+export function splitFlags(tokens: readonly string[], refs: WordRefs = new Map()): ParsedArgs {
   const positional: string[] = [];
   const flags: Record<string, string | true> = {};
   for (let i = 0; i < tokens.length; i++) {
@@ -72,7 +116,7 @@ export function splitFlags(tokens: readonly string[]): ParsedArgs {
       flags[name] = true;
     }
   }
-  return { positional, flags };
+  return { words: tokens, positional, flags, refs };
 }
 
 /** A flag's value as text; a bare `--flag` without a value reads as undefined. */

@@ -14,7 +14,7 @@ export interface CommandContext extends Services {
   workspace: WorkspaceRow;
   member: MemberRow;
   args: ParsedArgs;
-  /** The text after the subcommand's own words, as typed. */
+  /** The text after the subcommand's own words, decoded to plain text (references by their labels). */
   text: string;
   triggerId: string;
   channelId: string;

@@ -5,15 +5,16 @@ import { type CycleView, createCycle, listCycles, setCurrentCycle } from '../../
 import { flagText } from '../commands/tokenize.ts';
 import { text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
-import { escapeMrkdwn } from '../text.ts';
+import { EMPTY, md } from '../mrkdwn.ts';
 import { listMessage } from '../views/list-message.ts';
+import { textMessage } from '../views/message.ts';
 import { cycleAddModal } from '../views/modals/cycle.ts';
 import { confirmationMessage, problemsMessage } from '../views/replies.ts';
 import type { Feature } from './feature.ts';
 
 const cycleCreated = (cycle: CycleView) =>
   confirmationMessage(
-    `Created cycle *${escapeMrkdwn(cycle.name)}* (${cycle.start} to ${cycle.end})${cycle.isCurrent ? ', now the current cycle' : ''}.`,
+    md`Created cycle *${cycle.name}* (${cycle.start} to ${cycle.end})${cycle.isCurrent ? ', now the current cycle' : ''}.`,
   );
 
 export const cycles: Feature = {
@@ -27,6 +28,15 @@ export const cycles: Feature = {
         const [name, start, end] = ctx.args.positional;
         if (!name) {
           await ctx.client.views.open({ trigger_id: ctx.triggerId, view: cycleAddModal() });
+          return;
+        }
+        if (/^\d{4}-\d{2}-\d{2}$/.test(name)) {
+          // The dates came first: show the order rather than complain about an "end date".
+          await ctx.reply(
+            textMessage(
+              md`The name comes first, then the start and end dates: \`/okr cycle add "2026 Q1" 2026-01-01 2026-03-31\`.`,
+            ),
+          );
           return;
         }
         const outcome = await createCycle(ctx.db, actorOf(ctx.member), {
@@ -56,10 +66,10 @@ export const cycles: Feature = {
           return;
         }
         const lines = all.map(
-          (c) => `• *${escapeMrkdwn(c.name)}* ${c.start} to ${c.end}${c.isCurrent ? ' _(current)_' : ''}`,
+          (c) => md`• *${c.name}* ${c.start} to ${c.end}${c.isCurrent ? md` _(current)_` : EMPTY}`,
         );
         await ctx.reply(
-          listMessage('*Cycles*', lines, 'Older cycles are in `/okr export --cycle "<name>"`.'),
+          listMessage(md`*Cycles*`, lines, md`Older cycles are in \`/okr export --cycle "<name>"\`.`),
         );
       },
     },
@@ -77,7 +87,7 @@ export const cycles: Feature = {
         const outcome = await setCurrentCycle(ctx.db, actorOf(ctx.member), name);
         await ctx.reply(
           outcome.ok
-            ? confirmationMessage(`*${escapeMrkdwn(outcome.value.name)}* is now the current cycle.`)
+            ? confirmationMessage(md`*${outcome.value.name}* is now the current cycle.`)
             : problemsMessage(outcome.errors, { name: 'cycle' }),
         );
       },

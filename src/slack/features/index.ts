@@ -1,5 +1,6 @@
 // Every feature Okra offers. Help lists their commands in this order.
 import { cycles } from './cycles.ts';
+import { digests } from './digests.ts';
 import { exportPlan } from './export.ts';
 import type { Feature } from './feature.ts';
 import { keyResults } from './key-results.ts';
@@ -23,5 +24,6 @@ export const FEATURES: readonly Feature[] = [
   risks,
   settings,
   roles,
+  digests,
   exportPlan,
 ];

@@ -17,13 +17,14 @@ import {
   objectiveChoices,
   restoreKeyResult,
 } from '../../services/key-results.ts';
-import type { Outcome } from '../../services/outcome.ts';
+import type { Note, Outcome } from '../../services/outcome.ts';
 import { resolveUser } from '../commands/resolve.ts';
 import { flagText } from '../commands/tokenize.ts';
 import type { CommandContext } from '../commands/types.ts';
 import { type FormValue, text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
-import { escapeMrkdwn, mention } from '../text.ts';
+import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
+import { escapeMrkdwn } from '../text.ts';
 import { refusalMessage } from '../views/errors.ts';
 import type { SlackMessage } from '../views/message.ts';
 import { keyResultAddModal, keyResultEditModal } from '../views/modals/key-result.ts';
@@ -48,40 +49,35 @@ const FLAG_NAMES: Record<string, string> = {
 // ---------------------------------------------------------------------------------------------------------
 // How a key result reads in replies (all user text escaped)
 
-function measure(kr: KeyResultView): string {
-  const milestones = kr.milestones
-    .map(
-      (m) =>
-        `${m.position}. ${escapeMrkdwn(m.title)}${m.weight === 1 ? '' : ` (weight ${formatNumber(m.weight)})`}${m.done ? ' ✓' : ''}`,
-    )
-    .join(', ');
-  return targetText(kr, `${kr.milestones.length} milestones: ${milestones}`);
-}
-
-function summary(kr: KeyResultView): string {
-  const owner = kr.ownerSlackId ? `owner ${mention(kr.ownerSlackId)}` : 'no owner';
-  const curve = kr.curve === 'linear' ? '' : `, ${kr.curve.replace('_', '-')} progress`;
-  return `${measure(kr)}; ${owner}, weight ${formatNumber(kr.weight)}${curve}.`;
-}
-
-const created = (kr: KeyResultView, notes: string[]) =>
-  confirmationMessage(
-    `Created *${kr.ref}* under *${kr.objectiveRef}*: ${escapeMrkdwn(kr.title)}\n${summary(kr)}`,
-    notes,
+function measure(kr: KeyResultView): Mrkdwn {
+  const milestones = kr.milestones.map(
+    (m) =>
+      md`${m.position}. ${m.title}${m.weight === 1 ? '' : ` (weight ${formatNumber(m.weight)})`}${m.done ? ' ✓' : ''}`,
   );
+  return targetText(kr, md`${kr.milestones.length} milestones: ${md.join(milestones, md`, `)}`);
+}
 
-const edited = ({ keyResult: kr, changed }: KeyResultChange, notes: string[]) =>
+function summary(kr: KeyResultView): Mrkdwn {
+  const owner = kr.ownerSlackId ? md`owner ${md.user(kr.ownerSlackId)}` : md`no owner`;
+  const curve = kr.curve === 'linear' ? EMPTY : md`, ${kr.curve.replace('_', '-')} progress`;
+  return md`${measure(kr)}; ${owner}, weight ${formatNumber(kr.weight)}${curve}.`;
+}
+
+const created = (kr: KeyResultView, notes: readonly Note[]) =>
+  confirmationMessage(md`Created *${kr.ref}* under *${kr.objectiveRef}*: ${kr.title}\n${summary(kr)}`, notes);
+
+const edited = ({ keyResult: kr, changed }: KeyResultChange, notes: readonly Note[]) =>
   changed.length === 0
-    ? confirmationMessage(`*${kr.ref}* already had those values; nothing was changed.`)
+    ? confirmationMessage(md`*${kr.ref}* already had those values; nothing was changed.`)
     : confirmationMessage(
-        `Updated *${kr.ref}* (${changed.join(', ')}): ${escapeMrkdwn(kr.title)}\n${summary(kr)}`,
+        md`Updated *${kr.ref}* (${changed.join(', ')}): ${kr.title}\n${summary(kr)}`,
         notes,
       );
 
 async function replyWith<T>(
   ctx: CommandContext,
   outcome: Outcome<T>,
-  message: (value: T, notes: string[]) => SlackMessage,
+  message: (value: T, notes: readonly Note[]) => SlackMessage,
 ) {
   await ctx.reply(
     outcome.ok ? message(outcome.value, outcome.notes) : problemsMessage(outcome.errors, FLAG_NAMES),
@@ -235,7 +231,7 @@ export const keyResults: Feature = {
           change.changed.length === 0
             ? edited(change, notes)
             : confirmationMessage(
-                `${mention(owner.id!)} now owns *${change.keyResult.ref}*: ${escapeMrkdwn(change.keyResult.title)}`,
+                md`${md.user(owner.id!)} now owns *${change.keyResult.ref}*: ${change.keyResult.title}`,
                 notes,
               ),
         );
@@ -254,7 +250,7 @@ export const keyResults: Feature = {
         }
         await replyWith(ctx, await archiveKeyResult(ctx.db, actorOf(ctx.member), id, ctx.clock.now()), (kr) =>
           confirmationMessage(
-            `Archived *${kr.ref}*: ${escapeMrkdwn(kr.title)}. Bring it back with \`/okr kr restore ${kr.ref}\`.`,
+            md`Archived *${kr.ref}*: ${kr.title}. Bring it back with \`/okr kr restore ${kr.ref}\`.`,
           ),
         );
       },
@@ -271,7 +267,7 @@ export const keyResults: Feature = {
           return;
         }
         await replyWith(ctx, await restoreKeyResult(ctx.db, actorOf(ctx.member), id), (kr) =>
-          confirmationMessage(`Restored *${kr.ref}*: ${escapeMrkdwn(kr.title)}.`),
+          confirmationMessage(md`Restored *${kr.ref}*: ${kr.title}.`),
         );
       },
     },
@@ -306,7 +302,7 @@ export const keyResults: Feature = {
           const state = milestone.done ? 'done' : 'not done';
           const counted = checkIn?.ok ? " Counted as this week's check-in." : '';
           return confirmationMessage(
-            `Milestone ${milestone.position} of *${kr.ref}* (${escapeMrkdwn(milestone.title)}) ${changed ? 'is now' : 'was already'} ${state}. ${doneCount} of ${kr.milestones.length} milestones done.${counted}`,
+            md`Milestone ${milestone.position} of *${kr.ref}* (${milestone.title}) ${changed ? 'is now' : 'was already'} ${state}. ${doneCount} of ${kr.milestones.length} milestones done.${counted}`,
           );
         });
         if (checkIn?.ok) await flagAfterCheckIn(ctx, checkIn.value, now);
@@ -363,11 +359,12 @@ function moveError<T>(outcome: Outcome<T>, from: string, to: string): Outcome<T>
 }
 
 async function milestoneUsage(ctx: CommandContext, id: string | undefined): Promise<SlackMessage> {
-  const usage = 'Mark a milestone with `/okr kr milestone KR-3 done 2` (or `undo 2`).';
+  const usageMd = md`Mark a milestone with \`/okr kr milestone KR-3 done 2\` (or \`undo 2\`).`;
+  const usage = usageMd.text;
   if (!id) return { text: usage };
   const found = await findKeyResult(ctx.db, ctx.workspace.id, id);
   if (!found.ok || found.keyResult.milestones.length === 0) return { text: usage };
   const kr = found.keyResult;
-  const lines = kr.milestones.map((m) => `${m.done ? '✓' : '○'} ${m.position}. ${escapeMrkdwn(m.title)}`);
-  return confirmationMessage(`*${kr.ref}* milestones:\n${lines.join('\n')}\n${usage}`);
+  const lines = kr.milestones.map((m) => md`${m.done ? '✓' : '○'} ${m.position}. ${m.title}`);
+  return confirmationMessage(md`*${kr.ref}* milestones:\n${md.join(lines, md`\n`)}\n${usageMd}`);
 }

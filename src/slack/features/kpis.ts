@@ -1,5 +1,7 @@
 // `/okr kpi add | edit | thresholds | owner | archive | restore | list`: the health metrics Okra watches.
+
 import { parseNumber } from '../../domain/numbers/index.ts';
+import { can } from '../../domain/permissions.ts';
 import { isSlackUserId } from '../../domain/slack-ids.ts';
 import { actorOf } from '../../services/actor.ts';
 import {
@@ -11,18 +13,20 @@ import {
   setKpiArchived,
   teamChoices,
   updateKpi,
-  withUnit,
 } from '../../services/kpis.ts';
-import type { Outcome } from '../../services/outcome.ts';
+import type { Note, Outcome } from '../../services/outcome.ts';
 import { resolveUser } from '../commands/resolve.ts';
 import { flagText } from '../commands/tokenize.ts';
 import type { CommandContext } from '../commands/types.ts';
 import { text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
-import { escapeMrkdwn, mention, truncate } from '../text.ts';
+import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
+import { escapeMrkdwn, truncate } from '../text.ts';
 import { listMessage } from '../views/list-message.ts';
+import { textMessage } from '../views/message.ts';
 import { kpiAddModal, kpiEditModal } from '../views/modals/kpi.ts';
 import { confirmationMessage, problemsMessage } from '../views/replies.ts';
+import { amount } from '../views/status-format.ts';
 import type { Feature } from './feature.ts';
 
 const FLAG_NAMES = {
@@ -37,31 +41,30 @@ const FLAG_NAMES = {
   unit: '--unit',
 };
 
-const who = (slackId: string | null) => (slackId && isSlackUserId(slackId) ? mention(slackId) : 'no owner');
+const who = (slackId: string | null) =>
+  slackId && isSlackUserId(slackId) ? md`owner ${md.user(slackId)}` : md`no owner`;
 
 /** "target 2%, green ≤ 2.5%, amber ≤ 4%": how the KPI is judged, in one phrase. */
-function bands(kpi: KpiView): string {
+function bands(kpi: KpiView): Mrkdwn {
   const sign = kpi.direction === 'higher_is_better' ? '≥' : '≤';
-  const unit = escapeMrkdwn(kpi.unit);
-  return `target ${withUnit(kpi.target, unit)}, green ${sign} ${withUnit(kpi.green, unit)}, amber ${sign} ${withUnit(kpi.amber, unit)}`;
+  return md`target ${amount(kpi.target, kpi.unit)}, green ${sign} ${amount(kpi.green, kpi.unit)}, amber ${sign} ${amount(kpi.amber, kpi.unit)}`;
 }
 
-function kpiSummary(kpi: KpiView): string {
-  const team = kpi.teamName ? `, team ${escapeMrkdwn(kpi.teamName)}` : '';
+function kpiSummary(kpi: KpiView): Mrkdwn {
+  const team = kpi.teamName ? md`, team ${kpi.teamName}` : EMPTY;
   const better = kpi.direction === 'higher_is_better' ? 'higher is better' : 'lower is better';
-  return `*${kpi.ref}* ${escapeMrkdwn(kpi.title)}: ${bands(kpi)} (${better}), read ${kpi.cadence}, owner ${who(kpi.ownerSlackId)}${team}`;
+  return md`*${kpi.ref}* ${kpi.title}: ${bands(kpi)} (${better}), read ${kpi.cadence}, ${who(kpi.ownerSlackId)}${team}`;
 }
 
-const kpiSaved = (verb: string) => (kpi: KpiView, notes: string[]) =>
-  confirmationMessage(`${verb} ${kpiSummary(kpi)}.`, notes);
+const kpiSaved = (verb: string) => (kpi: KpiView, notes: readonly Note[]) =>
+  confirmationMessage(md`${verb} ${kpiSummary(kpi)}.`, notes);
 
-function kpiLine(kpi: KpiView): string {
-  const unit = escapeMrkdwn(kpi.unit);
+function kpiLine(kpi: KpiView): Mrkdwn {
   const latest = kpi.latest
-    ? `latest *${withUnit(kpi.latest.value, unit)}* (${kpi.latest.period})`
-    : '_no reading yet_';
-  const team = kpi.teamName ? ` · ${escapeMrkdwn(kpi.teamName)}` : '';
-  return `• *${kpi.ref}* ${escapeMrkdwn(truncate(kpi.title, 150))} · ${latest} · ${bands(kpi)} · ${who(kpi.ownerSlackId)}${team}`;
+    ? md`latest *${amount(kpi.latest.value, kpi.unit)}* (${kpi.latest.period})`
+    : md`_no reading yet_`;
+  const team = kpi.teamName ? md` · ${kpi.teamName}` : EMPTY;
+  return md`• *${kpi.ref}* ${truncate(kpi.title, 150)} · ${latest} · ${bands(kpi)} · ${who(kpi.ownerSlackId)}${team}`;
 }
 
 /** A percent or currency sign on the target ("2%", "$12,000") serves as the unit when none is given. */
@@ -122,13 +125,13 @@ function archiveCommand(archived: boolean): Feature['commands'][number] {
     async run(ctx) {
       const ref = await needsId(ctx, `/okr kpi ${word} KPI-2`);
       if (!ref) return;
-      const outcome = await setKpiArchived(ctx.db, actorOf(ctx.member), ref, archived);
+      const outcome = await setKpiArchived(ctx.db, actorOf(ctx.member), ref, archived, ctx.clock.now());
       await ctx.reply(
         outcome.ok
           ? confirmationMessage(
               archived
-                ? `Archived *${outcome.value.ref}* ${escapeMrkdwn(outcome.value.title)}. \`/okr kpi restore ${outcome.value.ref}\` brings it back.`
-                : `Restored *${outcome.value.ref}* ${escapeMrkdwn(outcome.value.title)}.`,
+                ? md`Archived *${outcome.value.ref}* ${outcome.value.title}. \`/okr kpi restore ${outcome.value.ref}\` brings it back.`
+                : md`Restored *${outcome.value.ref}* ${outcome.value.title}.`,
             )
           : problemsMessage(outcome.errors, FLAG_NAMES),
       );
@@ -169,7 +172,7 @@ export const kpis: Feature = {
         if (Object.keys(ctx.args.flags).length === 0) {
           const found = await findKpi(ctx.db, ctx.workspace.id, ref);
           if (!found.ok) return ctx.reply(problemsMessage(found.errors, FLAG_NAMES));
-          if (actor.role !== 'admin' && found.value.ownerSlackId !== actor.slackUserId) {
+          if (!can(actor, 'change', found.value)) {
             return ctx.reply({
               text: `Only the owner of ${found.value.ref} and PMO admins can change it. Nothing was changed.`,
             });
@@ -230,18 +233,29 @@ export const kpis: Feature = {
       async run(ctx) {
         const team = ctx.args.positional.join(' ').trim() || undefined;
         const outcome = await listKpis(ctx.db, ctx.workspace.id, team);
-        if (!outcome.ok) return ctx.reply(problemsMessage(outcome.errors, FLAG_NAMES));
-        const scope = team ? ` for ${escapeMrkdwn(team)}` : '';
+        // The team is typed as a word here, not as --team.
+        if (!outcome.ok) return ctx.reply(problemsMessage(outcome.errors, { ...FLAG_NAMES, team: 'team' }));
+        const scope = team ? md` for ${team}` : EMPTY;
+        const archived = await ctx.db.kpi.count({
+          where: { workspaceId: ctx.workspace.id, archivedAt: { not: null } },
+        });
+        if (outcome.value.length === 0 && !team && archived > 0) {
+          return ctx.reply(
+            textMessage(
+              md`Every KPI is archived (${archived}). A PMO admin brings one back with \`/okr kpi restore KPI-1\`.`,
+            ),
+          );
+        }
         if (outcome.value.length === 0) {
-          return ctx.reply({
-            text: `There are no KPIs${scope} yet. A PMO admin adds one with \`/okr kpi add\`.`,
-          });
+          return ctx.reply(
+            textMessage(md`There are no KPIs${scope} yet. A PMO admin adds one with \`/okr kpi add\`.`),
+          );
         }
         await ctx.reply(
           listMessage(
-            `*KPIs${scope}* (${outcome.value.length})`,
+            md`*KPIs${scope}* (${outcome.value.length})`,
             outcome.value.map(kpiLine),
-            'Narrow the list with `/okr kpi list Growth`.',
+            md`Narrow the list with \`/okr kpi list Growth\`.`,
           ),
         );
       },

@@ -15,38 +15,39 @@ import {
   parentCandidates,
   restoreObjective,
 } from '../../services/objectives.ts';
-import type { Outcome } from '../../services/outcome.ts';
+import type { Note, Outcome } from '../../services/outcome.ts';
 import { resolveUser } from '../commands/resolve.ts';
 import { flagText } from '../commands/tokenize.ts';
 import type { CommandContext } from '../commands/types.ts';
 import { text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
-import { escapeMrkdwn, mention } from '../text.ts';
+import { type Mrkdwn, md } from '../mrkdwn.ts';
+import { escapeMrkdwn } from '../text.ts';
 import type { SlackMessage } from '../views/message.ts';
 import { type ObjectiveChoices, objectiveAddModal, objectiveEditModal } from '../views/modals/objective.ts';
 import { confirmationMessage, problemsMessage } from '../views/replies.ts';
 import type { Feature } from './feature.ts';
 
 /** "*O-4* Win the mid-market (company level, team Growth, owner @dana, under O-1)": what a confirmation names. */
-function describe(o: ObjectiveView): string {
+function describe(o: ObjectiveView): Mrkdwn {
   const parts = [
-    `${o.level} level`,
-    o.team ? `team ${escapeMrkdwn(o.team)}` : 'no team',
-    o.ownerSlackId ? `owner ${mention(o.ownerSlackId)}` : 'no owner',
-    o.parent ? `aligned under ${o.parent}` : 'not aligned under another objective',
-    `cycle ${escapeMrkdwn(o.cycle)}`,
+    md`${o.level} level`,
+    o.team ? md`team ${o.team}` : md`no team`,
+    o.ownerSlackId ? md`owner ${md.user(o.ownerSlackId)}` : md`no owner`,
+    o.parent ? md`aligned under ${o.parent}` : md`not aligned under another objective`,
+    md`cycle ${o.cycle}`,
   ];
-  return `*${o.shortId}* ${escapeMrkdwn(o.title)} (${parts.join(', ')})`;
+  return md`*${o.shortId}* ${o.title} (${md.join(parts, md`, `)})`;
 }
 
-const created = (o: ObjectiveView, notes: string[] = []) =>
-  confirmationMessage(`Created ${describe(o)}.`, notes);
-const updated = (o: ObjectiveView, notes: string[] = []) =>
-  confirmationMessage(`Updated ${describe(o)}.`, notes);
+const created = (o: ObjectiveView, notes: readonly Note[] = []) =>
+  confirmationMessage(md`Created ${describe(o)}.`, notes);
+const updated = (o: ObjectiveView, notes: readonly Note[] = []) =>
+  confirmationMessage(md`Updated ${describe(o)}.`, notes);
 
 const answer = (
   outcome: Outcome<ObjectiveView>,
-  ok: (o: ObjectiveView, notes: string[]) => SlackMessage,
+  ok: (o: ObjectiveView, notes: readonly Note[]) => SlackMessage,
 ): SlackMessage =>
   outcome.ok
     ? ok(outcome.value, outcome.notes)
@@ -167,11 +168,13 @@ export const objectives: Feature = {
           await ctx.reply(problemsMessage({ owner: owner.error }));
           return;
         }
+        const team = flagText(ctx.args, 'team');
         const outcome = await createObjective(ctx.db, actorOf(ctx.member), {
           title: ctx.args.positional.join(' ') || undefined,
           description: flagText(ctx.args, 'description'),
-          level: flagText(ctx.args, 'level'),
-          team: flagText(ctx.args, 'team'),
+          // A team named without a level means a team objective, not "company level, team Growth".
+          level: flagText(ctx.args, 'level') ?? (team ? 'team' : undefined),
+          team,
           owner: owner.value,
           parent: flagText(ctx.args, 'parent'),
           cycle: flagText(ctx.args, 'cycle'),
@@ -240,8 +243,8 @@ export const objectives: Feature = {
           answer(outcome, (o, notes) =>
             confirmationMessage(
               o.parent
-                ? `*${o.shortId}* ${escapeMrkdwn(o.title)} is now aligned under *${o.parent}*.`
-                : `*${o.shortId}* ${escapeMrkdwn(o.title)} is no longer aligned under another objective.`,
+                ? md`*${o.shortId}* ${o.title} is now aligned under *${o.parent}*.`
+                : md`*${o.shortId}* ${o.title} is no longer aligned under another objective.`,
               notes,
             ),
           ),
@@ -263,7 +266,7 @@ export const objectives: Feature = {
         await ctx.reply(
           answer(outcome, (o) =>
             confirmationMessage(
-              `Archived *${o.shortId}* ${escapeMrkdwn(o.title)}. Its key results are kept; \`/okr objective restore ${o.shortId}\` brings it back.`,
+              md`Archived *${o.shortId}* ${o.title}. Its key results are kept; \`/okr objective restore ${o.shortId}\` brings it back.`,
             ),
           ),
         );
@@ -276,9 +279,7 @@ export const objectives: Feature = {
       access: 'admin',
       async run(ctx) {
         const outcome = await restoreObjective(ctx.db, actorOf(ctx.member), ctx.args.positional[0]);
-        await ctx.reply(
-          answer(outcome, (o) => confirmationMessage(`Restored *${o.shortId}* ${escapeMrkdwn(o.title)}.`)),
-        );
+        await ctx.reply(answer(outcome, (o) => confirmationMessage(md`Restored *${o.shortId}* ${o.title}.`)));
       },
     },
   ],
@@ -296,7 +297,7 @@ export const objectives: Feature = {
         cycleId: text(form.cycle),
       }),
       submit: (services, actor, input: AddForm) => submitAdd(services.db, actor, input),
-      confirmation: (o: ObjectiveView, notes: string[]) => created(o, notes),
+      confirmation: (o: ObjectiveView, notes: readonly Note[]) => created(o, notes),
     },
     {
       callbackId: CALLBACK.objectiveEdit,
@@ -312,7 +313,7 @@ export const objectives: Feature = {
         parent: text(form.parent) ?? null,
       }),
       submit: (services, actor, input: EditForm) => submitEdit(services.db, actor, input),
-      confirmation: (o: ObjectiveView, notes: string[]) => updated(o, notes),
+      confirmation: (o: ObjectiveView, notes: readonly Note[]) => updated(o, notes),
     },
   ],
 };

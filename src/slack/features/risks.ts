@@ -1,9 +1,11 @@
 // `/okr risk add | edit | close` and `/okr risks`: raising, rating and reviewing what could go wrong.
 
+import { can } from '../../domain/permissions.ts';
 import { isSlackUserId } from '../../domain/slack-ids.ts';
 import { type Actor, actorOf } from '../../services/actor.ts';
 import { escalateSafely, withEscalation } from '../../services/escalation.ts';
 import { memberBySlackId } from '../../services/members.ts';
+import type { Note } from '../../services/outcome.ts';
 import {
   closeRisk,
   createRisk,
@@ -14,14 +16,16 @@ import {
   type RiskView,
   updateRisk,
 } from '../../services/risks.ts';
-import { parseUserRef, plainHandle } from '../commands/mentions.ts';
+import { looksLikePerson } from '../commands/mentions.ts';
 import { resolveUser } from '../commands/resolve.ts';
 import { flagText } from '../commands/tokenize.ts';
 import type { CommandContext } from '../commands/types.ts';
 import { text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
-import { escapeMrkdwn, mention, truncate } from '../text.ts';
+import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
+import { escapeMrkdwn, truncate } from '../text.ts';
 import { listMessage } from '../views/list-message.ts';
+import { textMessage } from '../views/message.ts';
 import { riskAddModal, riskEditModal } from '../views/modals/risk.ts';
 import { confirmationMessage, problemsMessage } from '../views/replies.ts';
 import type { Feature } from './feature.ts';
@@ -38,18 +42,19 @@ const FLAG_NAMES = {
   description: '--description',
 };
 
-const who = (slackId: string | null) => (slackId && isSlackUserId(slackId) ? mention(slackId) : 'no owner');
+const who = (slackId: string | null) => (slackId && isSlackUserId(slackId) ? md.user(slackId) : md`no owner`);
 
-function riskLine(risk: RiskView): string {
-  const linked = risk.linked
-    ? ` · on *${risk.linked.ref}* ${escapeMrkdwn(truncate(risk.linked.title, 80))}`
-    : '';
-  const status = risk.status === 'open' ? '' : ` _(${risk.status})_`;
-  return `• *${risk.ref}* score ${risk.score} (${risk.likelihood}×${risk.impact}) ${escapeMrkdwn(truncate(risk.title, 150))}${status} · ${who(risk.ownerSlackId)}${linked}`;
+/** "*R-1* score 16 (4×4) Vendor delay · owner @dana · on *KR-2* …", the line lists and confirmations share. */
+function riskText(risk: RiskView): Mrkdwn {
+  const linked = risk.linked ? md` · on *${risk.linked.ref}* ${truncate(risk.linked.title, 80)}` : EMPTY;
+  const status = risk.status === 'open' ? EMPTY : md` _(${risk.status})_`;
+  return md`*${risk.ref}* score ${risk.score} (${risk.likelihood}×${risk.impact}) ${truncate(risk.title, 150)}${status} · ${who(risk.ownerSlackId)}${linked}`;
 }
 
-const riskSaved = (verb: string) => (risk: RiskView, notes: string[]) =>
-  confirmationMessage(`${verb} ${riskLine(risk).slice(2)}`, notes);
+const riskLine = (risk: RiskView) => md`• ${riskText(risk)}`;
+
+const riskSaved = (verb: string) => (risk: RiskView, notes: readonly Note[]) =>
+  confirmationMessage(md`${verb} ${riskText(risk)}`, notes);
 
 async function ownerFlag(
   ctx: CommandContext,
@@ -77,14 +82,14 @@ function changesFromFlags(ctx: CommandContext, owner: string | undefined): RiskI
 /** The filter `/okr risks` was given: a person (`@dana`) or a team name; the label is ready for mrkdwn. */
 async function filterFrom(
   ctx: CommandContext,
-): Promise<{ ok: true; filter: RiskFilter; label: string } | { ok: false; error: string }> {
+): Promise<{ ok: true; filter: RiskFilter; label: Mrkdwn } | { ok: false; error: string }> {
   const typed = ctx.args.positional.join(' ').trim();
-  if (typed === '') return { ok: true, filter: {}, label: '' };
-  if (parseUserRef(typed) || plainHandle(typed)) {
+  if (typed === '') return { ok: true, filter: {}, label: EMPTY };
+  if (looksLikePerson(typed, ctx.args.refs)) {
     const person = await resolveUser(ctx, typed);
     if (!person.ok) return { ok: false, error: escapeMrkdwn(person.error) };
     const member = await memberBySlackId(ctx.db, ctx.workspace.id, person.id);
-    return { ok: true, filter: { ownerMemberId: member.id }, label: ` owned by ${mention(person.id)}` };
+    return { ok: true, filter: { ownerMemberId: member.id }, label: md` owned by ${md.user(person.id)}` };
   }
   const teams = await ctx.db.team.findMany({ where: { workspaceId: ctx.workspace.id, archivedAt: null } });
   const team = teams.find((t) => t.name.toLowerCase() === typed.toLowerCase());
@@ -97,12 +102,11 @@ async function filterFrom(
       ),
     };
   }
-  return { ok: true, filter: { teamId: team.id }, label: ` for ${escapeMrkdwn(team.name)}` };
+  return { ok: true, filter: { teamId: team.id }, label: md` for ${team.name}` };
 }
 
 // Checked before a form opens, so nobody fills in a form only to be refused; the service checks again on submit.
-const mayEdit = (actor: Actor, risk: RiskView) =>
-  actor.role === 'admin' || risk.ownerSlackId === actor.slackUserId;
+const mayEdit = (actor: Actor, risk: RiskView) => can(actor, 'change', risk);
 
 export const risks: Feature = {
   commands: [
@@ -126,7 +130,12 @@ export const risks: Feature = {
         if (!owner.ok) return ctx.reply(problemsMessage({ owner: owner.error }, FLAG_NAMES));
         const outcome = await withEscalation(
           ctx,
-          await createRisk(ctx.db, actorOf(ctx.member), { ...changesFromFlags(ctx, owner.id), title }),
+          await createRisk(
+            ctx.db,
+            actorOf(ctx.member),
+            { ...changesFromFlags(ctx, owner.id), title },
+            ctx.clock.now(),
+          ),
         );
         await ctx.reply(
           outcome.ok
@@ -163,7 +172,7 @@ export const risks: Feature = {
         if (!owner.ok) return ctx.reply(problemsMessage({ owner: owner.error }, FLAG_NAMES));
         const outcome = await withEscalation(
           ctx,
-          await updateRisk(ctx.db, actor, ref, changesFromFlags(ctx, owner.id)),
+          await updateRisk(ctx.db, actor, ref, changesFromFlags(ctx, owner.id), ctx.clock.now()),
         );
         await ctx.reply(
           outcome.ok
@@ -183,11 +192,17 @@ export const risks: Feature = {
           return ctx.reply({
             text: 'Name the risk to close: `/okr risk close R-1 --note "Supplier delivered"`.',
           });
-        const outcome = await closeRisk(ctx.db, actorOf(ctx.member), ref, flagText(ctx.args, 'note'));
+        const outcome = await closeRisk(
+          ctx.db,
+          actorOf(ctx.member),
+          ref,
+          flagText(ctx.args, 'note'),
+          ctx.clock.now(),
+        );
         await ctx.reply(
           outcome.ok
             ? confirmationMessage(
-                `Closed *${outcome.value.ref}* ${escapeMrkdwn(outcome.value.title)}. Reopen it with \`/okr risk edit ${outcome.value.ref} --status open\`.`,
+                md`Closed *${outcome.value.ref}* ${outcome.value.title}. Reopen it with \`/okr risk edit ${outcome.value.ref} --status open\`.`,
               )
             : problemsMessage(outcome.errors, FLAG_NAMES),
         );
@@ -204,15 +219,17 @@ export const risks: Feature = {
         const open = await openRisksByScore(ctx.db, ctx.workspace.id, chosen.filter);
         const label = chosen.label;
         if (open.length === 0) {
-          return ctx.reply({
-            text: `No open risks${label}. Raise one with \`/okr risk add "Vendor delay" --likelihood 4 --impact 5\`.`,
-          });
+          return ctx.reply(
+            textMessage(
+              md`No open risks${label}. Raise one with \`/okr risk add "Vendor delay" --likelihood 4 --impact 5\`.`,
+            ),
+          );
         }
         await ctx.reply(
           listMessage(
-            `*Open risks${label}* (${open.length}), highest score first`,
+            md`*Open risks${label}* (${open.length}), highest score first`,
             open.map(riskLine),
-            'Narrow the list with `/okr risks Growth` or `/okr risks @dana`.',
+            md`Narrow the list with \`/okr risks Growth\` or \`/okr risks @dana\`.`,
           ),
         );
       },
@@ -231,7 +248,8 @@ export const risks: Feature = {
         description: text(form.description),
         mitigation: text(form.mitigation),
       }),
-      submit: (services, actor, input: RiskInput) => createRisk(services.db, actor, input),
+      submit: (services, actor, input: RiskInput) =>
+        createRisk(services.db, actor, input, services.clock.now()),
       confirmation: riskSaved('Raised'),
       afterSave: (services, risk: RiskView) => escalateSafely(services, risk.id),
     },
@@ -253,7 +271,7 @@ export const risks: Feature = {
         },
       }),
       submit: (services, actor, input: { ref: string; changes: RiskInput }) =>
-        updateRisk(services.db, actor, input.ref, input.changes),
+        updateRisk(services.db, actor, input.ref, input.changes, services.clock.now()),
       confirmation: riskSaved('Updated'),
       afterSave: (services, risk: RiskView) => escalateSafely(services, risk.id),
     },

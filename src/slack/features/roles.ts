@@ -13,6 +13,7 @@ import { resolveUser } from '../commands/resolve.ts';
 import type { CommandContext } from '../commands/types.ts';
 import { text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
+import { md } from '../mrkdwn.ts';
 import { roleSetModal } from '../views/modals/role.ts';
 import { confirmationMessage, problemsMessage } from '../views/replies.ts';
 import type { Feature } from './feature.ts';
@@ -30,10 +31,10 @@ const aRole = (role: string) => {
 function roleChanged(change: RoleChange) {
   if (!change.changed)
     return confirmationMessage(
-      `<@${change.slackUserId}> is already ${aRole(change.after)}; nothing changed.`,
+      md`${md.user(change.slackUserId)} is already ${aRole(change.after)}; nothing changed.`,
     );
   return confirmationMessage(
-    `<@${change.slackUserId}> is now ${aRole(change.after)} (was ${aRole(change.before)}).`,
+    md`${md.user(change.slackUserId)} is now ${aRole(change.after)} (was ${aRole(change.before)}).`,
   );
 }
 
@@ -70,19 +71,15 @@ async function setRoleCommand(ctx: CommandContext): Promise<void> {
 
 async function listRolesCommand(ctx: CommandContext): Promise<void> {
   const { admins, leaders } = await listRoles(ctx.db, ctx.workspace.id);
-  // Mentions only: ids come from the database, never from typed text, so nothing needs escaping.
   const line = (ids: string[]) => {
-    if (ids.length === 0) return '_nobody yet_';
+    if (ids.length === 0) return md`_nobody yet_`;
     // A section holds 3000 characters: a hundred mentions per role fit with room to spare.
     const more = ids.length > 100 ? ` and ${ids.length - 100} more` : '';
-    return `${ids
-      .slice(0, 100)
-      .map((id) => `<@${id}>`)
-      .join(', ')}${more}`;
+    return md`${md.join(ids.slice(0, 100).map(md.user), md`, `)}${more}`;
   };
   await ctx.reply(
     confirmationMessage(
-      `*PMO admins (${admins.length})*: ${line(admins)}\n*Leaders (${leaders.length})*: ${line(leaders)}\nEveryone else is a team member.`,
+      md`*PMO admins (${admins.length})*: ${line(admins)}\n*Leaders (${leaders.length})*: ${line(leaders)}\nEveryone else is a team member.`,
     ),
   );
 }

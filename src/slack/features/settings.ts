@@ -1,6 +1,8 @@
 // `/okr settings`, `/okr settings pmo | set | reset`: the PMO channel and the status thresholds of the workspace.
+
 import type { KnownBlock, View } from '@slack/types';
 import { actorOf } from '../../services/actor.ts';
+import { failure } from '../../services/outcome.ts';
 import {
   formatSettingValue,
   type PmoChannelChange,
@@ -19,12 +21,14 @@ import {
   unknownSettingMessage,
 } from '../../services/workspace-settings.ts';
 import { setWorkspaceTimeZone } from '../../services/workspace-time-zone.ts';
+import { checkChannel } from '../channels.ts';
 import { resolveChannel } from '../commands/resolve.ts';
 import type { CommandContext } from '../commands/types.ts';
 import { text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
 import { clampSectionText, MAX_BLOCKS_PER_MESSAGE } from '../limits.ts';
-import { channelLink, escapeMrkdwn } from '../text.ts';
+import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
+import { escapeMrkdwn } from '../text.ts';
 import { channelSelect, modal, staticSelect, textInput } from '../views/inputs.ts';
 import type { SlackMessage } from '../views/message.ts';
 import { confirmationMessage, problemsMessage } from '../views/replies.ts';
@@ -36,25 +40,25 @@ const CLEAR_WORDS = new Set(['none', 'off', 'clear', 'default']);
 // ---------------------------------------------------------------------------------------------------------
 // What people read
 
-function pmoDescription(pmo: PmoChannelSetting): string {
+function pmoDescription(pmo: PmoChannelSetting): Mrkdwn {
   switch (pmo.source) {
     case 'workspace':
-      return `${channelLink(pmo.channel)}, set for this workspace (it takes precedence over the OKRA_PMO_CHANNEL environment setting)`;
+      return md`${md.channel(pmo.channel)}, set for this workspace (it takes precedence over the OKRA_PMO_CHANNEL environment setting)`;
     case 'environment':
-      return `${channelLink(pmo.channel)}, from the OKRA_PMO_CHANNEL environment setting (this workspace has none of its own)`;
+      return md`${md.channel(pmo.channel)}, from the OKRA_PMO_CHANNEL environment setting (this workspace has none of its own)`;
     case 'invalid':
-      return `\`${escapeMrkdwn(pmo.stored)}\` is stored for this workspace but is not a channel, so no flag or escalation reaches the PMO`;
+      return md`\`${pmo.stored}\` is stored for this workspace but is not a channel, so no flag or escalation reaches the PMO`;
     case 'none':
-      return 'none: neither this workspace nor the OKRA_PMO_CHANNEL environment setting names one, so no flag or escalation reaches the PMO';
+      return md`none: neither this workspace nor the OKRA_PMO_CHANNEL environment setting names one, so no flag or escalation reaches the PMO`;
   }
 }
 
-function settingLine(setting: SettingView): string {
-  const value = `*${formatSettingValue(setting.name, setting.value)}*`;
+function settingLine(setting: SettingView): Mrkdwn {
+  const value = md`*${formatSettingValue(setting.name, setting.value)}*`;
   const changed = setting.changed
-    ? ` _(changed; default ${formatSettingValue(setting.name, setting.defaultValue)})_`
-    : '';
-  return `• \`${setting.name}\` ${value}${changed} — ${escapeMrkdwn(setting.meaning)}`;
+    ? md` _(changed; default ${formatSettingValue(setting.name, setting.defaultValue)})_`
+    : EMPTY;
+  return md`• \`${setting.name}\` ${value}${changed} — ${setting.meaning}`;
 }
 
 const section = (mrkdwn: string): KnownBlock => ({
@@ -62,12 +66,23 @@ const section = (mrkdwn: string): KnownBlock => ({
   text: { type: 'mrkdwn', text: clampSectionText(mrkdwn) },
 });
 
-function settingsMessage(pmo: PmoChannelSetting, settings: readonly SettingView[]): SlackMessage {
+function settingsMessage(
+  pmo: PmoChannelSetting,
+  settings: readonly SettingView[],
+  pmoProblem?: string,
+): SlackMessage {
   const byName = new Map(settings.map((setting) => [setting.name, setting]));
   const changed = settings.filter((setting) => setting.changed).length;
   const summary = changed === 0 ? 'all at their defaults' : `${changed} changed from the default`;
   const blocks: KnownBlock[] = [
     section(`*PMO channel* (flags and risk escalations): ${pmoDescription(pmo)}`),
+    ...(pmoProblem
+      ? [
+          section(
+            md`:warning: Flags cannot reach it: ${pmoProblem} Then \`/okr settings pmo #channel\`.`.text,
+          ),
+        ]
+      : []),
     section(`*Status thresholds* (${summary})`),
   ];
   for (const group of SETTING_GROUPS) {
@@ -91,34 +106,35 @@ function settingsMessage(pmo: PmoChannelSetting, settings: readonly SettingView[
 
 const whereUsed = (name: SettingName) =>
   settingUsedBy(name) === 'risks'
-    ? 'Risk escalations use it from now on.'
-    : '`/okr show` and the digest use it from now on.';
+    ? md`Risk escalations use it from now on.`
+    : md`\`/okr show\` and the digest use it from now on.`;
 
 function settingChanged(change: SettingChange): SlackMessage {
   const now = formatSettingValue(change.name, change.after);
-  if (!change.changed) return confirmationMessage(`\`${change.name}\` is already *${now}*; nothing changed.`);
+  if (!change.changed)
+    return confirmationMessage(md`\`${change.name}\` is already *${now}*; nothing changed.`);
   const was = formatSettingValue(change.name, change.before);
   const atDefault = formatSettingValue(change.name, change.defaultValue) === now;
   const headline = atDefault
-    ? `\`${change.name}\` is back to its default, *${now}* (was ${was}).`
-    : `\`${change.name}\` is now *${now}* (was ${was}; the default is ${formatSettingValue(change.name, change.defaultValue)}).`;
-  return confirmationMessage(`${headline} ${whereUsed(change.name)}`);
+    ? md`\`${change.name}\` is back to its default, *${now}* (was ${was}).`
+    : md`\`${change.name}\` is now *${now}* (was ${was}; the default is ${formatSettingValue(change.name, change.defaultValue)}).`;
+  return confirmationMessage(md`${headline} ${whereUsed(change.name)}`);
 }
 
 function pmoChanged(change: PmoChannelChange): SlackMessage {
   if (!change.changed)
     return confirmationMessage(
       change.after
-        ? `${channelLink(change.after)} is already the PMO channel; nothing changed.`
-        : `This workspace has no PMO channel of its own already; nothing changed. Now: ${pmoDescription(change.now)}.`,
+        ? md`${md.channel(change.after)} is already the PMO channel; nothing changed.`
+        : md`This workspace has no PMO channel of its own already; nothing changed. Now: ${pmoDescription(change.now)}.`,
     );
-  const was = change.before ? ` (was ${channelLink(change.before)})` : '';
+  const was = change.before ? md` (was ${md.channel(change.before)})` : EMPTY;
   if (change.after)
     return confirmationMessage(
-      `Flags and risk escalations for the PMO now go to ${channelLink(change.after)}${was}. Make sure Okra is in that channel (\`/invite @Okra\`).`,
+      md`Flags and risk escalations for the PMO now go to ${md.channel(change.after)}${was}. Make sure Okra is in that channel (\`/invite @Okra\`).`,
     );
   return confirmationMessage(
-    `This workspace no longer has its own PMO channel${was}. PMO channel now: ${pmoDescription(change.now)}.`,
+    md`This workspace no longer has its own PMO channel${was}. PMO channel now: ${pmoDescription(change.now)}.`,
   );
 }
 
@@ -185,21 +201,24 @@ function resetModal(settings: readonly SettingView[]): View {
 // Commands
 
 /** The time zone line of `/okr settings`: whose zone applies to people Slack gives none. */
-function timeZoneLine(workspaceZone: string | null, defaultZone: string): string {
+function timeZoneLine(workspaceZone: string | null, defaultZone: string): Mrkdwn {
   return workspaceZone
-    ? `*Time zone* for people whose Slack profile has none: ${escapeMrkdwn(workspaceZone)}, set for this workspace`
-    : `*Time zone* for people whose Slack profile has none: ${escapeMrkdwn(defaultZone)}, from the OKRA_DEFAULT_TZ environment setting`;
+    ? md`*Time zone* for people whose Slack profile has none: ${workspaceZone}, set for this workspace`
+    : md`*Time zone* for people whose Slack profile has none: ${defaultZone}, from the OKRA_DEFAULT_TZ environment setting`;
 }
 
 async function showSettings(ctx: CommandContext): Promise<void> {
   const view = await readWorkspaceSettings(ctx.db, ctx.workspace.id, ctx.settings);
   const [typed] = ctx.args.positional;
   if (!typed) {
-    const message = settingsMessage(view.pmo, view.settings);
+    // A channel that was fine when set may since have been archived or left: say so where it is shown.
+    const pmo = view.pmo;
+    const check = 'channel' in pmo ? await checkChannel(ctx.client, pmo.channel) : { ok: true as const };
+    const message = settingsMessage(pmo, view.settings, check.ok ? undefined : check.problem);
     const zone = timeZoneLine(ctx.workspace.timeZone, ctx.settings.defaultTimeZone);
     return ctx.reply({
       text: message.text,
-      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: zone } }, ...(message.blocks ?? [])],
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: zone.text } }, ...(message.blocks ?? [])],
     });
   }
   // `/okr settings atRiskGapPoints`: just that one.
@@ -224,8 +243,8 @@ async function timeZoneCommand(ctx: CommandContext): Promise<void> {
   if (!outcome.ok) return ctx.reply(problemsMessage(outcome.errors, FIELD_NAMES));
   const change = outcome.value;
   const text = !change.changed
-    ? `Nothing changed: people whose Slack profile has no time zone already get ${escapeMrkdwn(change.inForce)}.`
-    : `People whose Slack profile has no time zone now get ${escapeMrkdwn(change.inForce)}${change.after ? '' : ' (OKRA_DEFAULT_TZ)'}.`;
+    ? md`Nothing changed: people whose Slack profile has no time zone already get ${change.inForce}.`
+    : md`People whose Slack profile has no time zone now get ${change.inForce}${change.after ? '' : ' (OKRA_DEFAULT_TZ)'}.`;
   return ctx.reply(confirmationMessage(text));
 }
 
@@ -240,8 +259,10 @@ async function pmoCommand(ctx: CommandContext): Promise<void> {
   const word = words[0]!;
   let channel: string | null = null;
   if (!CLEAR_WORDS.has(word.toLowerCase())) {
-    const resolved = resolveChannel(word);
+    const resolved = resolveChannel(word, ctx.args.refs);
     if (!resolved.ok) return ctx.reply(problemsMessage({ channel: resolved.error }, FIELD_NAMES));
+    const usable = await checkChannel(ctx.client, resolved.id);
+    if (!usable.ok) return ctx.reply(problemsMessage({ channel: usable.problem }, FIELD_NAMES));
     channel = resolved.id;
   }
   const outcome = await setPmoChannel(ctx.db, actorOf(ctx.member), { channel }, ctx.settings);
@@ -320,7 +341,13 @@ export const settings: Feature = {
       adminOnly: true,
       // The select is optional: leaving it empty is how the form clears the workspace's own channel.
       toInput: (form) => ({ channel: text(form.channel) ?? null }),
-      submit: (services, actor, input) => setPmoChannel(services.db, actor, input, services.settings),
+      async submit(services, actor, input) {
+        const usable = input.channel
+          ? await checkChannel(services.client, input.channel)
+          : { ok: true as const };
+        if (!usable.ok) return failure({ channel: usable.problem });
+        return setPmoChannel(services.db, actor, input, services.settings);
+      },
       confirmation: (change: PmoChannelChange) => pmoChanged(change),
     },
     {

@@ -1,7 +1,7 @@
 // `/okr team add | list | members | channel`
-import type { KnownBlock } from '@slack/types';
+
 import { actorOf } from '../../services/actor.ts';
-import type { FieldErrors } from '../../services/outcome.ts';
+import type { FieldErrors, Note } from '../../services/outcome.ts';
 import { personCheckVia } from '../../services/roles.ts';
 import {
   changeTeam,
@@ -13,16 +13,16 @@ import {
   type TeamEditInput,
   type TeamView,
 } from '../../services/teams.ts';
-import { parseChannelRef } from '../commands/mentions.ts';
+import { checkChannel } from '../channels.ts';
+import { channelIdOf } from '../commands/mentions.ts';
 import { resolveUser } from '../commands/resolve.ts';
-import { tokenize } from '../commands/tokenize.ts';
 import type { CommandContext } from '../commands/types.ts';
 import type { FormValue } from '../forms/read-state.ts';
 import { text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
-import { MAX_BLOCKS_PER_MESSAGE, MAX_TOTAL_BLOCK_TEXT } from '../limits.ts';
+import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
 import { escapeMrkdwn } from '../text.ts';
-import type { SlackMessage } from '../views/message.ts';
+import { listMessage } from '../views/list-message.ts';
 import { teamAddModal, teamEditModal, teamPickModal } from '../views/modals/team.ts';
 import { confirmationMessage, problemsMessage } from '../views/replies.ts';
 import type { Feature } from './feature.ts';
@@ -90,8 +90,11 @@ export function parseTeamAdd(
   };
 }
 
-function channelIdOf(token: string): { ok: true; id: string } | { ok: false; error: string } {
-  const id = parseChannelRef(token);
+function channelOf(
+  ctx: CommandContext,
+  token: string,
+): { ok: true; id: string } | { ok: false; error: string } {
+  const id = channelIdOf(token, ctx.args.refs);
   if (id) return { ok: true, id };
   return {
     ok: false,
@@ -113,44 +116,17 @@ async function peopleIds(
   return { ids, problems };
 }
 
-const mentions = (ids: readonly string[]) => ids.map((id) => `<@${id}>`).join(', ');
-
-function describeTeam(team: TeamView): string {
-  const channel = team.channelId ? `<#${team.channelId}>` : 'no channel yet';
+function describeTeam(team: TeamView): Mrkdwn {
+  const channel = team.channelId ? md.channel(team.channelId) : md`no channel yet`;
   const count = `${team.members.length} ${team.members.length === 1 ? 'member' : 'members'}`;
-  const led = team.leaders.length > 0 ? `, led by ${mentions(team.leaders)}` : '';
-  return `*${escapeMrkdwn(team.name)}* · ${channel} · ${count}${led}`;
+  const led = team.leaders.length > 0 ? md`, led by ${md.join(team.leaders.map(md.user), md`, `)}` : EMPTY;
+  return md`*${team.name}* · ${channel} · ${count}${led}`;
 }
 
-const teamCreated = (team: TeamView, notes: string[] = []) =>
-  confirmationMessage(`Created team ${describeTeam(team)}.`, notes);
-const teamUpdated = (team: TeamView, notes: string[] = []) =>
-  confirmationMessage(`Updated team ${describeTeam(team)}.`, notes);
-
-/** A long list split into sections Slack accepts (3000 characters each, 50 blocks, ~12,000 characters in all). */
-function listMessage(title: string, lines: readonly string[], more: (left: number) => string): SlackMessage {
-  const blocks: KnownBlock[] = [];
-  let chunk = `*${title}*`;
-  let total = 0;
-  let shown = 0;
-  for (const line of lines) {
-    if (
-      total + chunk.length + line.length > MAX_TOTAL_BLOCK_TEXT - 500 ||
-      blocks.length >= MAX_BLOCKS_PER_MESSAGE - 2
-    )
-      break;
-    if (chunk.length + line.length + 1 > 2900) {
-      blocks.push({ type: 'section', text: { type: 'mrkdwn', text: chunk } });
-      total += chunk.length;
-      chunk = '';
-    }
-    chunk = chunk ? `${chunk}\n${line}` : line;
-    shown++;
-  }
-  if (shown < lines.length) chunk = `${chunk}\n${more(lines.length - shown)}`;
-  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: chunk } });
-  return { text: title, blocks };
-}
+const teamCreated = (team: TeamView, notes: readonly Note[] = []) =>
+  confirmationMessage(md`Created team ${describeTeam(team)}.`, notes);
+const teamUpdated = (team: TeamView, notes: readonly Note[] = []) =>
+  confirmationMessage(md`Updated team ${describeTeam(team)}.`, notes);
 
 async function openPicker(ctx: CommandContext, usage: string): Promise<void> {
   const all = await listTeams(ctx.db, ctx.workspace.id);
@@ -171,17 +147,17 @@ async function teamAdd(ctx: CommandContext): Promise<void> {
     await ctx.client.views.open({ trigger_id: ctx.triggerId, view: teamAddModal() });
     return;
   }
-  const tokens = tokenize(ctx.text);
-  if (!tokens.ok) return ctx.reply({ text: tokens.error });
-  const parsed = parseTeamAdd(tokens.tokens);
+  const parsed = parseTeamAdd(ctx.args.words);
   if (!parsed.ok) return ctx.reply(problemsMessage(parsed.errors, FIELD_NAMES));
   const { name, channel, members, leader } = parsed.value;
   const errors: FieldErrors = {};
   let channelId: string | undefined;
   if (channel) {
-    const found = channelIdOf(channel);
-    if (found.ok) channelId = found.id;
-    else errors.channel = found.error;
+    const found = channelOf(ctx, channel);
+    const usable = found.ok ? await checkChannel(ctx.client, found.id) : undefined;
+    if (!found.ok) errors.channel = found.error;
+    else if (usable && !usable.ok) errors.channel = usable.problem;
+    else channelId = found.id;
   }
   const people = await peopleIds(ctx, members);
   if (people.problems.length > 0) errors.members = people.problems.join(' ');
@@ -248,8 +224,10 @@ async function teamChannel(ctx: CommandContext): Promise<void> {
   if (words.length === 1) return ctx.reply({ text: escapeMrkdwn(whole.error) });
   const found = await findTeamByName(ctx.db, ctx.workspace.id, words.slice(0, -1).join(' '));
   if (!found.ok) return ctx.reply({ text: escapeMrkdwn(found.error) });
-  const channel = channelIdOf(last);
+  const channel = channelOf(ctx, last);
   if (!channel.ok) return ctx.reply(problemsMessage({ channel: channel.error }, FIELD_NAMES));
+  const usable = await checkChannel(ctx.client, channel.id);
+  if (!usable.ok) return ctx.reply(problemsMessage({ channel: usable.problem }, FIELD_NAMES));
   const outcome = await changeTeam(ctx.db, actorOf(ctx.member), { team: found.team.id, channel: channel.id });
   await ctx.reply(
     outcome.ok ? teamUpdated(outcome.value, outcome.notes) : problemsMessage(outcome.errors, FIELD_NAMES),
@@ -264,9 +242,9 @@ async function teamList(ctx: CommandContext): Promise<void> {
   }
   await ctx.reply(
     listMessage(
-      `Teams (${all.length})`,
-      all.map((team) => `• ${describeTeam(team)}`),
-      (left) => `…and ${left} more.`,
+      md`*Teams (${all.length})*`,
+      all.map((team) => md`• ${describeTeam(team)}`),
+      md`\`/okr export\` lists every team.`,
     ),
   );
 }

@@ -3,16 +3,18 @@ import { alignmentTree, type TreeFilter } from '../../services/alignment-tree.ts
 import { type CycleView, currentCycle, findCycleByName, listCycles } from '../../services/cycles.ts';
 import { itemDetails } from '../../services/item-details.ts';
 import { listTeams } from '../../services/teams.ts';
-import { parseUserRef, plainHandle } from '../commands/mentions.ts';
+import { looksLikePerson } from '../commands/mentions.ts';
 import { resolveUser } from '../commands/resolve.ts';
 import type { CommandContext } from '../commands/types.ts';
-import { escapeMrkdwn, mention, truncate } from '../text.ts';
+import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
+import { escapeMrkdwn, truncate } from '../text.ts';
+import { textMessage } from '../views/message.ts';
 import { showMessage } from '../views/show.ts';
 import { treePages } from '../views/tree.ts';
 import type { Feature } from './feature.ts';
 
 type TreeScope =
-  | { ok: true; cycle: CycleView; filter: TreeFilter; label: string }
+  | { ok: true; cycle: CycleView; filter: TreeFilter; label: Mrkdwn }
   | { ok: false; message: string };
 
 const NO_CURRENT_CYCLE =
@@ -29,11 +31,11 @@ async function treeScope(ctx: CommandContext): Promise<TreeScope> {
   const typed = ctx.args.positional.join(' ').trim();
   if (typed !== '') {
     const named = await findCycleByName(ctx.db, ctx.workspace.id, typed);
-    if (named) return { ok: true, cycle: named, filter: { kind: 'all' }, label: '' };
+    if (named) return { ok: true, cycle: named, filter: { kind: 'all' }, label: EMPTY };
   }
   const cycle = await currentCycle(ctx.db, ctx.workspace.id);
   if (!cycle) return { ok: false, message: typed === '' ? NO_CURRENT_CYCLE : await unknownScope(ctx, typed) };
-  if (typed === '') return { ok: true, cycle, filter: { kind: 'all' }, label: '' };
+  if (typed === '') return { ok: true, cycle, filter: { kind: 'all' }, label: EMPTY };
   const teams = await listTeams(ctx.db, ctx.workspace.id);
   const team = teams.find((t) => t.name.toLowerCase() === typed.replace(/\s+/g, ' ').toLowerCase());
   if (team)
@@ -41,9 +43,9 @@ async function treeScope(ctx: CommandContext): Promise<TreeScope> {
       ok: true,
       cycle,
       filter: { kind: 'team', teamId: team.id },
-      label: ` · team *${escapeMrkdwn(team.name)}*`,
+      label: md` · team *${team.name}*`,
     };
-  if (ME.test(typed) || parseUserRef(typed) || plainHandle(typed)) {
+  if (ME.test(typed) || looksLikePerson(typed, ctx.args.refs)) {
     const person = ME.test(typed)
       ? { ok: true as const, id: ctx.member.slackUserId }
       : await resolveUser(ctx, typed);
@@ -52,7 +54,7 @@ async function treeScope(ctx: CommandContext): Promise<TreeScope> {
       ok: true,
       cycle,
       filter: { kind: 'person', slackUserId: person.id },
-      label: ` · owned by ${mention(person.id)}`,
+      label: md` · owned by ${md.user(person.id)}`,
     };
   }
   return { ok: false, message: await unknownScope(ctx, typed) };
@@ -92,11 +94,9 @@ export const tree: Feature = {
         if (found.objectives.length === 0) {
           const hint =
             scope.filter.kind === 'all'
-              ? ' A PMO admin adds one with `/okr objective add`.'
-              : ' `/okr tree` shows them all.';
-          return ctx.reply({
-            text: `No objectives in *${escapeMrkdwn(scope.cycle.name)}*${scope.label} yet.${hint}`,
-          });
+              ? md` A PMO admin adds one with \`/okr objective add\`.`
+              : md` \`/okr tree\` shows them all.`;
+          return ctx.reply(textMessage(md`No objectives in *${scope.cycle.name}*${scope.label} yet.${hint}`));
         }
         // Pages go out in order, one post each: a response_url takes five.
         for (const page of treePages(found, { scope: scope.label })) await ctx.reply(page);

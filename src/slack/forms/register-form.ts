@@ -3,8 +3,9 @@
 
 import type { App } from '@slack/bolt';
 import { plainDatabaseFailure } from '../../db/errors.ts';
+import { can } from '../../domain/permissions.ts';
 import { type Actor, actorOf } from '../../services/actor.ts';
-import type { FieldErrors, Outcome } from '../../services/outcome.ts';
+import type { FieldErrors, Note, Outcome } from '../../services/outcome.ts';
 import type { Services } from '../commands/types.ts';
 import { okraContext } from '../context.ts';
 import { fitMessage } from '../views/fit.ts';
@@ -17,7 +18,7 @@ export interface FormSpec<I, V> {
   adminOnly: boolean;
   toInput(form: Record<string, FormValue>, privateMetadata: string): I;
   submit(services: Services, actor: Actor, input: I): Promise<Outcome<V>>;
-  confirmation(value: V, notes: string[]): SlackMessage;
+  confirmation(value: V, notes: readonly Note[]): SlackMessage;
   /** Follow-up work (flags, escalations) that must not delay the acknowledgement Slack waits for. */
   afterSave?(services: Services, value: V): Promise<void>;
 }
@@ -28,7 +29,7 @@ export function registerForm<I, V>(app: App, services: Services, spec: FormSpec<
     const inputBlocks = view.blocks
       .filter((block) => block.type === 'input')
       .map((block) => block.block_id ?? '');
-    if (spec.adminOnly && member.role !== 'admin') {
+    if (spec.adminOnly && !can({ memberId: member.id, role: member.role }, 'structure')) {
       await ack({
         response_action: 'errors',
         errors: { [inputBlocks[0] ?? 'form']: 'Only PMO admins can make this change. Nothing was saved.' },

@@ -1,17 +1,29 @@
 // What flags, escalations and check-ins look like in Slack: the owner's DM with its two buttons, the one
 // line in the PMO channel, the escalation line, the quick check-in form and the reply to `/okr update`.
-// Pure data -> Block Kit; every piece of user text goes through escapeMrkdwn.
+// Pure data -> Block Kit; everything is built as Mrkdwn (mrkdwn.ts), and each notification fallback is
+// the same escaped headline as the message's first block.
+
 import type { KnownBlock, View } from '@slack/types';
-import { formatNumber } from '../../domain/numbers/index.ts';
+import { formatAmount } from '../../domain/numbers/index.ts';
 import { isSlackUserId } from '../../domain/slack-ids.ts';
 import { formatPercent } from '../../domain/status/format.ts';
-import { type KeyResultStatus, type StatusLevel, statusLabel } from '../../domain/status/index.ts';
+import {
+  curveWords,
+  type KeyResultStatus,
+  type KpiStatus,
+  type ObjectiveStatus,
+  type StatusLevel,
+  statusLabel,
+} from '../../domain/status/index.ts';
 import type { CheckInRecorded } from '../../services/check-ins.ts';
 import type { EscalationNotice, FlagNotice, NewItemsNotice } from '../../services/notice-payloads.ts';
+import type { Note } from '../../services/outcome.ts';
 import { ACTION, CALLBACK } from '../ids.ts';
-import { escapeMrkdwn, mention, truncate } from '../text.ts';
+import { EMPTY, md } from '../mrkdwn.ts';
+import { truncate } from '../text.ts';
 import { modal, textInput } from './inputs.ts';
-import type { SlackMessage } from './message.ts';
+import { type SlackMessage, sectionsMessage } from './message.ts';
+import { noteText } from './replies.ts';
 
 export const STATUS_EMOJI: Record<StatusLevel, string> = {
   on_track: ':large_green_circle:',
@@ -27,9 +39,9 @@ export type {
 } from '../../services/notice-payloads.ts';
 
 const TITLE_MAX = 120;
-const quotedTitle = (title: string) => `"${escapeMrkdwn(truncate(title, TITLE_MAX))}"`;
+const quotedTitle = (title: string) => md`"${truncate(title, TITLE_MAX)}"`;
 const ownerText = (slackId: string | null) =>
-  slackId && isSlackUserId(slackId) ? `owner ${mention(slackId)}` : 'no owner';
+  slackId && isSlackUserId(slackId) ? md`owner ${md.user(slackId)}` : md`no owner`;
 
 // ---------------------------------------------------------------------------------------------------------
 // Flags
@@ -37,12 +49,9 @@ const ownerText = (slackId: string | null) =>
 /** The owner's DM: what changed, why, and the two things they can do about it right now. */
 export function flagDirectMessage(notice: FlagNotice): SlackMessage {
   const was = notice.previous ? ` (was ${statusLabel(notice.previous)})` : '';
-  const headline = `${STATUS_EMOJI[notice.status]} *${notice.ref}* ${quotedTitle(notice.title)} is now *${statusLabel(notice.status)}*${was}: ${escapeMrkdwn(notice.detail)}`;
-  const reasons = notice.reasons
-    .slice(0, 5)
-    .map((reason) => `• ${escapeMrkdwn(truncate(reason, 300))}`)
-    .join('\n');
-  const body = truncate(reasons ? `${headline}\nWhy:\n${reasons}` : headline, 3000);
+  const headline = md`${STATUS_EMOJI[notice.status]} *${notice.ref}* ${quotedTitle(notice.title)} is now *${statusLabel(notice.status)}*${was}: ${notice.detail}`;
+  const reasons = notice.reasons.slice(0, 5).map((reason) => md`• ${truncate(reason, 300)}`);
+  const body = reasons.length ? md`${headline}\nWhy:\n${md.join(reasons, md`\n`)}` : headline;
   const buttons = [
     ...(notice.type === 'objective'
       ? []
@@ -62,21 +71,15 @@ export function flagDirectMessage(notice: FlagNotice): SlackMessage {
       value: notice.ref,
     },
   ];
-  const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: body } },
-    { type: 'actions', block_id: 'flag_actions', elements: buttons },
-  ];
-  return {
-    text: truncate(`${notice.ref} is now ${statusLabel(notice.status)}: ${notice.title}`, 3000),
-    blocks,
-  };
+  const actions: KnownBlock = { type: 'actions', block_id: 'flag_actions', elements: buttons };
+  return sectionsMessage([body], { fallback: headline, extraBlocks: [actions] });
 }
 
 /** One line for the PMO channel, e.g. `:red_circle: KR-12 "…" is off track: 42% done vs 60% expected — owner <@U…>`. */
 export function pmoFlagLine(notice: FlagNotice): SlackMessage {
-  const line = `${STATUS_EMOJI[notice.status]} *${notice.ref}* ${quotedTitle(notice.title)} is ${statusLabel(notice.status)}: ${escapeMrkdwn(notice.detail)} — ${ownerText(notice.ownerSlackId)}`;
-  const text = truncate(line, 3000);
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return sectionsMessage([
+    md`${STATUS_EMOJI[notice.status]} *${notice.ref}* ${quotedTitle(notice.title)} is ${statusLabel(notice.status)}: ${notice.detail} — ${ownerText(notice.ownerSlackId)}`,
+  ]);
 }
 
 export function newItemsSummary(notice: NewItemsNotice): SlackMessage {
@@ -102,17 +105,17 @@ export function newItemsSummary(notice: NewItemsNotice): SlackMessage {
 
 export function escalationLine(notice: EscalationNotice): SlackMessage {
   const linked = notice.linked
-    ? ` · threatens *${notice.linked.ref}* ${quotedTitle(notice.linked.title)}${notice.linked.status ? ` (${statusLabel(notice.linked.status)})` : ''}`
-    : '';
+    ? md` · threatens *${notice.linked.ref}* ${quotedTitle(notice.linked.title)}${notice.linked.status ? ` (${statusLabel(notice.linked.status)})` : ''}`
+    : EMPTY;
   const why = [
     notice.because.score ? 'high score' : undefined,
     notice.because.offTrack ? 'its item is off track' : undefined,
   ]
     .filter(Boolean)
     .join(' and ');
-  const line = `:rotating_light: Risk *${notice.ref}* ${quotedTitle(notice.title)} escalated (${why}): score ${notice.score} (${notice.likelihood}×${notice.impact})${linked} — ${ownerText(notice.ownerSlackId)}`;
-  const text = truncate(line, 3000);
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return sectionsMessage([
+    md`:rotating_light: Risk *${notice.ref}* ${quotedTitle(notice.title)} escalated (${why}): score ${notice.score} (${notice.likelihood}×${notice.impact})${linked} — ${ownerText(notice.ownerSlackId)}`,
+  ]);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -152,7 +155,7 @@ export function checkInModal(target?: CheckInTarget): View {
     target
       ? {
           type: 'section',
-          text: { type: 'mrkdwn', text: `*${target.ref}* ${escapeMrkdwn(truncate(target.title, 200))}` },
+          text: { type: 'mrkdwn', text: md`*${target.ref}* ${truncate(target.title, 200)}`.text },
         }
       : textInput('item', { label: 'Key result or KPI', placeholder: 'KR-3', maxLength: 20 }),
     textInput('value', {
@@ -197,31 +200,23 @@ export interface CheckInSummary {
   forecastText: string | null;
 }
 
-export function checkInReply(summary: CheckInSummary, notes: readonly string[] = []): SlackMessage {
+export function checkInReply(summary: CheckInSummary, notes: readonly Note[] = []): SlackMessage {
   const verb = summary.replaced
     ? `Updated this period's check-in (${summary.period})`
     : `Checked in for ${summary.period}`;
   const lines = [
-    `${verb}: *${summary.ref}* ${escapeMrkdwn(truncate(summary.title, 200))} → ${escapeMrkdwn(summary.valueText)}`,
-    ...(summary.progressText ? [`Progress: ${summary.progressText}`] : []),
-    `Status: ${STATUS_EMOJI[summary.status]} ${statusLabel(summary.status)} — ${escapeMrkdwn(truncate(summary.summary, 1000))}`,
-    ...(summary.forecastText ? [`Forecast: ${escapeMrkdwn(summary.forecastText)}`] : []),
-    ...notes.map((note) => `:warning: ${escapeMrkdwn(note)}`),
+    md`${verb}: *${summary.ref}* ${truncate(summary.title, 200)} → ${summary.valueText}`,
+    ...(summary.progressText ? [md`Progress: ${summary.progressText}`] : []),
+    md`Status: ${STATUS_EMOJI[summary.status]} ${statusLabel(summary.status)} — ${truncate(summary.summary, 1000)}`,
+    ...(summary.forecastText ? [md`Forecast: ${summary.forecastText}`] : []),
+    ...notes.map((note) => md`:warning: ${noteText(note)}`),
   ];
-  const text = truncate(lines.join('\n'), 3000);
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return sectionsMessage([md.join(lines, md`\n`)]);
 }
 
 export function progressText(status: KeyResultStatus): string {
   const done = status.progress.measured ? formatPercent(status.progress.raw) : 'not measured yet';
   return `${done} done (${formatPercent(status.expected)} expected by now)`;
-}
-
-export function plainValue(value: number, unit: string): string {
-  const number = formatNumber(value, { maxDecimals: 2 });
-  if (unit === '') return number;
-  if (unit === '%') return `${number}%`;
-  return /^[$€£¥]$/.test(unit) ? `${unit}${number}` : `${number} ${unit}`;
 }
 
 /** The reply's content from what the check-in service recorded. */
@@ -233,7 +228,7 @@ export function checkInSummary(recorded: CheckInRecorded): CheckInSummary {
       ? recorded.value >= 1
         ? 'done'
         : 'not done'
-      : plainValue(recorded.value, item.unit);
+      : formatAmount(recorded.value, item.unit);
   const base = {
     ref: item.ref,
     title: item.title,

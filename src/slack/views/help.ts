@@ -1,5 +1,7 @@
 // `/okr help`: what this person may do, one example each.
+
 import type { KnownBlock } from '@slack/types';
+import { can, parseRole } from '../../domain/permissions.ts';
 import type { CommandDef } from '../commands/types.ts';
 import { escapeMrkdwn } from '../text.ts';
 import type { SlackMessage } from './message.ts';
@@ -7,7 +9,9 @@ import type { SlackMessage } from './message.ts';
 const ROLE_NAMES: Record<string, string> = { admin: 'PMO admin', leader: 'leader', member: 'team member' };
 
 export function commandsFor(role: string, commands: readonly CommandDef[]): CommandDef[] {
-  return commands.filter((command) => command.access !== 'admin' || role === 'admin');
+  return commands.filter(
+    (command) => command.access !== 'admin' || can({ memberId: 0, role: parseRole(role) }, 'structure'),
+  );
 }
 
 export function helpMessage(role: string, commands: readonly CommandDef[]): SlackMessage {

@@ -6,7 +6,8 @@ import { statusLabel } from '../../domain/status/index.ts';
 import type { HomeKeyResult, HomeModel, StatusCounts } from '../../services/home.ts';
 import type { RiskView } from '../../services/risks.ts';
 import { MAX_BLOCKS_PER_VIEW, MAX_SECTION_TEXT } from '../limits.ts';
-import { escapeMrkdwn, truncate } from '../text.ts';
+import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
+import { truncate } from '../text.ts';
 import {
   amount,
   bandBadge,
@@ -33,7 +34,7 @@ export function homeView(model: HomeModel, now: Date): View {
     { block: header(model.cycleName ? `Your OKRs · ${model.cycleName}` : 'Your OKRs'), items: 0 },
     {
       block: context(
-        `Updated ${slackDate(now)}. \`/okr tree\` shows the whole plan, \`/okr show KR-3\` any item in full.`,
+        md`Updated ${slackDate(now)}. \`/okr tree\` shows the whole plan, \`/okr show KR-3\` any item in full.`,
       ),
       items: 0,
     },
@@ -62,7 +63,7 @@ function withinLimits(pieces: readonly Piece[]): KnownBlock[] {
   }
   const hidden = pieces.slice(cutAt).reduce((sum, piece) => sum + piece.items, 0);
   if (hidden > 0) {
-    blocks.push(context(`…and ${hidden} more — use \`/okr tree @me\` to see all of yours.`));
+    blocks.push(context(md`…and ${hidden} more — use \`/okr tree @me\` to see all of yours.`));
   }
   return blocks;
 }
@@ -72,11 +73,16 @@ function portfolioPieces(
   counts: { objectives: StatusCounts; keyResults: StatusCounts },
 ): Piece[] {
   const line = (label: string, c: StatusCounts) =>
-    `${label}: ${(['on_track', 'at_risk', 'off_track'] as const).map((level) => `${statusEmoji(level)} ${c[level]} ${statusLabel(level)}`).join(' · ')}`;
+    md`${label}: ${md.join(
+      (['on_track', 'at_risk', 'off_track'] as const).map(
+        (level) => md`${statusEmoji(level)} ${c[level]} ${statusLabel(level)}`,
+      ),
+      md` · `,
+    )}`;
   return [
     {
       block: section(
-        `*Portfolio · ${escapeMrkdwn(cycleName)}*\n${line('Objectives', counts.objectives)}\n${line('Key results', counts.keyResults)}`,
+        md`*Portfolio · ${cycleName}*\n${line('Objectives', counts.objectives)}\n${line('Key results', counts.keyResults)}`,
       ),
       items: 0,
     },
@@ -87,10 +93,10 @@ function portfolioPieces(
 function keyResultPieces(model: HomeModel): Piece[] {
   if (model.keyResultGroups.length === 0) return [];
   const count = model.keyResultGroups.reduce((sum, g) => sum + g.keyResults.length, 0);
-  const pieces: Piece[] = [{ block: section(`*Your key results* (${count})`), items: 0 }];
+  const pieces: Piece[] = [{ block: section(md`*Your key results* (${count})`), items: 0 }];
   for (const group of model.keyResultGroups) {
     const lines = [
-      `*${group.objective.ref}* ${escapeMrkdwn(truncate(group.objective.title, 150))}`,
+      md`*${group.objective.ref}* ${truncate(group.objective.title, 150)}`,
       ...group.keyResults.map(keyResultLines),
     ];
     const sections = packLines(lines);
@@ -102,44 +108,44 @@ function keyResultPieces(model: HomeModel): Piece[] {
   return pieces;
 }
 
-function keyResultLines(kr: HomeKeyResult): string {
+function keyResultLines(kr: HomeKeyResult): Mrkdwn {
   const reason = reasonAfterBadge(kr.status, kr.reason);
   const last = kr.lastCheckIn
-    ? `last check-in ${isoFromDate(kr.lastCheckIn.date)}: ${kr.figures.kind === 'boolean' ? (kr.lastCheckIn.value >= 1 ? 'done' : 'not done') : amount(kr.lastCheckIn.value, kr.figures.unit)}${kr.lastCheckIn.confidence === null ? '' : `, confidence ${kr.lastCheckIn.confidence}/10`}`
-    : 'no check-in yet';
-  return `• *${kr.ref}* ${escapeMrkdwn(truncate(kr.title, 100))} · ${progressBar(kr.progress)} · ${keyResultFigures(kr.figures)}\n\u2003${statusBadge(kr.status)}${reason} · _${last}_`;
+    ? md`last check-in ${isoFromDate(kr.lastCheckIn.date)}: ${kr.figures.kind === 'boolean' ? (kr.lastCheckIn.value >= 1 ? 'done' : 'not done') : amount(kr.lastCheckIn.value, kr.figures.unit)}${kr.lastCheckIn.confidence === null ? '' : `, confidence ${kr.lastCheckIn.confidence}/10`}`
+    : md`no check-in yet`;
+  return md`• *${kr.ref}* ${truncate(kr.title, 100)} · ${progressBar(kr.progress)} · ${keyResultFigures(kr.figures)}\n\u2003${statusBadge(kr.status)}${reason} · _${last}_`;
 }
 
 function kpiPieces(model: HomeModel): Piece[] {
   if (model.kpis.length === 0) return [];
   const lines = model.kpis.map((k) => {
     const latest = k.latest
-      ? `*${amount(k.latest.value, k.unit)}* (${escapeMrkdwn(k.latest.period)})`
-      : '_no reading yet_';
+      ? md`*${amount(k.latest.value, k.unit)}* (${k.latest.period})`
+      : md`_no reading yet_`;
     const reason = reasonAfterBadge(k.status, k.reason);
-    return `• *${k.ref}* ${escapeMrkdwn(truncate(k.title, 100))} · ${latest} · ${bandBadge(k.band)} · ${statusBadge(k.status)}${reason}`;
+    return md`• *${k.ref}* ${truncate(k.title, 100)} · ${latest} · ${bandBadge(k.band)} · ${statusBadge(k.status)}${reason}`;
   });
-  return [{ block: section(`*Your KPIs* (${model.kpis.length})`), items: 0 }, ...linePieces(lines)];
+  return [{ block: section(md`*Your KPIs* (${model.kpis.length})`), items: 0 }, ...linePieces(lines)];
 }
 
 function riskPieces(risks: readonly RiskView[]): Piece[] {
   if (risks.length === 0) return [];
   const lines = risks.map((r) => {
-    const on = r.linked ? ` · on *${r.linked.ref}*` : '';
-    const status = r.status === 'open' ? '' : ` _(${r.status})_`;
-    return `• *${r.ref}* score ${r.score} (${r.likelihood}×${r.impact}) ${escapeMrkdwn(truncate(r.title, 120))}${status}${on}`;
+    const on = r.linked ? md` · on *${r.linked.ref}*` : EMPTY;
+    const status = r.status === 'open' ? EMPTY : md` _(${r.status})_`;
+    return md`• *${r.ref}* score ${r.score} (${r.likelihood}×${r.impact}) ${truncate(r.title, 120)}${status}${on}`;
   });
-  return [{ block: section(`*Your open risks* (${risks.length})`), items: 0 }, ...linePieces(lines)];
+  return [{ block: section(md`*Your open risks* (${risks.length})`), items: 0 }, ...linePieces(lines)];
 }
 
 /** One line per item, packed into sections of at most 3000 characters, each counting the items it holds. */
-function linePieces(lines: readonly string[]): Piece[] {
-  const pieces: Array<{ text: string; items: number }> = [];
+function linePieces(lines: readonly Mrkdwn[]): Piece[] {
+  const pieces: Array<{ text: Mrkdwn; items: number }> = [];
   for (const raw of lines) {
-    const line = truncate(raw, 1000);
+    const line = md.truncate(raw, 1000);
     const last = pieces.at(-1);
     if (last && last.text.length + 1 + line.length <= MAX_SECTION_TEXT) {
-      last.text = `${last.text}\n${line}`;
+      last.text = md`${last.text}\n${line}`;
       last.items += 1;
     } else {
       pieces.push({ text: line, items: 1 });
@@ -148,13 +154,11 @@ function linePieces(lines: readonly string[]): Piece[] {
   return pieces.map((piece) => ({ block: section(piece.text), items: piece.items }));
 }
 
-function emptyState(cycleName: string | null): string {
-  const where = cycleName ? ` in ${escapeMrkdwn(cycleName)}` : '';
-  return [
-    `*Nothing of yours to track yet${where}.*`,
-    'When a PMO admin makes you the owner of a key result, a KPI or a risk, it shows up here with its status.',
-    'Meanwhile `/okr tree` shows the whole plan and `/okr help` what you can do.',
-  ].join('\n');
+function emptyState(cycleName: string | null): Mrkdwn {
+  const where = cycleName ? md` in ${cycleName}` : EMPTY;
+  return md`*Nothing of yours to track yet${where}.*
+When a PMO admin makes you the owner of a key result, a KPI or a risk, it shows up here with its status.
+Meanwhile \`/okr tree\` shows the whole plan and \`/okr help\` what you can do.`;
 }
 
 function plainHeader(text: string): string {
@@ -165,8 +169,11 @@ const header = (text: string): KnownBlock => ({
   type: 'header',
   text: { type: 'plain_text', text: plainHeader(text) },
 });
-const section = (text: string): KnownBlock => ({
+const section = (text: Mrkdwn): KnownBlock => ({
   type: 'section',
-  text: { type: 'mrkdwn', text: truncate(text, MAX_SECTION_TEXT) },
+  text: { type: 'mrkdwn', text: md.truncate(text, MAX_SECTION_TEXT).text },
 });
-const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
+const context = (text: Mrkdwn): KnownBlock => ({
+  type: 'context',
+  elements: [{ type: 'mrkdwn', text: text.text }],
+});

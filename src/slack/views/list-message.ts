@@ -1,6 +1,6 @@
 // Long lists (risks, KPIs, cycles) as one message that always fits Block Kit's limits.
 import { MAX_BLOCKS_PER_MESSAGE, MAX_SECTION_TEXT, MAX_TOTAL_BLOCK_TEXT } from '../limits.ts';
-import { truncate } from '../text.ts';
+import { type Mrkdwn, md } from '../mrkdwn.ts';
 import type { SlackMessage } from './message.ts';
 
 // Slack refuses messages whose blocks hold much more than 12,000 characters in all; keep a margin.
@@ -9,38 +9,38 @@ const LIST_TEXT_BUDGET = MAX_TOTAL_BLOCK_TEXT - 1000;
 /**
  * A heading and one line per item, packed into as few sections as fit Block Kit's limits (50 blocks,
  * 3000 characters a section, about 12,000 in all). Lines that do not fit are counted in "and N more".
- * Lines must already be escaped.
+ * The notification fallback is the heading and the count, escaped like the blocks.
  */
-export function listMessage(heading: string, lines: readonly string[], narrowHint: string): SlackMessage {
-  const sections: string[] = [];
+export function listMessage(heading: Mrkdwn, lines: readonly Mrkdwn[], narrowHint: Mrkdwn): SlackMessage {
+  const sections: Mrkdwn[] = [];
   let used = heading.length;
   let shown = 0;
   for (const raw of lines) {
-    const line = truncate(raw, 1000);
+    const line = md.truncate(raw, 1000);
     const last = sections.at(-1);
     const fitsLast = last !== undefined && last.length + 1 + line.length <= MAX_SECTION_TEXT;
     // Two blocks stay free: the heading and the "and N more" note.
     if (!fitsLast && sections.length >= MAX_BLOCKS_PER_MESSAGE - 2) break;
     if (used + line.length + 1 > LIST_TEXT_BUDGET) break;
-    if (fitsLast) sections[sections.length - 1] = `${last}\n${line}`;
+    if (fitsLast) sections[sections.length - 1] = md`${last}\n${line}`;
     else sections.push(line);
     used += line.length + 1;
     shown++;
   }
   const hidden = lines.length - shown;
   const blocks: NonNullable<SlackMessage['blocks']> = [
-    { type: 'section', text: { type: 'mrkdwn', text: truncate(heading, MAX_SECTION_TEXT) } },
+    { type: 'section', text: { type: 'mrkdwn', text: md.truncate(heading, MAX_SECTION_TEXT).text } },
     ...sections.map((section) => ({
       type: 'section' as const,
-      text: { type: 'mrkdwn' as const, text: section },
+      text: { type: 'mrkdwn' as const, text: section.text },
     })),
   ];
   if (hidden > 0) {
     blocks.push({
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: `…and ${hidden} more. ${narrowHint}` }],
+      elements: [{ type: 'mrkdwn', text: md`…and ${hidden} more. ${narrowHint}`.text }],
     });
   }
-  const fallback = `${heading}${hidden > 0 ? ` (${shown} shown, and ${hidden} more)` : ''}`;
-  return { text: truncate(fallback, 3000), blocks };
+  const fallback = md`${heading}${hidden > 0 ? ` (${shown} shown, and ${hidden} more)` : ''}`;
+  return { text: md.truncate(fallback, 3000).text, blocks };
 }

@@ -1,7 +1,33 @@
 // The shape of every message Okra sends: blocks plus the plain-text notification fallback Slack requires.
 import type { KnownBlock } from '@slack/types';
+import { MAX_SECTION_TEXT } from '../limits.ts';
+import { type Mrkdwn, md } from '../mrkdwn.ts';
 
 export interface SlackMessage {
   text: string;
   blocks?: KnownBlock[];
 }
+
+/** Slack shows the fallback in notifications; it is mrkdwn too, so it comes from the same escaped content. */
+const FALLBACK_MAX = 3000;
+
+/** A mrkdwn section block; the text is cut to Slack's 3000-character limit. */
+export const sectionBlock = (text: Mrkdwn): KnownBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: md.truncate(text, MAX_SECTION_TEXT).text },
+});
+
+/** A message of mrkdwn sections whose notification fallback is the first section (or the one given). */
+export function sectionsMessage(
+  sections: readonly Mrkdwn[],
+  options: { fallback?: Mrkdwn; extraBlocks?: readonly KnownBlock[] } = {},
+): SlackMessage {
+  const fallback = options.fallback ?? sections[0] ?? md``;
+  return {
+    text: md.truncate(fallback, FALLBACK_MAX).text,
+    blocks: [...sections.map(sectionBlock), ...(options.extraBlocks ?? [])],
+  };
+}
+
+/** A short answer with no blocks: the fallback is the whole message. */
+export const textMessage = (text: Mrkdwn): SlackMessage => ({ text: md.truncate(text, FALLBACK_MAX).text });

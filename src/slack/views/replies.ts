@@ -1,22 +1,26 @@
 // Replies to commands: confirmations and problem lists, shared by the text and the modal paths.
-import type { FieldErrors } from '../../services/outcome.ts';
-import { escapeMrkdwn } from '../text.ts';
-import type { SlackMessage } from './message.ts';
+import type { FieldErrors, Note } from '../../services/outcome.ts';
+import { Mrkdwn, md } from '../mrkdwn.ts';
+import { type SlackMessage, sectionsMessage } from './message.ts';
 
 /** Field errors as a reply to a typed command; `names` maps fields to how the person typed them. */
 export function problemsMessage(errors: FieldErrors, names: Record<string, string> = {}): SlackMessage {
+  // The heading already says nothing was changed; a service message saying it again reads twice.
+  const said = (message: string) => message.replace(/\s*Nothing was (changed|saved)\.\s*$/, '');
   const lines = Object.entries(errors).map(
-    ([field, message]) => `• *${escapeMrkdwn(names[field] ?? field)}*: ${escapeMrkdwn(message)}`,
+    ([field, message]) => md`• *${names[field] ?? field}*: ${said(message)}`,
   );
-  const text = `Nothing was changed:\n${lines.join('\n')}`;
-  return {
-    text: text.slice(0, 3000),
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, 3000) } }],
-  };
+  return sectionsMessage([md`Nothing was changed:\n${md.join(lines, md`\n`)}`]);
 }
 
-export function confirmationMessage(headline: string, notes: string[] = []): SlackMessage {
-  const noteText = notes.length ? `\n${notes.map((note) => `:warning: ${note}`).join('\n')}` : '';
-  const text = `${headline}${noteText}`.slice(0, 3000);
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+/** A service's note as mrkdwn: its text escaped, the people it names mentioned. */
+export function noteText(note: Note | Mrkdwn): Mrkdwn {
+  if (typeof note === 'string' || note instanceof Mrkdwn) return md`${note}`;
+  return md`${note.text} ${md.join(note.people.map(md.user), md`, `)}.`;
+}
+
+/** A confirmation and the notes the service attached. */
+export function confirmationMessage(headline: Mrkdwn, notes: readonly (Note | Mrkdwn)[] = []): SlackMessage {
+  const noteLines = notes.map((note) => md`\n:warning: ${noteText(note)}`);
+  return sectionsMessage([md`${headline}${md.join(noteLines, md``)}`]);
 }

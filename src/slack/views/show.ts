@@ -1,6 +1,7 @@
 // `/okr show <id>`: one item in full. Each part of the message has its own text budget, so even an
 // objective with dozens of key results and a long history stays one message within Slack's limits.
-import type { KnownBlock } from '@slack/types';
+// Every part is Mrkdwn (mrkdwn.ts): user text is escaped and kept on its line by construction, and the
+// notification fallback is built from the same escaped head line as the first block.
 import { isoFromDate } from '../../domain/dates.ts';
 import { formatNumber } from '../../domain/numbers/index.ts';
 import { isSlackUserId } from '../../domain/slack-ids.ts';
@@ -13,9 +14,9 @@ import type {
   ObjectiveDetails,
   RiskDetails,
 } from '../../services/item-details.ts';
-import { MAX_SECTION_TEXT } from '../limits.ts';
-import { escapeMrkdwn, mention, truncate } from '../text.ts';
-import type { SlackMessage } from './message.ts';
+import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
+import { truncate } from '../text.ts';
+import { type SlackMessage, sectionsMessage } from './message.ts';
 import {
   amount,
   bandBadge,
@@ -45,124 +46,127 @@ export function showMessage(item: ItemDetails): SlackMessage {
   }
 }
 
+const owner = (slackId: string | null) => (slackId ? md`owner ${person(slackId)}` : md`no owner`);
+const present = (parts: ReadonlyArray<Mrkdwn | undefined>): Mrkdwn[] =>
+  parts.filter((part): part is Mrkdwn => part !== undefined);
+
 function objectiveMessage(o: ObjectiveDetails): SlackMessage {
-  const where = [
-    `${o.level} objective`,
-    o.teamName ? `team ${escapeMrkdwn(truncate(o.teamName, 80))}` : undefined,
-    `owner ${person(o.ownerSlackId)}`,
-    `cycle ${escapeMrkdwn(truncate(o.cycleName, 80))}`,
+  const where = present([
+    md`${o.level} objective`,
+    o.teamName ? md`team ${truncate(o.teamName, 80)}` : undefined,
+    owner(o.ownerSlackId),
+    md`cycle ${truncate(o.cycleName, 80)}`,
     o.parent
-      ? `aligned under *${o.parent.ref}* ${escapeMrkdwn(truncate(o.parent.title, 100))}`
+      ? md`aligned under *${o.parent.ref}* ${truncate(o.parent.title, 100)}`
       : o.level === 'company'
         ? undefined
-        : '_not aligned to a company objective_',
-  ].filter(Boolean);
+        : md`_not aligned to a company objective_`,
+  ]);
   const status = o.archived
-    ? archivedNote(
-        o.ref,
-        `it no longer counts in ${escapeMrkdwn(o.cycleName)}`,
-        `/okr objective restore ${o.ref}`,
-      )
+    ? archivedNote(o.ref, md`it no longer counts in ${o.cycleName}`, `/okr objective restore ${o.ref}`)
     : o.status
       ? statusPart(o.status.status, progressBar(o.status.progress), o.status.reasons)
-      : '';
+      : EMPTY;
   const keyResults = [
-    ...o.keyResults.map((kr) => `• ${keyResultLine(kr)}${reasonAfterBadge(kr.status, kr.reason)}`),
-    ...o.otherKeyResults.map((kr) => `• *${kr.ref}* ${escapeMrkdwn(truncate(kr.title, 100))}`),
+    ...o.keyResults.map((kr) => md`• ${keyResultLine(kr)}${reasonAfterBadge(kr.status, kr.reason)}`),
+    ...o.otherKeyResults.map((kr) => md`• *${kr.ref}* ${truncate(kr.title, 100)}`),
   ];
   const children = o.children.map(
     (c) =>
-      `• *${c.ref}* ${escapeMrkdwn(truncate(c.title, 120))}${c.status ? ` · ${progressBar(c.progress)} · ${statusBadge(c.status)}` : ''}`,
+      md`• *${c.ref}* ${truncate(c.title, 120)}${c.status ? md` · ${progressBar(c.progress)} · ${statusBadge(c.status)}` : EMPTY}`,
   );
-  return message(`${o.ref}: ${o.title}`, [
-    details(o.ref, o.title, o.archived, [where.join(' · '), quote(o.description)]),
+  return message([
+    details(o.ref, o.title, o.archived, [md.join(where, md` · `), quote(o.description)]),
     status,
     listPart(
-      '*Key results*',
+      md`*Key results*`,
       keyResults,
       BUDGET.list,
-      o.archived ? '' : `_No key results yet: add one with \`/okr kr add ${o.ref} "…"\`._`,
+      o.archived ? EMPTY : md`_No key results yet: add one with \`/okr kr add ${o.ref} "…"\`._`,
     ),
-    listPart('*Aligned under it*', children, BUDGET.list, ''),
+    listPart(md`*Aligned under it*`, children, BUDGET.list, EMPTY),
     changesPart(o.changes),
   ]);
 }
 
 function keyResultMessage(kr: KeyResultDetails): SlackMessage {
   const milestones = kr.milestones.length
-    ? `Milestones: ${kr.milestones.map((m) => `${m.done ? '✓' : '○'} ${escapeMrkdwn(truncate(m.title, 60))}`).join(', ')}`
+    ? md`Milestones: ${md.join(
+        kr.milestones.map((m) => md`${m.done ? '✓' : '○'} ${truncate(m.title, 60)}`),
+        md`, `,
+      )}`
     : undefined;
-  const facts = [
-    `on *${kr.objective.ref}* ${escapeMrkdwn(truncate(kr.objective.title, 100))}`,
-    `owner ${person(kr.ownerSlackId)}`,
+  const facts = present([
+    md`on *${kr.objective.ref}* ${truncate(kr.objective.title, 100)}`,
+    owner(kr.ownerSlackId),
     measure(kr),
-    kr.weight === 1 ? undefined : `weight ${formatNumber(kr.weight, { maxDecimals: 2 })}`,
-    `${curveWords(kr.curve as ProgressCurve)} plan`,
-  ].filter(Boolean);
+    kr.weight === 1 ? undefined : md`weight ${formatNumber(kr.weight, { maxDecimals: 2 })}`,
+    md`${curveWords(kr.curve as ProgressCurve)} plan`,
+  ]);
   const checkIns = kr.checkIns.map((c) => {
-    const confidence = c.confidence === null ? '' : ` · confidence ${c.confidence}/10`;
-    const comment = c.comment ? ` · “${escapeMrkdwn(truncate(c.comment, 160))}”` : '';
-    const who = c.authorSlackId ? ` · ${person(c.authorSlackId)}` : '';
-    return `• ${isoFromDate(c.date)} · *${checkInValue(kr, c.value)}*${confidence}${comment}${who}`;
+    const confidence = c.confidence === null ? EMPTY : md` · confidence ${c.confidence}/10`;
+    const comment = c.comment ? md` · “${truncate(c.comment, 160)}”` : EMPTY;
+    const who = c.authorSlackId ? md` · ${person(c.authorSlackId)}` : EMPTY;
+    return md`• ${isoFromDate(c.date)} · *${checkInValue(kr, c.value)}*${confidence}${comment}${who}`;
   });
   const status = kr.archived
-    ? archivedNote(kr.ref, 'it no longer counts in its objective', `/okr kr restore ${kr.ref}`)
+    ? archivedNote(kr.ref, md`it no longer counts in its objective`, `/okr kr restore ${kr.ref}`)
     : statusPart(
         kr.status.status,
-        `${progressBar(kr.status.progress.measured ? kr.status.progress.raw : null)} · ${keyResultFigures(kr.figures)}`,
+        md`${progressBar(kr.status.progress.measured ? kr.status.progress.raw : null)} · ${keyResultFigures(kr.figures)}`,
         [...kr.status.reasons],
-        `Forecast: ${escapeMrkdwn(kr.status.forecast.text)}`,
+        md`Forecast: ${kr.status.forecast.text}`,
       );
-  return message(`${kr.ref}: ${kr.title}`, [
-    details(kr.ref, kr.title, kr.archived, [facts.join(' · '), milestones]),
+  return message([
+    details(kr.ref, kr.title, kr.archived, [md.join(facts, md` · `), milestones]),
     status,
     listPart(
-      '*Check-ins*, newest first',
+      md`*Check-ins*, newest first`,
       checkIns,
       BUDGET.list,
-      '_No check-ins yet._',
-      kr.earlierCheckIns > 0 ? `…and ${kr.earlierCheckIns} earlier` : undefined,
+      md`_No check-ins yet._`,
+      kr.earlierCheckIns > 0 ? md`…and ${kr.earlierCheckIns} earlier` : undefined,
     ),
     changesPart(kr.changes),
   ]);
 }
 
-function measure(kr: KeyResultDetails): string {
-  return targetText(kr, plural(kr.milestones.length, 'milestone'));
+function measure(kr: KeyResultDetails): Mrkdwn {
+  return targetText(kr, md`${plural(kr.milestones.length, 'milestone')}`);
 }
 
-function checkInValue(kr: KeyResultDetails, value: number): string {
-  if (kr.kind === 'boolean') return value >= 1 ? 'done' : 'not done';
+function checkInValue(kr: KeyResultDetails, value: number): Mrkdwn {
+  if (kr.kind === 'boolean') return value >= 1 ? md`done` : md`not done`;
   return amount(value, kr.unit);
 }
 
 function kpiMessage(k: KpiDetails): SlackMessage {
   const sign = k.direction === 'lower_is_better' ? '≤' : '≥';
-  const facts = [
-    `owner ${person(k.ownerSlackId)}`,
-    k.teamName ? `team ${escapeMrkdwn(truncate(k.teamName, 80))}` : undefined,
-    `target ${amount(k.target, k.unit)}, green ${sign} ${amount(k.green, k.unit)}, amber ${sign} ${amount(k.amber, k.unit)}`,
-    k.direction === 'lower_is_better' ? 'lower is better' : 'higher is better',
-    `read ${k.cadence}`,
-  ].filter(Boolean);
+  const facts = present([
+    owner(k.ownerSlackId),
+    k.teamName ? md`team ${truncate(k.teamName, 80)}` : undefined,
+    md`target ${amount(k.target, k.unit)}, green ${sign} ${amount(k.green, k.unit)}, amber ${sign} ${amount(k.amber, k.unit)}`,
+    k.direction === 'lower_is_better' ? md`lower is better` : md`higher is better`,
+    md`read ${k.cadence}`,
+  ]);
   const latest = k.status.latest
-    ? `latest *${amount(k.status.latest.value, k.unit)}* · ${bandBadge(k.status.band)}`
+    ? md`latest *${amount(k.status.latest.value, k.unit)}* · ${bandBadge(k.status.band)}`
     : bandBadge(null);
   const readings = k.readings.map(
-    (r) => `• ${r.period} (${isoFromDate(r.date)}) · *${amount(r.value, k.unit)}*`,
+    (r) => md`• ${r.period} (${isoFromDate(r.date)}) · *${amount(r.value, k.unit)}*`,
   );
   const status = k.archived
-    ? archivedNote(k.ref, 'it is no longer tracked', undefined)
+    ? archivedNote(k.ref, md`it is no longer tracked`, undefined)
     : statusPart(k.status.status, latest, k.status.reasons);
-  return message(`${k.ref}: ${k.title}`, [
-    details(k.ref, k.title, k.archived, [facts.join(' · ')]),
+  return message([
+    details(k.ref, k.title, k.archived, [md.join(facts, md` · `)]),
     status,
     listPart(
-      '*Readings*, newest first',
+      md`*Readings*, newest first`,
       readings,
       BUDGET.list,
-      '_No readings yet._',
-      k.earlierReadings > 0 ? `…and ${k.earlierReadings} earlier` : undefined,
+      md`_No readings yet._`,
+      k.earlierReadings > 0 ? md`…and ${k.earlierReadings} earlier` : undefined,
     ),
     changesPart(k.changes),
   ]);
@@ -170,25 +174,23 @@ function kpiMessage(k: KpiDetails): SlackMessage {
 
 function riskMessage({ risk, changes }: RiskDetails): SlackMessage {
   const facts = [
-    `owner ${person(risk.ownerSlackId)}`,
-    `score *${risk.score}* (likelihood ${risk.likelihood} × impact ${risk.impact})`,
-    `status ${risk.status}${risk.closedAt ? ` on ${risk.closedAt}` : ''}`,
-    risk.linked
-      ? `on *${risk.linked.ref}* ${escapeMrkdwn(truncate(risk.linked.title, 100))}`
-      : 'not linked to an item',
+    owner(risk.ownerSlackId),
+    md`score *${risk.score}* (likelihood ${risk.likelihood} × impact ${risk.impact})`,
+    md`status ${risk.status}${risk.closedAt ? ` on ${risk.closedAt}` : ''}`,
+    risk.linked ? md`on *${risk.linked.ref}* ${truncate(risk.linked.title, 100)}` : md`not linked to an item`,
   ];
   const mitigation = risk.mitigation
-    ? `*Mitigation*\n${quote(risk.mitigation)}`
-    : `*Mitigation*\n_None yet: \`/okr risk edit ${risk.ref} --mitigation "…"\`._`;
-  return message(`${risk.ref}: ${risk.title}`, [
+    ? md`*Mitigation*\n${quote(risk.mitigation) ?? EMPTY}`
+    : md`*Mitigation*\n_None yet: \`/okr risk edit ${risk.ref} --mitigation "…"\`._`;
+  return message([
     details(
       risk.ref,
       risk.title,
       risk.status === 'closed',
-      [facts.join(' · '), quote(risk.description)],
+      [md.join(facts, md` · `), quote(risk.description)],
       'closed',
     ),
-    truncate(mitigation, BUDGET.status),
+    md.truncate(mitigation, BUDGET.status),
     changesPart(changes),
   ]);
 }
@@ -196,68 +198,81 @@ function riskMessage({ risk, changes }: RiskDetails): SlackMessage {
 // ---------------------------------------------------------------------------------------------------------
 // Parts
 
+/** The head line: the item's id and title, on one line whatever the title holds. */
+const headLine = (ref: string, title: string, archived: boolean, archivedWord: string) =>
+  md`*${ref}* ${truncate(title, 200)}${archived ? md` _(${archivedWord})_` : EMPTY}`;
+
 function details(
   ref: string,
   title: string,
   archived: boolean,
-  lines: Array<string | undefined>,
+  lines: Array<Mrkdwn | undefined>,
   archivedWord = 'archived',
-): string {
-  const head = `*${ref}* ${escapeMrkdwn(truncate(title, 200))}${archived ? ` _(${archivedWord})_` : ''}`;
-  return truncate([head, ...lines.filter((l): l is string => Boolean(l))].join('\n'), BUDGET.details);
+): Mrkdwn {
+  const head = headLine(ref, title, archived, archivedWord);
+  return md.truncate(md.join([head, ...present(lines)], md`\n`), BUDGET.details);
 }
 
-function quote(text: string): string | undefined {
+/** A description as a block quote: its own line breaks are kept, each line quoted. */
+function quote(text: string): Mrkdwn | undefined {
   const trimmed = text.trim();
   if (!trimmed) return undefined;
-  return truncate(escapeMrkdwn(truncate(trimmed, 600)), 1000)
-    .split('\n')
-    .map((line) => `> ${line}`)
-    .join('\n');
+  const lines = truncate(trimmed, 600).split(/\r?\n/);
+  return md.truncate(
+    md.join(
+      lines.map((line) => md`> ${line}`),
+      md`\n`,
+    ),
+    1000,
+  );
 }
 
 function statusPart(
   status: Parameters<typeof statusBadge>[0],
-  measure: string,
+  measure: Mrkdwn,
   reasons: readonly string[],
-  extra?: string,
-): string {
+  extra?: Mrkdwn,
+): Mrkdwn {
   const lines = [
-    `*Status* ${statusBadge(status)} · ${measure}`,
-    ...reasons.map((reason) => `• ${escapeMrkdwn(truncate(reason, 300))}`),
+    md`*Status* ${statusBadge(status)} · ${measure}`,
+    ...reasons.map((reason) => md`• ${truncate(reason, 300)}`),
     ...(extra ? [extra] : []),
   ];
-  return fitLines(lines, BUDGET.status, (n) => `…and ${n} more reasons`);
+  return fitLines(lines, BUDGET.status, (n) => md`…and ${n} more reasons`);
 }
 
-function archivedNote(ref: string, consequence: string, restore: string | undefined): string {
-  const how = restore ? ` A PMO admin can bring it back with \`${restore}\`.` : '';
-  return `:file_cabinet: *${ref} is archived*: ${consequence}.${how}`;
+function archivedNote(ref: string, consequence: Mrkdwn, restore: string | undefined): Mrkdwn {
+  const how = restore ? md` A PMO admin can bring it back with \`${restore}\`.` : EMPTY;
+  return md`:file_cabinet: *${ref} is archived*: ${consequence}.${how}`;
 }
 
 function listPart(
-  title: string,
-  lines: readonly string[],
+  title: Mrkdwn,
+  lines: readonly Mrkdwn[],
   budget: number,
-  empty: string,
-  earlier?: string,
-): string {
-  if (lines.length === 0) return empty ? `${title}\n${empty}` : '';
-  const fitted = fitLines([title, ...lines], budget - (earlier?.length ?? 0) - 1, (n) => `…and ${n} more`);
-  return earlier ? `${fitted}\n${earlier}` : fitted;
+  empty: Mrkdwn,
+  earlier?: Mrkdwn,
+): Mrkdwn {
+  if (lines.length === 0) return empty.length ? md`${title}\n${empty}` : EMPTY;
+  const fitted = fitLines([title, ...lines], budget - (earlier?.length ?? 0) - 1, (n) => md`…and ${n} more`);
+  return earlier ? md`${fitted}\n${earlier}` : fitted;
 }
 
-function changesPart(changes: readonly Change[]): string {
-  if (changes.length === 0) return '';
-  return fitLines(['*Recent changes*', ...changes.map(changeLine)], BUDGET.changes, (n) => `…and ${n} more`);
+function changesPart(changes: readonly Change[]): Mrkdwn {
+  if (changes.length === 0) return EMPTY;
+  return fitLines(
+    [md`*Recent changes*`, ...changes.map(changeLine)],
+    BUDGET.changes,
+    (n) => md`…and ${n} more`,
+  );
 }
 
 /** As many lines as fit the budget; the rest counted on a last line. */
-function fitLines(lines: readonly string[], budget: number, more: (n: number) => string): string {
-  const kept: string[] = [];
+function fitLines(lines: readonly Mrkdwn[], budget: number, more: (n: number) => Mrkdwn): Mrkdwn {
+  const kept: Mrkdwn[] = [];
   let used = 0;
   for (const [i, raw] of lines.entries()) {
-    const line = truncate(raw, 1000);
+    const line = md.truncate(raw, 1000);
     const left = lines.length - i;
     const tail = left > 1 ? more(left).length + 1 : 0;
     if (used + line.length + 1 + tail > budget) {
@@ -267,14 +282,14 @@ function fitLines(lines: readonly string[], budget: number, more: (n: number) =>
     kept.push(line);
     used += line.length + 1;
   }
-  return kept.join('\n');
+  return md.join(kept, md`\n`);
 }
 
-function message(fallback: string, parts: readonly string[]): SlackMessage {
-  const blocks: KnownBlock[] = parts
-    .filter((part) => part.trim() !== '')
-    .map((part) => ({ type: 'section', text: { type: 'mrkdwn', text: truncate(part, MAX_SECTION_TEXT) } }));
-  return { text: truncate(fallback, 300), blocks };
+/** The sections that have something to say; the fallback is the first (the item's escaped head line). */
+function message(parts: readonly Mrkdwn[]): SlackMessage {
+  const shown = parts.filter((part) => part.text.trim() !== '');
+  const head = shown[0] ?? EMPTY;
+  return sectionsMessage(shown, { fallback: md.truncate(md.firstLine(head), 300) });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -294,49 +309,53 @@ const ACTIONS: Record<string, string> = {
 const FIELDS_SHOWN = 4;
 
 /** "• 10 Feb 14:05 · <@U1> changed title “Old” → “New”; weight 1 → 2". */
-export function changeLine(change: Change): string {
-  const who = isSlackUserId(change.actor) ? mention(change.actor) : `_${escapeMrkdwn(change.actor)}_`;
-  const verb = ACTIONS[change.action] ?? escapeMrkdwn(change.action);
+export function changeLine(change: Change): Mrkdwn {
+  const who = isSlackUserId(change.actor) ? md.user(change.actor) : md`_${change.actor}_`;
+  const verb = ACTIONS[change.action] ?? change.action;
   // A creation or an archive speaks for itself; listing every field would bury the later changes.
   const quiet = ['create', 'archive', 'restore'].includes(change.action);
-  const keys = quiet ? [] : [...new Set([...Object.keys(change.after), ...Object.keys(change.before)])];
+  // A field written again with the same value ("period W48 → W48") is not a change worth a word.
+  const changed = (key: string) =>
+    !(key in change.before && key in change.after) ||
+    JSON.stringify(change.before[key]) !== JSON.stringify(change.after[key]);
+  const keys = quiet
+    ? []
+    : [...new Set([...Object.keys(change.after), ...Object.keys(change.before)])].filter(changed);
   const fields = keys.slice(0, FIELDS_SHOWN).map((key) => {
     const name = fieldName(key);
     const hadBefore = key in change.before;
     const hasAfter = key in change.after;
     if (hadBefore && hasAfter)
-      return `${name} ${fieldValue(change.before[key])} → ${fieldValue(change.after[key])}`;
-    if (hasAfter) return `${name} ${fieldValue(change.after[key])}`;
-    return `${name} ${fieldValue(change.before[key])} → none`;
+      return md`${name} ${fieldValue(change.before[key])} → ${fieldValue(change.after[key])}`;
+    if (hasAfter) return md`${name} ${fieldValue(change.after[key])}`;
+    return md`${name} ${fieldValue(change.before[key])} → none`;
   });
-  const more = keys.length > FIELDS_SHOWN ? `; and ${keys.length - FIELDS_SHOWN} more fields` : '';
-  const what = fields.length ? ` ${fields.join('; ')}${more}` : '';
-  return `• ${slackDate(change.at)} · ${who} ${verb}${what}`;
+  const more = keys.length > FIELDS_SHOWN ? md`; and ${keys.length - FIELDS_SHOWN} more fields` : EMPTY;
+  const what = fields.length ? md` ${md.join(fields, md`; `)}${more}` : EMPTY;
+  return md`• ${slackDate(change.at)} · ${who} ${verb}${what}`;
 }
 
 function fieldName(key: string): string {
-  return escapeMrkdwn(
-    key
-      .replace(/([a-z])([A-Z])/g, '$1 $2')
-      .replace(/_/g, ' ')
-      .toLowerCase(),
-  );
+  return key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase();
 }
 
-function fieldValue(value: unknown): string {
-  if (value === null || value === undefined || value === '') return 'none';
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+function fieldValue(value: unknown): Mrkdwn {
+  if (value === null || value === undefined || value === '') return md`none`;
+  if (typeof value === 'boolean') return value ? md`yes` : md`no`;
   if (typeof value === 'number')
-    return Number.isFinite(value) ? formatNumber(value, { maxDecimals: 2 }) : String(value);
+    return md`${Number.isFinite(value) ? formatNumber(value, { maxDecimals: 2 }) : String(value)}`;
   if (typeof value === 'string') {
-    if (isSlackUserId(value)) return mention(value);
-    if (/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value)) return value.slice(0, 10);
-    return `“${escapeMrkdwn(truncate(value.replace(/\s+/g, ' '), 60))}”`;
+    if (isSlackUserId(value)) return md.user(value);
+    if (/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value)) return md`${value.slice(0, 10)}`;
+    return md`“${truncate(value.replace(/\s+/g, ' '), 60)}”`;
   }
   if (Array.isArray(value)) {
     // Mentions must stay whole, so items are dropped rather than the joined text cut.
-    const shown = value.slice(0, 5).map(fieldValue).join(', ');
-    return value.length > 5 ? `${shown} and ${value.length - 5} more` : shown || 'none';
+    const shown = md.join(value.slice(0, 5).map(fieldValue), md`, `);
+    return value.length > 5 ? md`${shown} and ${value.length - 5} more` : shown.length ? shown : md`none`;
   }
-  return escapeMrkdwn(truncate(JSON.stringify(value), 80));
+  return md`${truncate(JSON.stringify(value), 80)}`;
 }

@@ -5,7 +5,8 @@ import type { KnownBlock } from '@slack/types';
 import { type StatusLevel, statusLabel } from '../../domain/status/index.ts';
 import type { AlignmentTree, TreeKeyResult, TreeObjective } from '../../services/alignment-tree.ts';
 import { MAX_BLOCKS_PER_MESSAGE, MAX_SECTION_TEXT, MAX_TOTAL_BLOCK_TEXT } from '../limits.ts';
-import { escapeMrkdwn, truncate } from '../text.ts';
+import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
+import { truncate } from '../text.ts';
 import type { SlackMessage } from './message.ts';
 import {
   keyResultFigures,
@@ -28,8 +29,8 @@ const OBJECTIVE_TEXT_BUDGET = 5000;
 const MAX_INDENT = 6;
 
 export interface TreeHeading {
-  /** Already escaped for mrkdwn, e.g. " for *Growth*" or " owned by <@U1>"; empty for the whole tree. */
-  scope: string;
+  /** e.g. md` · team *${name}*` or md` · owned by ${md.user(id)}`; empty for the whole tree. */
+  scope: Mrkdwn;
 }
 
 export function treePages(
@@ -44,36 +45,37 @@ export function treePages(
   const hidden = tree.objectives.length - shownObjectives;
   const counted = tree.objectives.filter((o) => !o.context);
   const keyResults = counted.reduce((sum, o) => sum + o.keyResults.length, 0);
-  const title = `*Alignment tree · ${escapeMrkdwn(tree.cycleName)}*${heading.scope}`;
-  const totals = `${plural(counted.length, 'objective')} · ${plural(keyResults, 'key result')} · ${statusCounts(counted.map((o) => o.status))}`;
+  const title = md`*Alignment tree · ${tree.cycleName}*${heading.scope}`;
+  const totals = md`${plural(counted.length, 'objective')} · ${plural(keyResults, 'key result')} · ${statusCounts(counted.map((o) => o.status))}`;
   return shownPages.map((page, index) => {
     const pageNote = shownPages.length > 1 ? ` (page ${index + 1} of ${shownPages.length})` : '';
     const top: KnownBlock =
       index === 0
-        ? section(truncate(`${title}${pageNote}\n${totals}`, MAX_SECTION_TEXT))
-        : context(truncate(`${title}, continued${pageNote}`, MAX_SECTION_TEXT));
+        ? section(md.truncate(md`${title}${pageNote}\n${totals}`, MAX_SECTION_TEXT))
+        : context(md.truncate(md`${title}, continued${pageNote}`, MAX_SECTION_TEXT));
     const blocks: KnownBlock[] = [top, ...page.sections.map(section)];
     const last = index === shownPages.length - 1;
     if (last && hidden > 0) {
       blocks.push(
         context(
-          `…and ${plural(hidden, 'more objective')}: narrow with \`/okr tree <team>\` or \`/okr export\`.`,
+          md`…and ${plural(hidden, 'more objective')}: narrow with \`/okr tree <team>\` or \`/okr export\`.`,
         ),
       );
     }
-    const fallback = `Alignment tree for ${tree.cycleName}: ${plural(counted.length, 'objective')}, ${plural(keyResults, 'key result')}${pageNote}`;
-    return { text: truncate(fallback, 3000), blocks };
+    // The notification says the same as the first block, escaped the same way.
+    const fallback = md`Alignment tree for ${tree.cycleName}: ${plural(counted.length, 'objective')}, ${plural(keyResults, 'key result')}${pageNote}`;
+    return { text: md.truncate(fallback, 3000).text, blocks };
   });
 }
 
 interface Page {
-  sections: string[];
+  sections: Mrkdwn[];
   objectives: number;
   text: number;
 }
 
 /** Whole objectives per page, in order, within the block and text budgets. */
-function packPages(chunks: readonly string[][]): Page[] {
+function packPages(chunks: readonly Mrkdwn[][]): Page[] {
   const pages: Page[] = [];
   let page: Page = { sections: [], objectives: 0, text: 0 };
   for (const chunk of chunks) {
@@ -94,47 +96,48 @@ function packPages(chunks: readonly string[][]): Page[] {
 }
 
 /** One objective as mrkdwn sections (usually one; more when its key results overflow a section). */
-export function objectiveSections(objective: TreeObjective): string[] {
+export function objectiveSections(objective: TreeObjective): Mrkdwn[] {
   const indent = '\u2003'.repeat(Math.min(objective.depth, MAX_INDENT));
   const inner = `${indent}\u2003`;
   const arrow = objective.depth > 0 ? '↳ ' : '';
-  const team = objective.teamName ? ` · _${escapeMrkdwn(truncate(objective.teamName, 80))}_` : '';
-  const head = `${indent}${arrow}*${objective.ref}* ${escapeMrkdwn(truncate(objective.title, 150))}`;
+  const team = objective.teamName ? md` · _${truncate(objective.teamName, 80)}_` : EMPTY;
+  const head = md`${indent}${arrow}*${objective.ref}* ${truncate(objective.title, 150)}`;
   if (objective.context) {
-    return [`${head} · ${statusBadge(objective.status)} _(shown for context)_`];
+    return [md`${head} · ${statusBadge(objective.status)} _(shown for context)_`];
   }
   const reason = reasonAfterBadge(objective.status, objective.reason);
   const lines = [
-    `${head} · ${person(objective.ownerSlackId)}${team}`,
-    `${inner}${progressBar(objective.progress)} · ${statusBadge(objective.status)}${reason}`,
-    ...objective.marks.map((mark) => `${inner}:warning: _${mark}_`),
+    md`${head} · ${person(objective.ownerSlackId)}${team}`,
+    md`${inner}${progressBar(objective.progress)} · ${statusBadge(objective.status)}${reason}`,
+    ...objective.marks.map((mark) => md`${inner}:warning: _${mark}_`),
   ];
   let used = lines.reduce((sum, line) => sum + line.length + 1, 0);
   let shown = 0;
   for (const kr of objective.keyResults) {
-    const line = `${inner}• ${keyResultLine(kr)}`;
+    const line = md`${inner}• ${keyResultLine(kr)}`;
     if (used + line.length + 1 > OBJECTIVE_TEXT_BUDGET) break;
     lines.push(line);
     used += line.length + 1;
     shown += 1;
   }
   const left = objective.keyResults.length - shown;
-  if (left > 0) lines.push(`${inner}…and ${plural(left, 'more key result')}: \`/okr show ${objective.ref}\``);
+  if (left > 0)
+    lines.push(md`${inner}…and ${plural(left, 'more key result')}: \`/okr show ${objective.ref}\``);
   return packLines(lines);
 }
 
-export function keyResultLine(kr: TreeKeyResult): string {
-  return `*${kr.ref}* ${escapeMrkdwn(truncate(kr.title, 100))} · ${progressBar(kr.progress)} · ${keyResultFigures(kr.figures)} · ${statusBadge(kr.status)}`;
+export function keyResultLine(kr: TreeKeyResult): Mrkdwn {
+  return md`*${kr.ref}* ${truncate(kr.title, 100)} · ${progressBar(kr.progress)} · ${keyResultFigures(kr.figures)} · ${statusBadge(kr.status)}`;
 }
 
 /** Lines joined into as few sections as fit 3000 characters each. */
-export function packLines(lines: readonly string[]): string[] {
-  const sections: string[] = [];
+export function packLines(lines: readonly Mrkdwn[]): Mrkdwn[] {
+  const sections: Mrkdwn[] = [];
   for (const raw of lines) {
-    const line = truncate(raw, 1000);
+    const line = md.truncate(raw, 1000);
     const last = sections.at(-1);
     if (last !== undefined && last.length + 1 + line.length <= MAX_SECTION_TEXT) {
-      sections[sections.length - 1] = `${last}\n${line}`;
+      sections[sections.length - 1] = md`${last}\n${line}`;
     } else {
       sections.push(line);
     }
@@ -142,16 +145,25 @@ export function packLines(lines: readonly string[]): string[] {
   return sections;
 }
 
-export function statusCounts(statuses: readonly StatusLevel[]): string {
+export function statusCounts(statuses: readonly StatusLevel[]): Mrkdwn {
   const count = (level: StatusLevel) => statuses.filter((s) => s === level).length;
-  return (['on_track', 'at_risk', 'off_track'] as const)
-    .map((level) => `${statusEmoji(level)} ${count(level)} ${statusLabel(level)}`)
-    .join(' · ');
+  return md.join(
+    (['on_track', 'at_risk', 'off_track'] as const).map(
+      (level) => md`${statusEmoji(level)} ${count(level)} ${statusLabel(level)}`,
+    ),
+    md` · `,
+  );
 }
 
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
-const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
+const section = (text: Mrkdwn): KnownBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: text.text },
+});
+const context = (text: Mrkdwn): KnownBlock => ({
+  type: 'context',
+  elements: [{ type: 'mrkdwn', text: text.text }],
+});

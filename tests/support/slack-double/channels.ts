@@ -59,7 +59,7 @@ export class ChannelDirectory {
    * Resolves a `channel` argument for posting. A user id opens (or reuses) the DM, as Slack
    * does for chat.postMessage; `#name` and bare names are looked up among channels.
    */
-  resolveForPosting(arg: string | undefined): Resolution {
+  resolveForPosting(arg: string | undefined, options: { publicUnjoined?: boolean } = {}): Resolution {
     if (!arg) return { ok: false, error: 'channel_not_found' };
     if (/^[UW][A-Z0-9]+$/.test(arg)) {
       const user = this.users.get(arg);
@@ -79,8 +79,19 @@ export class ChannelDirectory {
     // Private channels the bot is not in are invisible to it.
     if (channel.isPrivate && !channel.isMember) return { ok: false, error: 'channel_not_found' };
     if (channel.isArchived) return { ok: false, error: 'is_archived' };
-    if (!channel.isMember) return { ok: false, error: 'not_in_channel' };
+    // With chat:write.public, Slack lets a message (not a file) into a public channel the bot has not joined.
+    if (!channel.isMember && !(options.publicUnjoined && !channel.isPrivate))
+      return { ok: false, error: 'not_in_channel' };
     return { ok: true, channel: channel.id };
+  }
+
+  /** What conversations.info tells the bot about a channel, or the error Slack gives. */
+  info(id: string | undefined): { ok: true; channel: ChannelSpec } | { ok: false; error: string } {
+    const channel = id ? this.channels.get(id) : undefined;
+    // Private channels the bot is not in are invisible to it, as if they did not exist.
+    if (!channel || (channel.isPrivate && !channel.isMember))
+      return { ok: false, error: 'channel_not_found' };
+    return { ok: true, channel };
   }
 
   /** Lenient lookup for reading history: accepts ids, names and user ids (their DM). */

@@ -25,6 +25,7 @@ export interface DoubleIdentity {
 export interface DoubleContext {
   identity: DoubleIdentity;
   strictTextFallback: boolean;
+  chatWritePublic: boolean;
   users: UserDirectory;
   channels: ChannelDirectory;
   messages: MessageStore;

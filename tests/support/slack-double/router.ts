@@ -6,7 +6,7 @@ import type { MethodHandler } from './context.ts';
 import { appsConnectionsOpen } from './handlers/apps.ts';
 import { authTest } from './handlers/auth.ts';
 import { postEphemeral, postMessage, remove, update } from './handlers/chat.ts';
-import { conversationsHistory, conversationsOpen } from './handlers/conversations.ts';
+import { conversationsHistory, conversationsInfo, conversationsOpen } from './handlers/conversations.ts';
 import { completeUploadExternal, getUploadUrlExternal } from './handlers/files.ts';
 import { usersInfo, usersList } from './handlers/users.ts';
 import { viewsOpen, viewsPublish, viewsPush, viewsUpdate } from './handlers/views.ts';
@@ -18,6 +18,7 @@ export const METHODS: Readonly<Record<string, MethodHandler>> = {
   'chat.postEphemeral': postEphemeral,
   'chat.update': update,
   'chat.delete': remove,
+  'conversations.info': conversationsInfo,
   'conversations.open': conversationsOpen,
   'conversations.history': conversationsHistory,
   'users.info': usersInfo,

@@ -36,6 +36,7 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
   const ctx: DoubleContext = {
     identity,
     strictTextFallback: options.strictTextFallback ?? true,
+    chatWritePublic: options.chatWritePublic ?? false,
     users,
     channels,
     messages: new MessageStore(),

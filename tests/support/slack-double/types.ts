@@ -26,6 +26,11 @@ export interface SlackDoubleOptions {
   appId?: string;
   /** Refuse blocks sent without a `text` fallback (`no_text`). Default true. */
   strictTextFallback?: boolean;
+  /**
+   * The app holds `chat:write.public`: chat.postMessage reaches public channels the bot has not joined,
+   * as Slack allows; file uploads and private channels still need membership. Default false.
+   */
+  chatWritePublic?: boolean;
   /** Seed DEFAULT_USERS, DEFAULT_CHANNELS, the bot user and Slackbot. Default true. */
   defaults?: boolean;
   users?: UserSpec[];

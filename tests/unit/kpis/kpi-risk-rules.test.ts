@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { KpiFields, withUnit } from '../../../src/services/kpis.ts';
+import { formatAmount } from '../../../src/domain/numbers/index.ts';
+import { KpiFields } from '../../../src/services/kpis.ts';
 import { RiskFields, riskScore } from '../../../src/services/risks.ts';
+import { md } from '../../../src/slack/mrkdwn.ts';
 import { listMessage } from '../../../src/slack/views/list-message.ts';
 
 const kpi = { title: 'Churn', owner: 'U0BOB', target: '2%', green: '2.5%', amber: '4%' };
@@ -38,11 +40,11 @@ describe('KPI fields', () => {
   });
 
   it('shows values with their unit', () => {
-    expect(withUnit(2.5, '%')).toBe('2.5%');
-    expect(withUnit(12000, '$')).toBe('$12,000');
-    expect(withUnit(-50, '€')).toBe('-€50');
-    expect(withUnit(340, 'customers')).toBe('340 customers');
-    expect(withUnit(1 / 3, '')).toBe('0.33');
+    expect(formatAmount(2.5, '%')).toBe('2.5%');
+    expect(formatAmount(12000, '$')).toBe('$12,000');
+    expect(formatAmount(-50, '€')).toBe('-€50');
+    expect(formatAmount(340, 'customers')).toBe('340 customers');
+    expect(formatAmount(1 / 3, '')).toBe('0.33');
   });
 });
 
@@ -70,14 +72,14 @@ describe('risk ratings', () => {
 
 describe('listMessage', () => {
   it('keeps short lists in one section with no "more" note', () => {
-    const message = listMessage('*Open risks* (2)', ['• a', '• b'], 'Narrow it.');
+    const message = listMessage(md`*Open risks* (2)`, [md`• a`, md`• b`], md`Narrow it.`);
     expect(message.blocks).toHaveLength(2);
     expect(JSON.stringify(message.blocks)).not.toContain('more');
   });
 
   it('stays within 50 blocks, 3000 characters a section and the total text budget, counting what it cut', () => {
-    const lines = Array.from({ length: 500 }, (_, i) => `• *R-${i}* ${'y'.repeat(400)}`);
-    const message = listMessage('*Open risks* (500)', lines, 'Narrow it.');
+    const lines = Array.from({ length: 500 }, (_, i) => md`• *R-${i}* ${'y'.repeat(400)}`);
+    const message = listMessage(md`*Open risks* (500)`, lines, md`Narrow it.`);
     const blocks = message.blocks as Array<{
       type: string;
       text?: { text: string };
@@ -93,7 +95,7 @@ describe('listMessage', () => {
   });
 
   it('shortens a single overlong line instead of dropping it', () => {
-    const message = listMessage('*Risks*', [`• ${'z'.repeat(5000)}`], '');
+    const message = listMessage(md`*Risks*`, [md`• ${'z'.repeat(5000)}`], md``);
     const section = (message.blocks![1] as { text: { text: string } }).text.text;
     expect(section.length).toBeLessThanOrEqual(1000);
     expect(section.endsWith('…')).toBe(true);

@@ -23,7 +23,7 @@ const latency: Kpi = {
   amber: 400,
   readings: [],
   cadence: 'weekly',
-  unit: ' ms',
+  unit: 'ms',
 };
 
 describe('KPI bands', () => {

@@ -20,8 +20,10 @@ const change = (
 describe('changeLine', () => {
   it('reads an edit as before → after, with people as mentions and text quoted and escaped', () => {
     expect(
-      changeLine(
-        change('update', { title: 'Old <x>', owner: 'U0BOB' }, { title: 'New & better', owner: 'U0PRIYA' }),
+      String(
+        changeLine(
+          change('update', { title: 'Old <x>', owner: 'U0BOB' }, { title: 'New & better', owner: 'U0PRIYA' }),
+        ),
       ),
     ).toBe(
       `• ${when} · <@U0ALICE> changed title “Old &lt;x&gt;” → “New &amp; better”; owner <@U0BOB> → <@U0PRIYA>`,
@@ -30,31 +32,39 @@ describe('changeLine', () => {
 
   it('names fields in words and shows removals, yes/no and dates', () => {
     expect(
-      changeLine(
-        change(
-          'close',
-          { status: 'open' },
-          { status: 'closed', closedAt: '2026-02-03T09:30:00.000Z', escalated: true },
+      String(
+        changeLine(
+          change(
+            'close',
+            { status: 'open' },
+            { status: 'closed', closedAt: '2026-02-03T09:30:00.000Z', escalated: true },
+          ),
         ),
       ),
     ).toBe(`• ${when} · <@U0ALICE> closed it status “open” → “closed”; closed at 2026-02-03; escalated yes`);
-    expect(changeLine(change('update', { team: 'Growth' }, { team: null }))).toBe(
+    expect(String(changeLine(change('update', { team: 'Growth' }, { team: null })))).toBe(
       `• ${when} · <@U0ALICE> changed team “Growth” → none`,
     );
   });
 
   it('keeps creations, archives and restores short, and marks non-person actors', () => {
-    expect(changeLine(change('create', {}, { title: 'A', owner: 'U0BOB' }, 'import'))).toBe(
+    expect(String(changeLine(change('create', {}, { title: 'A', owner: 'U0BOB' }, 'import')))).toBe(
       `• ${when} · _import_ created it`,
     );
-    expect(changeLine(change('archive', { archived: false }, { archived: true }))).toBe(
+    expect(String(changeLine(change('archive', { archived: false }, { archived: true })))).toBe(
       `• ${when} · <@U0ALICE> archived it`,
     );
   });
 
+  it('leaves out fields whose value did not change', () => {
+    expect(
+      String(changeLine(change('check_in', { period: 'W48', value: 1 }, { period: 'W48', value: 2 }))),
+    ).toBe(`• ${when} · <@U0ALICE> checked in value 1 → 2`);
+  });
+
   it('lists at most four fields', () => {
     const after = { a: 1, b: 2, c: 3, d: 4, e: 5, f: 6 };
-    expect(changeLine(change('update', {}, after))).toBe(
+    expect(String(changeLine(change('update', {}, after)))).toBe(
       `• ${when} · <@U0ALICE> changed a 1; b 2; c 3; d 4; and 2 more fields`,
     );
   });
@@ -81,7 +91,8 @@ describe('showMessage', () => {
       changes: [],
     };
     expect(showMessage(item)).toEqual({
-      text: 'R-1: Vendor <delay>',
+      // The notification fallback is the escaped head line, never the raw title.
+      text: '*R-1* Vendor &lt;delay&gt;',
       blocks: [
         {
           type: 'section',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlignmentTree, TreeKeyResult, TreeObjective } from '../../../src/services/alignment-tree.ts';
+import { EMPTY, md } from '../../../src/slack/mrkdwn.ts';
 import { objectiveSections, packLines, treePages } from '../../../src/slack/views/tree.ts';
 
 const kr = (n: number, title = `Key result ${n}`): TreeKeyResult => ({
@@ -44,10 +45,13 @@ const textOf = (blocks: unknown[] | undefined) =>
     })
     .join('\n');
 
+/** The sections as the text Slack receives. */
+const texts = (o: TreeObjective) => objectiveSections(o).map(String);
+
 describe('objectiveSections', () => {
   it('writes an objective, its status with the first reason, its marks and its key results', () => {
     expect(
-      objectiveSections(
+      texts(
         objective(3, {
           depth: 1,
           title: 'Grow <fast> & far',
@@ -67,7 +71,7 @@ describe('objectiveSections', () => {
   });
 
   it('shows a context objective on one line, without key results', () => {
-    expect(objectiveSections(objective(1, { context: true, status: 'at_risk' }))).toEqual([
+    expect(texts(objective(1, { context: true, status: 'at_risk' }))).toEqual([
       '*O-1* Objective 1 · :large_yellow_circle: at risk _(shown for context)_',
     ]);
   });
@@ -76,7 +80,7 @@ describe('objectiveSections', () => {
     const many = objective(5, {
       keyResults: Array.from({ length: 80 }, (_, i) => kr(i + 1, 'x'.repeat(100))),
     });
-    const sections = objectiveSections(many);
+    const sections = texts(many);
     expect(sections.every((s) => s.length <= 3000)).toBe(true);
     expect(sections.join('\n').length).toBeLessThanOrEqual(5100);
     expect(sections.at(-1)).toMatch(/…and \d+ more key results: `\/okr show O-5`$/);
@@ -85,7 +89,7 @@ describe('objectiveSections', () => {
 
 describe('packLines', () => {
   it('joins lines into sections of at most 3000 characters', () => {
-    const sections = packLines(Array.from({ length: 10 }, () => 'y'.repeat(900)));
+    const sections = packLines(Array.from({ length: 10 }, () => md`${'y'.repeat(900)}`));
     expect(sections.map((s) => s.length)).toEqual([2702, 2702, 2702, 900]);
   });
 });
@@ -102,16 +106,17 @@ describe('treePages', () => {
   });
 
   it('answers a small tree in one message with totals', () => {
-    const pages = treePages(tree(2), { scope: '' });
+    const pages = treePages(tree(2), { scope: EMPTY });
     expect(pages).toHaveLength(1);
-    expect(pages[0]?.text).toBe('Alignment tree for 2026 <Q1>: 2 objectives, 6 key results');
+    // The notification fallback is mrkdwn too, escaped like the blocks.
+    expect(pages[0]?.text).toBe('Alignment tree for 2026 &lt;Q1&gt;: 2 objectives, 6 key results');
     expect(textOf(pages[0]?.blocks)).toContain(
       '*Alignment tree · 2026 &lt;Q1&gt;*\n2 objectives · 6 key results · :large_green_circle: 2 on track · :large_yellow_circle: 0 at risk · :red_circle: 0 off track',
     );
   });
 
   it('keeps every page of 200 objectives within 50 blocks and 11,000 characters, and counts the rest', () => {
-    const pages = treePages(tree(200), { scope: '' });
+    const pages = treePages(tree(200), { scope: EMPTY });
     expect(pages).toHaveLength(5);
     for (const page of pages) {
       expect(page.blocks?.length).toBeLessThanOrEqual(50);
@@ -124,7 +129,7 @@ describe('treePages', () => {
   });
 
   it('says nothing is left out when everything fits in five pages', () => {
-    const pages = treePages(tree(30), { scope: ' · team *Growth*' });
+    const pages = treePages(tree(30), { scope: md` · team *Growth*` });
     expect(pages.length).toBeGreaterThan(1);
     expect(pages.length).toBeLessThanOrEqual(5);
     expect(pages.map((p) => textOf(p.blocks)).join('\n')).not.toContain('more objectives');

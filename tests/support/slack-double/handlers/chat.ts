@@ -67,7 +67,9 @@ function newMessage(
 }
 
 export function postMessage(args: Dict, ctx: DoubleContext): ApiReply {
-  const target = ctx.channels.resolveForPosting(argString(args, 'channel'));
+  const target = ctx.channels.resolveForPosting(argString(args, 'channel'), {
+    publicUnjoined: ctx.chatWritePublic,
+  });
   if (!target.ok) return slackError(target.error);
   const checked = contentOrError(args, ctx);
   if ('reply' in checked) return checked.reply;

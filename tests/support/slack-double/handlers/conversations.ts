@@ -62,6 +62,37 @@ function imReply(
 }
 
 /**
+ * conversations.info for channels the test added: Slack's shape, with `is_member` and `is_archived`
+ * telling whether the bot can post (and upload) there. Private channels the bot is not in do not exist for it.
+ */
+export function conversationsInfo(args: Dict, ctx: DoubleContext): ApiReply {
+  const id = argString(args, 'channel');
+  if (!id) return slackError('channel_not_found');
+  const user = ctx.channels.userOfDm(id);
+  if (user) return { ok: true, channel: { id, is_im: true, is_channel: false, user, is_archived: false } };
+  const channel = ctx.channels.get(id);
+  if (!channel || (channel.isPrivate && !channel.isMember)) return slackError('channel_not_found');
+  return {
+    ok: true,
+    channel: {
+      id: channel.id,
+      name: channel.name,
+      name_normalized: channel.name,
+      is_channel: !channel.isPrivate,
+      is_group: false,
+      is_im: false,
+      is_mpim: false,
+      is_private: Boolean(channel.isPrivate),
+      is_archived: Boolean(channel.isArchived),
+      is_general: false,
+      is_member: Boolean(channel.isMember),
+      created: Math.floor(ctx.now() / 1000),
+      context_team_id: ctx.identity.teamId,
+    },
+  };
+}
+
+/**
  * conversations.history: newest first, `limit` per page (default 100, at most 999) with a cursor. Message
  * metadata is only shown with `include_all_metadata`, as in Slack. The bot reads DMs it has (im:history)
  * and channels it is a member of; elsewhere `not_in_channel` or `channel_not_found`.

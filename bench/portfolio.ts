@@ -1,0 +1,69 @@
+// A 10,000-key-result portfolio: the digest, one `/okr update` and the hourly sweep, each measured in a fresh
+// process (bench/portfolio/part.ts) against a database seeded once here.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { createTestDatabase, TEST_PROVIDER } from '../tests/support/test-database.ts';
+import { seedPortfolio } from './portfolio/seed.ts';
+import { row, type Summary } from './stats.ts';
+
+interface PartResult {
+  part: string;
+  peakRssMb: number;
+  [figure: string]: unknown;
+}
+
+function runPart(part: string, url: string): PartResult {
+  const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+  const out = execFileSync(tsx, [join('bench', 'portfolio', 'part.ts'), part, url], {
+    encoding: 'utf8',
+    env: process.env,
+  });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as PartResult;
+}
+
+export async function benchPortfolio(
+  parts: readonly string[] = ['baseline', 'first-digest', 'digest', 'update', 'sweep'],
+): Promise<string[]> {
+  const database = await createTestDatabase();
+  try {
+    const seedStarted = performance.now();
+    await seedPortfolio(database.db);
+    const lines = [
+      `seeded 2,000 objectives, 10,000 key results, 120,000 check-ins on ${TEST_PROVIDER} in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
+    ];
+    await database.close();
+    let baseline: Summary | undefined;
+    for (const part of parts) {
+      const result = runPart(part, database.url);
+      if (part === 'baseline') {
+        baseline = result.baseline as Summary;
+        lines.push(row('baseline: one raw query, KRs with check-ins', baseline));
+      }
+      if (part === 'first-digest')
+        lines.push(
+          `a subscription's first digest (earlier weeks from every check-in, once): ${(result.firstMs as number).toFixed(0)} ms; chart PNG ${(result.chartMs as number).toFixed(0)} ms; ${result.threadReplies} thread replies`,
+        );
+      if (part === 'digest') {
+        const digest = result.digest as Summary;
+        lines.push(
+          row('compute and render the weekly digest', digest),
+          `weekly digest / baseline at p50: ${baseline ? (digest.p50 / Math.max(baseline.p50, 0.001)).toFixed(2) : '?'}x (targets: ≤ 2x and ≤ 300 ms)`,
+        );
+      }
+      if (part === 'update')
+        lines.push(
+          `${row('one /okr update with its flag decision', result.update as Summary)} (target p50 ≤ 50 ms)`,
+        );
+      if (part === 'sweep')
+        lines.push(
+          `hourly sweep over everything: ${((result.hourlyMs as number) / 1000).toFixed(2)} s (target ≤ 5 s); ${JSON.stringify(result.report)}`,
+        );
+      lines.push(
+        `peak resident memory of the ${part} process: ${result.peakRssMb.toFixed(0)} MB (target ≤ 250 MB)`,
+      );
+    }
+    return lines;
+  } finally {
+    await database.drop().catch(() => undefined);
+  }
+}

@@ -1,0 +1,485 @@
+// What a digest reads: the cycle's objectives and key results with their STORED statuses (the engine ran at
+// check-in time and in the hourly sweep; the digest never re-evaluates), check-ins for progress and
+// completion, open risks, KPIs and the previous digest's snapshot. A handful of whole-cycle queries, no
+// per-item queries and no id lists (which would grow with the portfolio and hit SQLite's parameter limit).
+import type { Db } from '../db/client.ts';
+import {
+  cycleWeekEnds,
+  cycleWeekOf,
+  type DigestInput,
+  type DigestKeyResultInput,
+  type DigestObjectiveInput,
+  type DigestScope,
+  type DigestSnapshot,
+  progressFromFigures,
+  rollupProgress,
+  valuesAt,
+} from '../domain/digest/index.ts';
+import { periodOf } from '../domain/periods.ts';
+import { formatShortId } from '../domain/short-ids.ts';
+import {
+  expectedProgress,
+  type KeyResultKind,
+  kpiBand,
+  type ProgressCurve,
+  type StatusLevel,
+  weightedMean,
+} from '../domain/status/index.ts';
+import { riskScore } from './risks.ts';
+import { cycleInput } from './status-inputs.ts';
+
+/** A scope as stored: ids only; names are looked up when the digest is made, so renames show. */
+export type StoredScope =
+  | { kind: 'everything' }
+  | { kind: 'team'; teamId: number }
+  | { kind: 'objective'; objectiveId: number };
+
+const LEVELS = new Set(['on_track', 'at_risk', 'off_track']);
+const asLevel = (status: string | undefined): StatusLevel | null =>
+  status && LEVELS.has(status) ? (status as StatusLevel) : null;
+
+function reasonsOf(json: string | undefined): string[] {
+  if (!json) return [];
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? parsed.filter((r): r is string => typeof r === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** One key result with what its check-ins add up to, aggregated by the database. */
+interface KeyResultRow {
+  id: number;
+  number: number;
+  title: string;
+  objectiveId: number;
+  ownerId: number | null;
+  kind: string;
+  startValue: number;
+  targetValue: number;
+  currentValue: number | null;
+  weight: number;
+  curve: string;
+  latestValue: number | null;
+}
+
+interface CheckInAggregate {
+  keyResultId: number;
+  checkIns: number | bigint;
+  held: number | bigint | string;
+  thisPeriod: number | bigint | string;
+}
+
+/** A latest comment is news for four weeks; older ones are not repeated in a digest. */
+const COMMENT_WINDOW_MS = 28 * 86_400_000;
+
+export type DigestDataResult =
+  | { ok: true; input: DigestInput }
+  | { ok: false; reason: 'no_current_cycle' | 'scope_gone' };
+
+export interface DigestDataRequest {
+  workspaceId: number;
+  scope: StoredScope;
+  at: Date;
+  period: string;
+  timeZone: string;
+  previous: DigestSnapshot | null;
+}
+
+export async function loadDigestInput(db: Db, request: DigestDataRequest): Promise<DigestDataResult> {
+  const { workspaceId, at } = request;
+  const cycle = await db.cycle.findFirst({ where: { workspaceId, isCurrent: true } });
+  if (!cycle) return { ok: false, reason: 'no_current_cycle' };
+  const cycleId = cycle.id;
+  const period = periodOf(at, 'weekly', request.timeZone);
+
+  const [
+    objectiveRows,
+    keyResultRows,
+    aggregateRows,
+    milestoneRows,
+    commentRows,
+    statusRows,
+    members,
+    teams,
+    riskRows,
+    kpiRows,
+  ] = await Promise.all([
+    db.objective.findMany({
+      where: { workspaceId, cycleId, archivedAt: null },
+      select: { id: true, number: true, title: true, teamId: true, ownerId: true, parentId: true },
+      orderBy: { number: 'asc' },
+    }),
+    // The key results, with the newest check-in's value only where they have no current value of their own
+    // (imported plans), and, in a second query, one pass over the cycle's check-ins grouped per key result.
+    // Two plain queries rather than a join against the grouped one: PostgreSQL without fresh statistics
+    // planned that join as a loop re-running the grouping, 5 s instead of 0.1 s.
+    db.$queryRaw<KeyResultRow[]>`
+        SELECT k."id", k."number", k."title", k."objectiveId", k."ownerId", k."kind", k."startValue",
+          k."targetValue", k."currentValue", k."weight", k."curve",
+          CASE WHEN k."currentValue" IS NULL THEN
+            (SELECT c."value" FROM "CheckIn" c WHERE c."keyResultId" = k."id"
+              ORDER BY c."date" DESC, c."createdAt" DESC LIMIT 1)
+          END AS "latestValue"
+        FROM "KeyResult" k
+        JOIN "Objective" o ON o."id" = k."objectiveId"
+        WHERE o."cycleId" = ${cycleId} AND k."archivedAt" IS NULL AND o."archivedAt" IS NULL
+        ORDER BY k."number"`,
+    db.$queryRaw<CheckInAggregate[]>`
+        SELECT c."keyResultId",
+          COUNT(*) AS "checkIns",
+          SUM(CASE WHEN (k."kind" = 'stay_above' AND c."value" >= k."targetValue")
+            OR (k."kind" = 'stay_below' AND c."value" <= k."targetValue") THEN 1 ELSE 0 END) AS "held",
+          SUM(CASE WHEN c."period" = ${period} THEN 1 ELSE 0 END) AS "thisPeriod"
+        FROM "CheckIn" c
+        JOIN "KeyResult" k ON k."id" = c."keyResultId"
+        JOIN "Objective" o ON o."id" = k."objectiveId"
+        WHERE o."cycleId" = ${cycleId}
+        GROUP BY c."keyResultId"`,
+    db.milestone.findMany({
+      where: { keyResult: { workspaceId, archivedAt: null, objective: { cycleId } } },
+      select: { keyResultId: true, weight: true, done: true },
+    }),
+    db.$queryRaw<Array<{ keyResultId: number; comment: string }>>`
+        SELECT c."keyResultId", c."comment"
+        FROM "CheckIn" c
+        JOIN "KeyResult" k ON k."id" = c."keyResultId"
+        JOIN "Objective" o ON o."id" = k."objectiveId"
+        WHERE o."cycleId" = ${cycleId} AND c."comment" <> '' AND c."date" >= ${new Date(at.getTime() - COMMENT_WINDOW_MS)}
+        ORDER BY c."keyResultId", c."date", c."createdAt"`,
+    db.itemStatus.findMany({
+      where: { workspaceId },
+      select: { itemType: true, itemId: true, status: true, reasons: true },
+    }),
+    db.member.findMany({ where: { workspaceId }, select: { id: true, name: true, slackUserId: true } }),
+    db.team.findMany({ where: { workspaceId }, select: { id: true, name: true } }),
+    db.risk.findMany({
+      where: { workspaceId, status: { in: ['open', 'mitigating'] } },
+      select: {
+        number: true,
+        title: true,
+        description: true,
+        likelihood: true,
+        impact: true,
+        ownerId: true,
+        objectiveId: true,
+        keyResultId: true,
+        kpiId: true,
+        objective: { select: { number: true } },
+        keyResult: { select: { number: true } },
+        kpi: { select: { number: true } },
+      },
+    }),
+    db.kpi.findMany({
+      where: { workspaceId, archivedAt: null },
+      select: {
+        id: true,
+        number: true,
+        title: true,
+        unit: true,
+        teamId: true,
+        ownerId: true,
+        direction: true,
+        green: true,
+        amber: true,
+        readings: { orderBy: { date: 'desc' }, take: 1, select: { value: true } },
+      },
+      orderBy: { number: 'asc' },
+    }),
+  ]);
+
+  const nameOf = new Map(members.map((m) => [m.id, m.name.trim() || m.slackUserId]));
+  const owner = (id: number | null) => (id === null ? null : (nameOf.get(id) ?? null));
+  const teamName = new Map(teams.map((t) => [t.id, t.name]));
+  const stored = new Map(statusRows.map((row) => [`${row.itemType}:${row.itemId}`, row]));
+
+  const scoped = scopeObjectives(objectiveRows, request.scope, teamName);
+  if (!scoped) return { ok: false, reason: 'scope_gone' };
+  const { inScope, scope } = scoped;
+
+  const milestonesOf = new Map<number, Array<{ weight: number; done: boolean }>>();
+  for (const m of milestoneRows)
+    milestonesOf.set(m.keyResultId, [...(milestonesOf.get(m.keyResultId) ?? []), m]);
+  const latestComment = new Map<number, string>();
+  for (const row of commentRows)
+    if (row.comment.trim()) latestComment.set(Number(row.keyResultId), row.comment);
+
+  const aggregates = new Map(aggregateRows.map((row) => [Number(row.keyResultId), row]));
+  const cycleDomain = cycleInput(cycle);
+  const scopedKeyResults = keyResultRows
+    .map((kr) => ({ ...kr, id: Number(kr.id), objectiveId: Number(kr.objectiveId) }))
+    .filter((kr) => inScope.has(kr.objectiveId));
+  const krProgress = new Map<number, number | null>();
+  for (const kr of scopedKeyResults) {
+    krProgress.set(
+      kr.id,
+      progressFromFigures({
+        kind: kr.kind as KeyResultKind,
+        start: Number(kr.startValue),
+        target: Number(kr.targetValue),
+        value:
+          kr.currentValue !== null
+            ? Number(kr.currentValue)
+            : kr.latestValue !== null
+              ? Number(kr.latestValue)
+              : null,
+        checkIns: Number(aggregates.get(kr.id)?.checkIns ?? 0),
+        held: Number(aggregates.get(kr.id)?.held ?? 0),
+        milestones: milestonesOf.get(kr.id) ?? [],
+      }),
+    );
+  }
+  const scopedObjectives = objectiveRows.filter((o) => inScope.has(o.id));
+  const rolled = rollupProgress(
+    scopedObjectives,
+    scopedKeyResults.map((kr) => ({
+      objectiveId: kr.objectiveId,
+      weight: Number(kr.weight),
+      progress: krProgress.get(kr.id) ?? null,
+    })),
+  );
+
+  const objectives: DigestObjectiveInput[] = scopedObjectives.map((o) => {
+    const status = stored.get(`objective:${o.id}`);
+    return {
+      id: o.id,
+      ref: formatShortId('objective', o.number),
+      title: o.title,
+      teamName: o.teamId === null ? null : (teamName.get(o.teamId) ?? null),
+      ownerName: owner(o.ownerId),
+      status: asLevel(status?.status),
+      reasons: reasonsOf(status?.reasons),
+      progress: rolled.byObjective.get(o.id) ?? null,
+    };
+  });
+
+  const keyResults: DigestKeyResultInput[] = scopedKeyResults.map((kr) => {
+    const status = stored.get(`key_result:${kr.id}`);
+    return {
+      id: kr.id,
+      ref: formatShortId('key_result', kr.number),
+      title: kr.title,
+      objectiveId: kr.objectiveId,
+      ownerName: owner(kr.ownerId),
+      status: asLevel(status?.status),
+      reasons: reasonsOf(status?.reasons),
+      progress: krProgress.get(kr.id) ?? null,
+      checkedInThisPeriod: Number(aggregates.get(kr.id)?.thisPeriod ?? 0) > 0,
+      latestComment: latestComment.get(kr.id) ?? null,
+    };
+  });
+
+  const weekEnds = cycleWeekEnds(cycleDomain);
+  const week = cycleWeekOf(cycleDomain, at);
+  const curveWeights = scopedKeyResults.map((kr) => ({
+    weight: kr.weight > 0 ? Number(kr.weight) : 1,
+    curve: kr.curve as ProgressCurve,
+  }));
+  const expectedAt = (moment: Date) =>
+    weightedMean(
+      curveWeights.map((c) => ({ weight: c.weight, value: expectedProgress(cycleDomain, moment, c.curve) })),
+    ) ?? expectedProgress(cycleDomain, moment);
+  // Earlier weeks come from the earlier digests' snapshots; a first digest works them out from check-ins once.
+  const remembered = new Map(
+    (request.previous?.cycleId === cycle.id ? request.previous.history : []).map((h) => [h.week, h.progress]),
+  );
+  const earlier =
+    remembered.size > 0
+      ? Array.from({ length: week - 1 }, (_, i) => remembered.get(i + 1) ?? null)
+      : await progressFromHistory(
+          db,
+          cycleId,
+          scopedObjectives,
+          scopedKeyResults,
+          milestonesOf,
+          weekEnds.slice(0, week - 1),
+        );
+  const progressByWeek = [...earlier, rolled.portfolio];
+
+  const objectiveIds = new Set(scopedObjectives.map((o) => o.id));
+  const keyResultIds = new Set(scopedKeyResults.map((kr) => kr.id));
+  const scopedKpis = kpiRows.filter((kpi) =>
+    request.scope.kind === 'everything'
+      ? true
+      : request.scope.kind === 'team'
+        ? kpi.teamId === request.scope.teamId
+        : false,
+  );
+  const kpiIds = new Set(scopedKpis.map((kpi) => kpi.id));
+  const risks = riskRows
+    .filter(
+      (risk) =>
+        request.scope.kind === 'everything' ||
+        (risk.objectiveId !== null && objectiveIds.has(risk.objectiveId)) ||
+        (risk.keyResultId !== null && keyResultIds.has(risk.keyResultId)) ||
+        (risk.kpiId !== null && kpiIds.has(risk.kpiId)),
+    )
+    .map((risk) => ({
+      ref: formatShortId('risk', risk.number),
+      title: risk.title,
+      description: risk.description,
+      score: riskScore(risk.likelihood, risk.impact),
+      ownerName: owner(risk.ownerId),
+      on: risk.keyResult
+        ? formatShortId('key_result', risk.keyResult.number)
+        : risk.objective
+          ? formatShortId('objective', risk.objective.number)
+          : risk.kpi
+            ? formatShortId('kpi', risk.kpi.number)
+            : null,
+    }));
+
+  const kpis = scopedKpis.map((kpi) => {
+    const status = stored.get(`kpi:${kpi.id}`);
+    const value = kpi.readings[0]?.value ?? null;
+    return {
+      ref: formatShortId('kpi', kpi.number),
+      title: kpi.title,
+      unit: kpi.unit,
+      value,
+      band:
+        value === null
+          ? null
+          : kpiBand(
+              {
+                direction: kpi.direction as 'higher_is_better' | 'lower_is_better',
+                green: kpi.green,
+                amber: kpi.amber,
+              },
+              value,
+            ),
+      status: asLevel(status?.status),
+      reasons: reasonsOf(status?.reasons),
+      ownerName: owner(kpi.ownerId),
+    };
+  });
+
+  return {
+    ok: true,
+    input: {
+      at,
+      period: request.period,
+      cycle: { id: cycle.id, name: cycle.name, start: cycleDomain.start, end: cycleDomain.end },
+      scope,
+      objectives,
+      keyResults,
+      risks,
+      kpis,
+      progressByWeek,
+      expectedByWeek: weekEnds.map(expectedAt),
+      expected: expectedAt(at),
+      previous: request.previous,
+    },
+  };
+}
+
+type ObjectiveRow = { id: number; number: number; teamId: number | null; parentId: number | null };
+
+/** Which objectives the scope covers: all, a team's own, or one objective with everything aligned below it. */
+function scopeObjectives(
+  rows: readonly ObjectiveRow[],
+  stored: StoredScope,
+  teamName: ReadonlyMap<number, string>,
+): { inScope: Set<number>; scope: DigestScope } | null {
+  if (stored.kind === 'everything')
+    return { inScope: new Set(rows.map((o) => o.id)), scope: { kind: 'everything' } };
+  if (stored.kind === 'team') {
+    const name = teamName.get(stored.teamId);
+    if (name === undefined) return null;
+    return {
+      inScope: new Set(rows.filter((o) => o.teamId === stored.teamId).map((o) => o.id)),
+      scope: { kind: 'team', teamId: stored.teamId, teamName: name },
+    };
+  }
+  const root = rows.find((o) => o.id === stored.objectiveId);
+  if (!root) return null;
+  const childrenOf = new Map<number, number[]>();
+  for (const o of rows)
+    if (o.parentId !== null) childrenOf.set(o.parentId, [...(childrenOf.get(o.parentId) ?? []), o.id]);
+  const inScope = new Set<number>();
+  const stack = [root.id];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (inScope.has(id)) continue;
+    inScope.add(id);
+    stack.push(...(childrenOf.get(id) ?? []));
+  }
+  return {
+    inScope,
+    scope: { kind: 'objective', objectiveId: root.id, ref: formatShortId('objective', root.number) },
+  };
+}
+
+/**
+ * Portfolio progress at the end of each past week, from the check-ins themselves. Only a subscription's first
+ * digest needs it (later ones keep the figures in their snapshots), so it may read every check-in once.
+ */
+async function progressFromHistory(
+  db: Db,
+  cycleId: number,
+  objectives: readonly RollupObjectiveRow[],
+  keyResults: ReadonlyArray<{
+    id: number;
+    objectiveId: number;
+    kind: string;
+    startValue: number;
+    targetValue: number;
+    weight: number;
+  }>,
+  milestonesOf: ReadonlyMap<number, Array<{ weight: number; done: boolean }>>,
+  weekEnds: readonly Date[],
+): Promise<Array<number | null>> {
+  if (weekEnds.length === 0) return [];
+  const rows = await db.$queryRaw<Array<{ keyResultId: number; date: Date; value: number }>>`
+    SELECT c."keyResultId", c."date", c."value"
+    FROM "CheckIn" c
+    JOIN "KeyResult" k ON k."id" = c."keyResultId"
+    JOIN "Objective" o ON o."id" = k."objectiveId"
+    WHERE o."cycleId" = ${cycleId} AND k."archivedAt" IS NULL AND o."archivedAt" IS NULL
+    ORDER BY c."keyResultId", c."date"`;
+  const historyOf = new Map<number, Array<{ at: number; value: number }>>();
+  for (const row of rows) {
+    const id = Number(row.keyResultId);
+    // Imported history counts from the middle of its day, as in the engine.
+    const entry = { at: new Date(row.date).getTime() + 43_200_000, value: Number(row.value) };
+    const list = historyOf.get(id);
+    if (list) list.push(entry);
+    else historyOf.set(id, [entry]);
+  }
+  const moments = weekEnds.map((end) => end.getTime());
+  const perWeek = keyResults.map((kr) => {
+    const history = historyOf.get(kr.id) ?? [];
+    const values = valuesAt(history, moments);
+    return moments.map((moment, w) => {
+      const upTo = history.filter((h) => h.at <= moment);
+      const limit = kr.kind === 'stay_above' || kr.kind === 'stay_below';
+      return progressFromFigures({
+        kind: kr.kind as KeyResultKind,
+        start: Number(kr.startValue),
+        target: Number(kr.targetValue),
+        value: values[w] ?? null,
+        checkIns: limit ? upTo.length : 0,
+        held: limit
+          ? upTo.filter((h) =>
+              kr.kind === 'stay_above' ? h.value >= kr.targetValue : h.value <= kr.targetValue,
+            ).length
+          : 0,
+        milestones: milestonesOf.get(kr.id) ?? [],
+      });
+    });
+  });
+  return moments.map(
+    (_, w) =>
+      rollupProgress(
+        objectives,
+        keyResults.map((kr, k) => ({
+          objectiveId: kr.objectiveId,
+          weight: Number(kr.weight),
+          progress: perWeek[k]![w] ?? null,
+        })),
+      ).portfolio,
+  );
+}
+
+type RollupObjectiveRow = { id: number; parentId: number | null };
