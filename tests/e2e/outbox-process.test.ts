@@ -133,7 +133,7 @@ async function setUp() {
       createdAt: new Date(today - 30 * DAY),
     },
   });
-  const flagDms = () => double.messagesIn(MEMBER).filter((m) => m.text?.includes('KR-1 is now'));
+  const flagDms = () => double.messagesIn(MEMBER).filter((m) => m.text?.includes('*KR-1*'));
   const pmoLines = () => double.messagesIn(PMO).filter((m) => m.text?.includes('*KR-1*'));
   return { double, db, first, start, command, flagDms, pmoLines };
 }
