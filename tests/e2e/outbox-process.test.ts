@@ -111,7 +111,15 @@ async function setUp() {
     },
   });
   const objective = await db.objective.create({
-    data: { workspaceId: workspace.id, number: 1, title: 'Grow', cycleId: cycle.id, level: 'company' },
+    data: {
+      workspaceId: workspace.id,
+      number: 1,
+      title: 'Grow',
+      cycleId: cycle.id,
+      level: 'company',
+      // Past the grace period new items get before they are flagged.
+      createdAt: new Date(today - 30 * DAY),
+    },
   });
   await db.keyResult.create({
     data: {
@@ -122,9 +130,10 @@ async function setUp() {
       ownerId: member.id,
       kind: 'increase',
       targetValue: 100,
+      createdAt: new Date(today - 30 * DAY),
     },
   });
-  const flagDms = () => double.messagesIn(MEMBER).filter((m) => m.text?.includes('KR-1 is now'));
+  const flagDms = () => double.messagesIn(MEMBER).filter((m) => m.text?.includes('*KR-1*'));
   const pmoLines = () => double.messagesIn(PMO).filter((m) => m.text?.includes('*KR-1*'));
   return { double, db, first, start, command, flagDms, pmoLines };
 }
@@ -154,7 +163,7 @@ describe(`flags across stops and crashes on ${TEST_PROVIDER}`, () => {
     s.double.failNext('chat.postMessage', { status: 500, afterStore: true });
     s.double.failNext('chat.postMessage', { status: 500, times: 1000 });
     await s.command('update KR-1 10 --confidence 2');
-    await waitFor(() => posts(s.double) >= 3, 15_000);
+    await waitFor(() => posts(s.double) >= 3, 30_000);
     s.first.child.kill('SIGTERM');
     expect(await s.first.exited).toBe(0);
     s.double.clearFaults();
@@ -166,7 +175,7 @@ describe(`flags across stops and crashes on ${TEST_PROVIDER}`, () => {
     const s = await setUp();
     s.double.failNext('chat.postMessage', { status: 429, retryAfter: 30, times: 1000 });
     await s.command('update KR-1 10 --confidence 2');
-    await waitFor(() => posts(s.double) >= 1, 15_000);
+    await waitFor(() => posts(s.double) >= 1, 30_000);
     const limitedAt = Date.now();
     s.first.child.kill('SIGTERM');
     expect(await s.first.exited).toBe(0);
@@ -182,7 +191,7 @@ describe(`flags across stops and crashes on ${TEST_PROVIDER}`, () => {
     // Slack takes 4 s before it stores and answers; the process dies meanwhile.
     s.double.failNext('chat.postMessage', { delayMs: 3000, times: 2 });
     await s.command('update KR-1 10 --confidence 2');
-    await waitFor(() => posts(s.double) >= 2, 15_000);
+    await waitFor(() => posts(s.double) >= 2, 30_000);
     s.first.child.kill('SIGKILL');
     await s.first.exited;
     await s.start();
@@ -197,7 +206,7 @@ describe(`flags across stops and crashes on ${TEST_PROVIDER}`, () => {
     // Slack holds the posts and then fails them without storing: when the process dies nothing was sent.
     s.double.failNext('chat.postMessage', { delayMs: 3000, status: 500, times: 2 });
     await s.command('update KR-1 10 --confidence 2');
-    await waitFor(() => posts(s.double) >= 2, 15_000);
+    await waitFor(() => posts(s.double) >= 2, 30_000);
     s.first.child.kill('SIGKILL');
     await s.first.exited;
     expect(s.flagDms()).toHaveLength(0);

@@ -7,14 +7,7 @@ import type { KnownBlock, View } from '@slack/types';
 import { formatAmount } from '../../domain/numbers/index.ts';
 import { isSlackUserId } from '../../domain/slack-ids.ts';
 import { formatPercent } from '../../domain/status/format.ts';
-import {
-  curveWords,
-  type KeyResultStatus,
-  type KpiStatus,
-  type ObjectiveStatus,
-  type StatusLevel,
-  statusLabel,
-} from '../../domain/status/index.ts';
+import { type KeyResultStatus, type StatusLevel, statusLabel } from '../../domain/status/index.ts';
 import type { CheckInRecorded } from '../../services/check-ins.ts';
 import type { EscalationNotice, FlagNotice, NewItemsNotice } from '../../services/notice-payloads.ts';
 import type { Note } from '../../services/outcome.ts';
