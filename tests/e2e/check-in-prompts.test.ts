@@ -105,7 +105,7 @@ describe('the Monday 09:00 prompt', () => {
     expect(blocks).toContain('Snooze until tomorrow');
     expect(blocks).toContain('Skip this week');
     expect(message?.blocks?.length).toBeLessThanOrEqual(50);
-  });
+  }, 180_000);
 
   it('reports a departed owner to the PMO channel once, and does not prompt them', async () => {
     const reports = h.double.messagesIn(PMO).filter((m) => m.text?.includes('has left the workspace'));
@@ -157,7 +157,7 @@ describe('answering the prompt', () => {
       '2026-03-03T17:00:00.000Z',
       '2026-03-05T17:00:00.000Z',
     ]);
-  });
+  }, 120_000);
 
   it('"Snooze until tomorrow" asks again the next day at the prompt time', async () => {
     await h.action({
@@ -173,7 +173,7 @@ describe('answering the prompt', () => {
     expect(
       arrivals.filter((a) => a.user === KENJI && a.text.startsWith('As asked yesterday')).map((a) => a.at),
     ).toEqual(['2026-03-07T09:00:00.000Z']);
-  });
+  }, 120_000);
 });
 
 describe('/okr checkin send', () => {
