@@ -1,22 +1,25 @@
-// One check for a channel someone sets (the PMO channel, a team's channel): conversations.info, which
-// needs channels:read / groups:read. Slack accepts the id of an archived channel or of a private one Okra
-// is not in, and flags would then fail later with only a log line; this says how to fix it now instead.
+// One check for a channel someone sets (the PMO channel, a team's channel, a digest's channel):
+// conversations.info, which needs channels:read / groups:read. Slack accepts the id of an archived channel
+// or of a private one Okra is not in, and sends would then fail later with only a log line; this says how
+// to fix it now instead.
 import type { WebClient } from '@slack/web-api';
+import { channelLink } from './text.ts';
 
-export type ChannelUse = 'post' | 'upload';
+/**
+ * `post`: messages only (with chat:write.public a public channel need not be joined).
+ * `digest`: messages and the chart's upload, which needs membership even in a public channel.
+ */
+export type ChannelUse = 'post' | 'digest';
 export type ChannelCheck = { ok: true; name?: string } | { ok: false; problem: string };
 
 interface ChannelInfo {
   name?: string;
+  is_im?: boolean;
   is_private?: boolean;
   is_archived?: boolean;
   is_member?: boolean;
 }
 
-/**
- * Whether Okra can use the channel: `post` messages (with chat:write.public a public channel need not be
- * joined) or `upload` files (which always needs membership).
- */
 export async function checkChannel(
   client: WebClient,
   channelId: string,
@@ -28,18 +31,38 @@ export async function checkChannel(
     channel = answer.channel as ChannelInfo | undefined;
   } catch (error) {
     const code = (error as { data?: { error?: string } }).data?.error;
-    if (code === 'channel_not_found')
-      return {
-        ok: false,
-        problem: `Okra cannot see channel ${channelId}: it no longer exists, or it is private and Okra is not in it. Type /invite @Okra in that channel, or pick another.`,
-      };
+    if (code === 'channel_not_found') return { ok: false, problem: PROBLEMS[use].unseen(channelId) };
     // Without the scope (an older install) or when Slack does not answer, the channel cannot be checked
     // now; it is not refused for that.
     return { ok: true };
   }
-  const name = channel?.name ? `#${channel.name}` : `channel ${channelId}`;
-  if (channel?.is_archived) return { ok: false, problem: `${name} is archived: pick a channel in use.` };
-  if (use === 'upload' && channel?.is_member === false)
-    return { ok: false, problem: `Okra is not in ${name}: type /invite @Okra there so it can post files.` };
+  if (channel?.is_im) return { ok: true };
+  if (channel?.is_archived) return { ok: false, problem: PROBLEMS[use].archived(channelId, channel.name) };
+  if (use === 'digest' && channel?.is_member === false)
+    return { ok: false, problem: PROBLEMS[use].notMember(channelId, channel.name) };
   return channel?.name ? { ok: true, name: channel.name } : { ok: true };
 }
+
+type Wording = Record<
+  'unseen' | 'archived' | 'notMember',
+  (channelId: string, name?: string | undefined) => string
+>;
+const named = (channelId: string, name: string | undefined) => (name ? `#${name}` : `channel ${channelId}`);
+
+const PROBLEMS: Record<ChannelUse, Wording> = {
+  post: {
+    unseen: (id) =>
+      `Okra cannot see channel ${id}: it no longer exists, or it is private and Okra is not in it. Type /invite @Okra in that channel, or pick another.`,
+    archived: (id, name) => `${named(id, name)} is archived: pick a channel in use.`,
+    notMember: (id, name) =>
+      `Okra is not in ${named(id, name)}: type /invite @Okra there so it can post files.`,
+  },
+  digest: {
+    unseen: (id) =>
+      `Okra cannot see ${channelLink(id)}. If it is a private channel, invite Okra there first (\`/invite @Okra\`), then try again.`,
+    archived: (id) =>
+      `${channelLink(id)} is archived, so no digest can be posted there. Pick another channel.`,
+    notMember: (id) =>
+      `Okra is not in ${channelLink(id)}, and it must be to post the digest with its chart. Invite it there (type \`/invite @Okra\` in that channel), then try again.`,
+  },
+};

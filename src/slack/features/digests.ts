@@ -11,11 +11,11 @@ import {
 } from '../../services/digest-subscriptions.ts';
 import { composeDigestFor, postDigest } from '../../services/digests.ts';
 import { failure } from '../../services/outcome.ts';
+import { checkChannel } from '../channels.ts';
 import { channelIdOf } from '../commands/mentions.ts';
 import type { ParsedArgs } from '../commands/tokenize.ts';
 import { flagText } from '../commands/tokenize.ts';
 import type { CommandContext } from '../commands/types.ts';
-import { checkDigestChannel } from '../digest/channel-check.ts';
 import { sendDigestPreview } from '../digest/preview.ts';
 import { text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
@@ -83,8 +83,8 @@ export const digests: Feature = {
         }
         const input = subscriptionInput(ctx.args);
         if (input.channelId) {
-          const check = await checkDigestChannel(ctx.client, input.channelId);
-          if (!check.ok) return ctx.reply({ text: check.message });
+          const check = await checkChannel(ctx.client, input.channelId, 'digest');
+          if (!check.ok) return ctx.reply({ text: check.problem });
         }
         const outcome = await addSubscription(ctx.db, actorOf(ctx.member), input);
         if (!outcome.ok) return ctx.reply(problemsMessage(outcome.errors, FIELD_NAMES));
@@ -132,8 +132,8 @@ export const digests: Feature = {
           });
         const input = subscriptionInput(ctx.args, 1);
         if (input.channelId) {
-          const check = await checkDigestChannel(ctx.client, input.channelId);
-          if (!check.ok) return ctx.reply({ text: check.message });
+          const check = await checkChannel(ctx.client, input.channelId, 'digest');
+          if (!check.ok) return ctx.reply({ text: check.problem });
         }
         const outcome = await editSubscription(ctx.db, actorOf(ctx.member), ref, input);
         if (!outcome.ok) return ctx.reply(problemsMessage(outcome.errors, FIELD_NAMES));
@@ -249,8 +249,8 @@ export const digests: Feature = {
       },
       async submit(services, actor, input: SubscriptionInput) {
         if (input.channelId) {
-          const check = await checkDigestChannel(services.client, input.channelId);
-          if (!check.ok) return failure({ channel: check.message.replace(/<#(\w+)>/g, 'that channel') });
+          const check = await checkChannel(services.client, input.channelId, 'digest');
+          if (!check.ok) return failure({ channel: check.problem.replace(/<#(\w+)>/g, 'that channel') });
         }
         return addSubscription(services.db, actor, input);
       },
