@@ -43,13 +43,7 @@ async function main(): Promise<void> {
   const scheduler = startScheduler(okra.services, scheduledJobs(okra.outbox, okra.profiles));
   // Whatever an earlier run left undelivered goes out now, not at the first tick.
   okra.outbox.wake();
-  const port = await okra.start();
-  logger.info(
-    config.slackAppToken
-      ? `Okra is running in Socket Mode (health on :${port})`
-      : `Okra is listening on :${port}/slack/events`,
-  );
-
+  // Signals are handled before Okra says it is listening: whoever waits for that line may stop it at once.
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -74,6 +68,12 @@ async function main(): Promise<void> {
   );
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  const port = await okra.start();
+  logger.info(
+    config.slackAppToken
+      ? `Okra is running in Socket Mode (health on :${port})`
+      : `Okra is listening on :${port}/slack/events`,
+  );
 }
 
 main().catch((error: unknown) => {

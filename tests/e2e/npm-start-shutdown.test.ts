@@ -1,15 +1,15 @@
 // Shutdown the way a container runtime or an operator does it: SIGTERM during a burst of commands, sent
 // either to the process `npm start` started or to npm itself. Okra must exit 0 every time, and every
 // command Slack saw acknowledged must be done and answered.
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client.ts';
 import { PROJECT_ROOT } from '../../src/db/provider.ts';
 import { ADMIN, SIGNING_SECRET, waitFor } from '../support/harness.ts';
+import { cleanEnvironment, freePort, type RunningOkra, watchChild } from '../support/okra-process.ts';
 import { type SlackDouble, startSlackDouble } from '../support/slack-double/index.ts';
 import { sendCommand } from '../support/slack-driver.ts';
 import { createPgDatabase, TEST_PROVIDER } from '../support/test-database.ts';
@@ -43,14 +43,6 @@ afterAll(async () => {
   await dropDatabase();
 });
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 /** The node process running dist/main.js under npm (npm's shell may or may not have exec'd it). */
 function okraUnder(npmPid: number): number | undefined {
   const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
@@ -71,20 +63,8 @@ function okraUnder(npmPid: number): number | undefined {
     ?.pid;
 }
 
-function npmStart(port: number): {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-} {
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) =>
-        !key.startsWith('SLACK_') &&
-        !key.startsWith('OKRA_') &&
-        !key.startsWith('npm_') &&
-        key !== 'DATABASE_URL',
-    ),
-  );
+function npmStart(port: number): RunningOkra {
+  const env = cleanEnvironment();
   const child = spawn('npm', ['start', '--silent'], {
     cwd: PROJECT_ROOT,
     env: {
@@ -98,15 +78,7 @@ function npmStart(port: number): {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout!.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr!.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
+  return watchChild(child);
 }
 
 async function burstWithSigterm(run: number, target: 'okra' | 'npm'): Promise<void> {

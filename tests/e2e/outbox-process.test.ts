@@ -1,58 +1,19 @@
 // Flags survive the process: Okra runs as an operator runs it (src/main.ts in a child process), a check-in
 // puts a key result off track, the process is stopped (SIGTERM) or killed (SIGKILL) while Slack fails or is
 // slow, and after a restart the owner's DM and the PMO line are each there exactly once.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
 import { ADMIN, MEMBER, SIGNING_SECRET, waitFor } from '../support/harness.ts';
+import { freePort, startOkra } from '../support/okra-process.ts';
 import { type SlackDouble, startSlackDouble } from '../support/slack-double/index.ts';
 import { sendCommand } from '../support/slack-driver.ts';
 import { createPgDatabase, TEST_PROVIDER } from '../support/test-database.ts';
 
-const MAIN = join(import.meta.dirname, '../../src/main.ts');
-const TSX = import.meta.resolve('tsx');
 const PMO = 'C0OKRS';
 const DAY = 86_400_000;
-
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function startOkra(env: Record<string, string>, cwd: string): Running {
-  const base = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) => !key.startsWith('SLACK_') && !key.startsWith('OKRA_') && key !== 'DATABASE_URL',
-    ),
-  );
-  const child = spawn(process.execPath, ['--import', TSX, MAIN], {
-    cwd,
-    env: { ...base, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr!.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

@@ -1,54 +1,13 @@
 // Okra as an operator runs it: `npm start`'s entry point in a child process, configured by environment.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, MEMBER, SIGNING_SECRET, waitFor } from '../support/harness.ts';
+import { freePort, type RunningOkra as Running, startOkra } from '../support/okra-process.ts';
 import { type SlackDouble, startSlackDouble } from '../support/slack-double/index.ts';
 import { sendCommand } from '../support/slack-driver.ts';
 import { createPgDatabase, TEST_PROVIDER } from '../support/test-database.ts';
-
-const MAIN = join(import.meta.dirname, '../../src/main.ts');
-// Resolved from the project, since the child runs in a scratch directory as an operator's would.
-const TSX = import.meta.resolve('tsx');
-
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function startOkra(env: Record<string, string>, cwd = mkdtempSync(join(tmpdir(), 'okra-run-'))): Running {
-  const base = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) => !key.startsWith('SLACK_') && !key.startsWith('OKRA_') && key !== 'DATABASE_URL',
-    ),
-  );
-  const child = spawn(process.execPath, ['--import', TSX, MAIN], {
-    cwd,
-    env: { ...base, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr!.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function healthy(port: number): Promise<number> {
   try {
@@ -185,7 +144,7 @@ describe.runIf(TEST_PROVIDER === 'sqlite')('restarting after the SQLite file was
     const first = startOkra(env, workDir);
     await waitFor(() => first.output().includes('listening'), 30_000);
     first.child.kill('SIGTERM');
-    expect(await first.exited).toBe(0);
+    expect(await first.exited, first.output()).toBe(0);
     const file = join(workDir, 'data', 'okra.db');
     rmSync(file);
 
