@@ -20,6 +20,9 @@ import {
 
 const HEALTH_DEADLINE_MS = 2_000;
 
+/** Longer than undici's 4 s and the usual 60 s of load balancers. */
+const KEEP_ALIVE_MS = 65_000;
+
 export interface AppDeps {
   config: Config;
   database: Database;
@@ -162,6 +165,11 @@ export function createApp({
           res.end();
         });
       });
+      // Keep idle connections open longer than clients (and load balancers, commonly 60 s) keep theirs, so
+      // the client always closes first: a server that closes an idle connection just as a client reuses it
+      // makes that request fail with ECONNRESET. stop() still closes idle connections at once.
+      server.keepAliveTimeout = KEEP_ALIVE_MS;
+      server.headersTimeout = KEEP_ALIVE_MS + 1000;
       await new Promise<void>((resolve, reject) => {
         server!.once('error', reject);
         server!.listen(port, () => resolve());
@@ -186,8 +194,13 @@ export function createApp({
         return;
       }
       await new Promise<void>((resolve) => {
-        closing.close(() => resolve());
-        // Idle keep-alive sockets would hold close() open; in-flight requests finish first.
+        // Idle keep-alive sockets would hold close() open: close them now, and each busy one as soon as its
+        // answer has gone out (in-flight requests finish first).
+        const sweep = setInterval(() => closing.closeIdleConnections(), 50);
+        closing.close(() => {
+          clearInterval(sweep);
+          resolve();
+        });
         closing.closeIdleConnections();
       });
       await Promise.allSettled([...inFlight]);

@@ -59,6 +59,10 @@ export class DoubleServer {
         else res.end();
       });
     });
+    // As Slack's servers do, outlive the clients' idle keep-alive, so a reused connection is never cut
+    // by the server at the moment the client sends on it (that surfaces as ECONNRESET).
+    this.server.keepAliveTimeout = 65_000;
+    this.server.headersTimeout = 66_000;
     this.server.on('upgrade', (req, socket, head) => this.deps.ctx.sockets.handleUpgrade(req, socket, head));
   }
 
