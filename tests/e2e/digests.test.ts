@@ -14,7 +14,7 @@ const TEAM_CHANNELS = ['C0123GROW', 'C0456PROD', 'G0789CSUC'];
 
 // Each step runs a check-in, the hourly sweep, four digests and their delivery: on PostgreSQL on a shared
 // machine that takes several seconds.
-vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 
 let h: Harness;
 let workspaceId: number;
