@@ -24,6 +24,7 @@ import { text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
 import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
 import { escapeMrkdwn, truncate } from '../text.ts';
+import { ownedRefusalMessage } from '../views/errors.ts';
 import { listMessage } from '../views/list-message.ts';
 import { textMessage } from '../views/message.ts';
 import { riskAddModal, riskEditModal } from '../views/modals/risk.ts';
@@ -161,9 +162,7 @@ export const risks: Feature = {
           const found = await findRisk(ctx.db, ctx.workspace.id, ref);
           if (!found.ok) return ctx.reply(problemsMessage(found.errors, FLAG_NAMES));
           if (!mayEdit(actor, found.value)) {
-            return ctx.reply({
-              text: `Only the owner of ${found.value.ref} and PMO admins can change it. Nothing was changed.`,
-            });
+            return ctx.reply(ownedRefusalMessage(found.value.ref, found.value.ownerSlackId));
           }
           await ctx.client.views.open({ trigger_id: ctx.triggerId, view: riskEditModal(found.value) });
           return;
