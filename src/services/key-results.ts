@@ -1,5 +1,6 @@
 // Key results: the measurable outcomes under an objective. Adding, editing, changing the owner, archiving,
 // restoring and ticking off milestones, each validated, permission-checked and audited in one transaction.
+
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import { changedFields, recordAudit } from '../db/queries/audit.ts';
@@ -12,7 +13,7 @@ import { parseNumber, zNumberLike } from '../domain/numbers/index.ts';
 import { canChangeOwnedItem, canChangeStructure, WHO_MAY, whoMayChange } from '../domain/permissions.ts';
 import { formatShortId } from '../domain/short-ids.ts';
 import { SLACK_USER_ID } from '../domain/slack-ids.ts';
-import { KR_CURVES, KR_KINDS, type KrKind } from '../domain/vocabulary.ts';
+import { KR_CURVES, KR_KINDS, type KrKind, parseKrKind } from '../domain/vocabulary.ts';
 import type { Actor } from './actor.ts';
 import { findByShortId } from './lookup.ts';
 import { memberBySlackId, ownerName } from './members.ts';
@@ -500,7 +501,7 @@ async function editKeyResultOnce(
     if (Object.keys(refused).length) return failure(refused);
   }
 
-  const kind = fields.kind ?? (current.kind as KrKind);
+  const kind = fields.kind ?? parseKrKind(current.kind);
   // Numbers carry over only between numeric kinds: a yes/no key result's 0 and 1 are not a start and target.
   const carry = NUMERIC_KINDS.has(kind) && NUMERIC_KINDS.has(current.kind);
   const keepMilestones = kind === 'milestone' && current.kind === 'milestone';

@@ -1,4 +1,5 @@
 // Risks: what could stop an objective, key result or KPI, rated by likelihood × impact (R-n).
+
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import { changedFields, recordAudit } from '../db/queries/audit.ts';
@@ -9,6 +10,7 @@ import { parseNumber } from '../domain/numbers/index.ts';
 import { canChangeOwnedItem, whoMayChange } from '../domain/permissions.ts';
 import { formatShortId, parseShortId } from '../domain/short-ids.ts';
 import { riskScore as ratedScore } from '../domain/status/risk.ts';
+import { parseRiskStatus } from '../domain/vocabulary.ts';
 import type { Actor } from './actor.ts';
 import { isAdmin } from './actor.ts';
 import { findByShortId } from './lookup.ts';
@@ -117,9 +119,7 @@ function linkedOf(row: RiskRow): RiskView['linked'] {
 }
 
 function view(row: RiskRow): RiskView {
-  const status = (RISK_STATUSES as readonly string[]).includes(row.status)
-    ? (row.status as RiskStatus)
-    : 'open';
+  const status = parseRiskStatus(row.status);
   return {
     id: row.id,
     ref: formatShortId('risk', row.number),

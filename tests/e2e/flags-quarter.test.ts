@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepStatuses } from '../../src/jobs/status-sweep.ts';
 import { parsePlanYaml } from '../../src/plan/index.ts';
 import { importPlan } from '../../src/services/plan-import.ts';
-import { ADMIN, type Harness, MEMBER, startHarness, waitFor } from '../support/harness.ts';
+import { ADMIN, type Harness, MEMBER, startHarness } from '../support/harness.ts';
 
 let h: Harness;
 let workspaceId: number;
@@ -41,12 +41,12 @@ describe('a key result that recovers and relapses within one ISO week', () => {
     h.clock.advance(8 * DAY);
     const week = '2026-W08';
     await h.command(MEMBER, 'update KR-1 5 --confidence 1');
-    await waitFor(() => linesAbout('KR-1').length === 1);
+    await h.okra.idle();
     h.clock.advance(HOUR);
     expect((await h.command(MEMBER, 'update KR-1 70 --confidence 9')).text).toContain('on track');
     h.clock.advance(HOUR);
     await h.command(MEMBER, 'update KR-1 5 --confidence 1');
-    await waitFor(() => linesAbout('KR-1').length === 2);
+    await h.okra.idle();
     expect(dmsAbout('KR-1')).toHaveLength(2);
     // Two flags of the same week, each under its own outbox key (one per recipient).
     const notices = await h.db.outbox.findMany({ where: { key: { startsWith: 'flag:key_result:' } } });
@@ -184,7 +184,7 @@ objectives:
     h.clock.advance(8 * DAY);
     // Behind a straight line, rated 9/10: from Bob, whose 9s have ended at 60%, that is not on track.
     await h.command(MEMBER, `update ${ref} 25 --confidence 9`);
-    await waitFor(() => linesAbout(ref).length === 1);
+    await h.okra.idle();
     const line = linesAbout(ref)[0]?.text ?? '';
     expect(line).toContain('expected on a straight-line plan · confidence 9/10');
     expect(line).toMatch(/the owner's past ratings ran \d+ points high \(3 finished key results\)/);
