@@ -21,7 +21,7 @@ import type { CommandContext } from '../commands/types.ts';
 import { text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
 import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
-import { escapeMrkdwn, truncate } from '../text.ts';
+import { truncate } from '../text.ts';
 import { ownedRefusalMessage } from '../views/errors.ts';
 import { listMessage } from '../views/list-message.ts';
 import { textMessage } from '../views/message.ts';
@@ -196,9 +196,9 @@ export const kpis: Feature = {
         const green = flagText(ctx.args, 'green');
         const amber = flagText(ctx.args, 'amber');
         if (green === undefined && amber === undefined) {
-          return ctx.reply({
-            text: `Give the thresholds: \`/okr kpi thresholds ${escapeMrkdwn(ref)} --green 95 --amber 80\`.`,
-          });
+          return ctx.reply(
+            textMessage(md`Give the thresholds: \`/okr kpi thresholds ${ref} --green 95 --amber 80\`.`),
+          );
         }
         const target = flagText(ctx.args, 'target');
         await answer(
