@@ -1,7 +1,7 @@
 // The demo from start to end: compose the app with the stand-in and a fast clock, import the plan and its
 // history through `okra import`, play the week, write what Slack received. main.ts prints it; the test reads it.
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { planDocument } from './company/history.ts';
 import { CHANNELS } from './company/people.ts';
 import { composeDemo, type DemoApp } from './compose.ts';
@@ -50,7 +50,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     transcript.line(
       app.clock.now(),
       undefined,
-      `the PMO imports the quarter's plan: okra import ${kickoff.file}`,
+      `the PMO imports the quarter's plan: okra import ${relative(process.cwd(), kickoff.file)}`,
     );
     for (const line of summaryOf(kickoff.report)) transcript.note(`    ${line}`);
     app.clock.set(WEEK_STARTS);
@@ -65,7 +65,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     transcript.line(
       app.clock.now(),
       undefined,
-      `five weeks of check-ins from the teams' spreadsheet: okra import ${history.file}`,
+      `five weeks of check-ins from the teams' spreadsheet: okra import ${relative(process.cwd(), history.file)}`,
     );
     for (const line of summaryOf(history.report)) transcript.note(`    ${line}`);
     transcript.note('The week of 9 February, at a fast clock:');

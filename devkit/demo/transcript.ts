@@ -40,9 +40,21 @@ export function stamp(at: Date, zone: string): string {
 const CHANNEL_NAMES = new Map<string, string>(Object.values(CHANNELS).map((c) => [c.id, `#${c.name}`]));
 export const channelName = (id: string) => CHANNEL_NAMES.get(id) ?? id;
 
+const EMOJI: Record<string, string> = {
+  red_circle: '🔴',
+  large_yellow_circle: '🟡',
+  large_green_circle: '🟢',
+  white_circle: '⚪',
+  white_check_mark: '✅',
+  rotating_light: '🚨',
+  arrow_up: '↑',
+  arrow_down: '↓',
+};
+
 /** Slack's mrkdwn as plain text for a terminal: mentions by name, entities decoded, emphasis dropped. */
 export function plain(text: string, names: (id: string) => string): string {
   return text
+    .replace(/:([a-z_]+):/g, (whole, name: string) => EMOJI[name] ?? whole)
     .replace(/<@(\w+)>/g, (_, id: string) => `@${names(id)}`)
     .replace(/<#(\w+)(\|[^>]*)?>/g, (_, id: string) => channelName(id))
     .replace(/&lt;/g, '<')

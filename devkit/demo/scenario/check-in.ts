@@ -31,7 +31,7 @@ export async function checkIn(
     const result = await submitForm(app, person.id, view, answer.values);
     if (result.errors) {
       for (const [field, error] of Object.entries(result.errors))
-        transcript.line(at, person, `✗ the form shows an error on ${field}: "${error}"`);
+        transcript.line(at, person, `✗ the form shows an error on ${fieldName(field, refs)}: "${error}"`);
       attempt++;
       continue;
     }
@@ -44,4 +44,12 @@ function latestPrompt(app: DemoApp, person: Person): StoredMessage | undefined {
     .messagesIn(app.slack.dmChannelOf(person.id))
     .filter((m) => JSON.stringify(m.blocks ?? []).includes('okra.checkin.open'))
     .at(-1);
+}
+
+/** `kr.12.value` as the person sees it: the field of that key result. */
+function fieldName(blockId: string, refs: Refs): string {
+  const match = /^(kr|kpi)\.(\d+)\.(\w+)/.exec(blockId);
+  if (!match) return blockId;
+  const ref = (match[1] === 'kr' ? refs.keyResults : refs.kpis).get(Number(match[2]));
+  return ref ? `the ${match[3]} of ${ref} (field ${blockId})` : blockId;
 }
