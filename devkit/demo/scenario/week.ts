@@ -1,5 +1,5 @@
-// The demo week, Monday 9 to Friday 13 February 2026: the fast clock moves in half-hour steps and each step
-// is one scheduler tick; between ticks, people act at the moments the cast gives them.
+// The demo week, Monday 9 to Friday 13 February 2026: the fast clock moves from tick to tick (ticks.ts), each
+// one a scheduler tick; between ticks, people act at the moments the cast gives them.
 
 import { EVERYONE, nameOf, PEOPLE, type Person } from '../company/people.ts';
 import type { DemoApp } from '../compose.ts';
@@ -10,10 +10,10 @@ import { describe, plain, type Transcript } from '../transcript.ts';
 import type { Refs } from './answers.ts';
 import { CAST, ON_TIME, type Role } from './cast.ts';
 import { checkIn } from './check-in.ts';
+import { tickTimes } from './ticks.ts';
 
 export const WEEK_STARTS = '2026-02-08T23:00:00Z'; // Monday 00:00 in Berlin, the workspace's zone
 export const WEEK_ENDS = '2026-02-13T16:30:00Z'; // Friday, just after the 16:00 (Berlin) digest
-const STEP_MS = 30 * 60_000;
 
 /** What admins type, and when (UTC). */
 const ADMIN_COMMANDS = [
@@ -72,8 +72,7 @@ export async function runWeek(
     const role = CAST[person.id];
     if (role?.story) transcript.note(`  · ${person.name} (${person.role}) ${role.story}`);
   }
-  const end = Date.parse(WEEK_ENDS);
-  for (let tick = Date.parse(WEEK_STARTS); tick <= end; tick += STEP_MS) {
+  for (const tick of tickTimes(WEEK_STARTS, WEEK_ENDS)) {
     // People act at their moments before this tick, in time order.
     for (;;) {
       moments.sort((a, b) => a.at - b.at);
