@@ -123,7 +123,9 @@ describe('the transcript', () => {
     const olivia = demo.transcript.filter(
       (line) => line.includes('Olivia Reed') || line.includes('the form shows'),
     );
-    const error = olivia.findIndex((line) => line.includes('the form shows an error on the value of gr-webinars'));
+    const error = olivia.findIndex((line) =>
+      line.includes('the form shows an error on the value of gr-webinars'),
+    );
     expect(error).toBeGreaterThan(-1);
     expect(olivia[error]).toContain('expected a number');
     expect(
