@@ -5,6 +5,7 @@ import { sweepStatuses } from '../../src/jobs/status-sweep.ts';
 import { parsePlanYaml } from '../../src/plan/index.ts';
 import { importPlan } from '../../src/services/plan-import.ts';
 import { ADMIN, type Harness, MEMBER, startHarness } from '../support/harness.ts';
+import { seedQuarter } from '../support/seed.ts';
 
 let h: Harness;
 let workspaceId: number;
@@ -19,17 +20,7 @@ const dmsAbout = (ref: string) => h.double.messagesIn(MEMBER).filter((m) => m.te
 beforeAll(async () => {
   // Wednesday of ISO week 2026-W07, six weeks into the quarter.
   h = await startHarness({ now: '2026-02-11T09:00:00Z' });
-  await h.command(MEMBER, 'help');
-  workspaceId = (await h.db.workspace.findFirstOrThrow()).id;
-  await h.db.cycle.create({
-    data: {
-      workspaceId,
-      name: '2026 Q1',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-03-31'),
-      isCurrent: true,
-    },
-  });
+  ({ workspaceId } = await seedQuarter(h, [MEMBER]));
   await h.command(ADMIN, 'objective add "Win the mid-market" --level company --owner <@U0ALICE|alice>');
 });
 afterAll(() => h.close());
