@@ -10,7 +10,7 @@ import {
   parseStatusLevel,
   type StatusLevel,
 } from '../domain/status/index.ts';
-import type { TreeKeyResult } from './alignment-tree.ts';
+import { figuresOf, type TreeKeyResult } from './alignment-tree.ts';
 import { loadCalibration } from './calibration.ts';
 import { currentCycle } from './cycles.ts';
 import { openRisksByScore, type RiskView } from './risks.ts';
@@ -125,15 +125,7 @@ export async function loadHome(db: Db, viewer: HomeViewer, now: Date): Promise<H
       progress: status.progress.measured ? status.progress.raw : null,
       status: status.status,
       reason: status.reasons[0],
-      figures: {
-        kind: row.kind,
-        unit: row.unit,
-        start: row.startValue,
-        target: row.targetValue,
-        value: status.progress.value,
-        milestonesDone: row.milestones.filter((m) => m.done).length,
-        milestonesTotal: row.milestones.length,
-      },
+      figures: figuresOf(row, status.progress.value),
       lastCheckIn: last ? { date: last.date, value: last.value, confidence: last.confidence } : null,
     });
     groups.set(row.objectiveId, group);

@@ -68,6 +68,9 @@ describe('a key result added mid-quarter', () => {
     expect(linesAbout('KR-2')).toHaveLength(1);
     expect(linesAbout('KR-2')[0]?.text).toContain('is at risk');
     expect(dmsAbout('KR-2')).toHaveLength(1);
+    // Defect 10: it has no value, so nothing is "done": the flag says so, and where the plan expects it.
+    expect(linesAbout('KR-2')[0]?.text).toMatch(/is at risk: no value yet, \d+% expected by now/);
+    expect(dmsAbout('KR-2')[0]?.text).not.toContain('no value yet done');
   });
 });
 

@@ -95,4 +95,14 @@ describe('replies', () => {
     const plain = await h.command(ADMIN, 'team members Ops remove <@U0PRIYA|priya>');
     expect(plain.text).not.toContain('leader');
   });
+
+  it('lists only what changed in the history /okr show prints', async () => {
+    await h.command(ADMIN, 'kr add O-1 "Audited" --from 0 --to 10');
+    await h.command(ADMIN, 'update KR-5 3');
+    await h.command(ADMIN, 'update KR-5 4');
+    const shown = await h.command(ADMIN, 'show KR-5');
+    const text = JSON.stringify(shown.replies[0]?.body.blocks);
+    expect(text).toContain('checked in value 3 → 4');
+    expect(text).not.toMatch(/period (\S+) → \1/);
+  });
 });

@@ -11,7 +11,11 @@ function confidenceText(latest: number | null): string {
 }
 
 export function keyResultDetail(status: KeyResultStatus): string {
-  const done = status.progress.measured ? formatPercent(status.progress.capped) : 'no value yet';
+  const expected = formatPercent(status.expected);
+  // Without a value there is nothing "done" to set against the plan: say that, then where it should be.
+  const head = status.progress.measured
+    ? `${formatPercent(status.progress.capped)} done vs ${expected} expected`
+    : `no value yet, ${expected} expected by now`;
   // The weighed forecast decides increase/decrease key results: name the curve it measured against and,
   // when the owner's record changed how their rating was read, say so.
   const weighed = status.forecast.method === 'weighed';
@@ -20,7 +24,7 @@ export function keyResultDetail(status: KeyResultStatus): string {
     ? status.signals.find((s) => s.code === 'calibration' && s.text.includes('past ratings'))
     : undefined;
   const calibration = record ? ` · ${record.text}` : '';
-  return `${done} done vs ${formatPercent(status.expected)} expected${curve}${confidenceText(status.confidence.latest)}${calibration}`;
+  return `${head}${curve}${confidenceText(status.confidence.latest)}${calibration}`;
 }
 
 export function objectiveDetail(status: ObjectiveStatus): string {
