@@ -275,6 +275,6 @@ function curvedPace(
   const kOf = (slope: number) => Math.min(2, Math.max(0, (slope * x) / level));
   const low = kOf(fit.slopeLow);
   const high = kOf(fit.slopeHigh);
-  const bend = high < 1 ? high : low > 1 ? low : 1;
+  const bend = high < 1 ? high : Math.max(low, 1);
   return { projection: level / x ** bend, bend };
 }
