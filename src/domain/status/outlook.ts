@@ -82,15 +82,14 @@ export function weighOutlook(input: OutlookInput): Outlook {
     ? clamp((progress.raw + PLAN_PSEUDO_SHARE) / (expected + PLAN_PSEUDO_SHARE))
     : null;
   // A stall (the numbers moved, then stopped) breaks the pace so far: it no longer describes the key
-  // result, so the numbers are read from where it stopped (the trend, and the bend of the recent
-  // check-ins, which a stall flattens).
+  // result, so the trend through the recent check-ins speaks for the numbers alone.
   const stalled = stalledAfterMoving(kr, kind, cycle, now, settings);
   const curved = trend === null ? null : curvedPace(kr, kind, cycle, now, settings);
   // Once there is a trend, the pace so far is read along the key result's own bend (curvedPace)
   // instead of assuming it keeps its average speed, and averaged with the trend.
   let numbersFrom: (number | null)[] = [pace, trend];
-  if (curved !== null) numbersFrom = [trend, clamp(curved.projection)];
-  else if (stalled && trend !== null) numbersFrom = [trend];
+  if (stalled && trend !== null) numbersFrom = [trend];
+  else if (curved !== null) numbersFrom = [trend, clamp(curved.projection)];
   const numberViews = numbersFrom.filter((x): x is number => x !== null);
   const numbers: number | null =
     numberViews.length > 0 ? numberViews.reduce((a, b) => a + b, 0) / numberViews.length : null;
@@ -101,7 +100,9 @@ export function weighOutlook(input: OutlookInput): Outlook {
     confidence.latestAt !== null && now.getTime() - confidence.latestAt.getTime() <= FRESH_PERIODS * periodMs;
   const ratings = ratingsUpTo(kr, now);
   const reliability = ratingReliability(calibration);
+  // A stall is no late landing: the key result moved and then stopped.
   const explainedByLateShape =
+    !stalled &&
     curve !== 'back_loaded' &&
     progress.measured &&
     progress.raw * 100 >= curveAt('back_loaded', elapsed) * 100 - settings.offTrackGapPoints;

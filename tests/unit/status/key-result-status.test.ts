@@ -178,6 +178,14 @@ describe('key result status: confidence is weighed, not a veto', () => {
     expect(s.reasons).not.toContain('the numbers have not moved while the plan expected them to');
   });
 
+  it('does not excuse a stall as a late landing, however sure the owner is', () => {
+    const stalled = keyResult({ checkIns: weekly([6, 15, 24, 39, 40, 37], [9, 9, 9, 9, 10, 9]) });
+    const s = evaluateKeyResult(stalled, QUARTER, week(6));
+    expect(s.status).not.toBe('on_track');
+    expect(s.reasons).not.toContain('a late-landing (back-loaded) plan would explain the gap');
+    expect(s.reasons).toContain('the numbers have not moved while the plan expected them to');
+  });
+
   it("reads a cautious owner's usual rating at its calibrated value, but not as a strong one", () => {
     const cautious = Array.from({ length: 6 }, () => ({ owner: 'careful', confidence: 5, final: 1 }));
     const calibration = learnCalibration(cautious, 'careful');
