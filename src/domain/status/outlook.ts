@@ -118,7 +118,9 @@ export function weighOutlook(input: OutlookInput): Outlook {
       notes.push('the latest rating is too old to count in its favour');
     }
     const steadiness = steadyShare([...ratings.slice(0, -1), rating]);
-    let weight = OWNER_WEIGHT_MAX * (0.55 + 0.45 * steadiness) * reliability;
+    // Weights go with precision (inverse variance): a rating whose outcomes scattered twice as widely
+    // as the prior assumes counts for a quarter as much.
+    let weight = OWNER_WEIGHT_MAX * (0.55 + 0.45 * steadiness) * reliability ** 2;
     if (calibration.source === 'prior') weight *= 0.85;
     // A strong, steady, fresh rating may outweigh a gap that a back-loaded plan would explain: the
     // owner may know of a launch or a deal the plan's straight line does not show.
@@ -133,7 +135,7 @@ export function weighOutlook(input: OutlookInput): Outlook {
       explainedByLateShape &&
       reliability >= 0.7
     ) {
-      weight = Math.max(weight, STRONG_OWNER_WEIGHT * reliability);
+      weight = Math.max(weight, STRONG_OWNER_WEIGHT * reliability ** 2);
       notes.push('a late-landing (back-loaded) plan would explain the gap');
     }
     if (flat) {

@@ -202,6 +202,17 @@ describe('key result status: confidence is weighed, not a veto', () => {
     expect(evaluateKeyResult(onPlanHigh, QUARTER, week(6)).status).toBe('on_track');
   });
 
+  it('weighs a rating by its precision: outcomes twice as scattered count for a quarter as much', () => {
+    const kr = keyResult({ checkIns: weekly(onPlan, [7, 7, 7, 7, 7, 7]) });
+    const weightWith = (spread: number) =>
+      evaluateKeyResult(
+        { ...kr, calibration: { bias: 0.1, observations: 12, spread, source: 'owner' } },
+        QUARTER,
+        week(6),
+      ).signals.find((x) => x.code === 'forecast')?.data.ownerWeight as number;
+    expect(weightWith(0.4)).toBeCloseTo(weightWith(0.2) / 4, 6);
+  });
+
   it('reads an owner through their record: 9/10s that ended at 60% are not a free pass', () => {
     const calibration = learnCalibration(optimistHistory, 'opt');
     const s = evaluateKeyResult({ ...behind([9, 9, 9, 9, 9, 9]), calibration }, QUARTER, week(6.5));
