@@ -22,7 +22,6 @@ import { formatPercent } from './format.ts';
 import type { KeyResultProgress } from './progress.ts';
 import { towardTargetProgress } from './progress.ts';
 import type { StatusSettings } from './settings.ts';
-import { theilSen } from './theil-sen.ts';
 import { elapsedShare, MS_PER_DAY, usableHistory } from './time.ts';
 import type { Cycle, KeyResult } from './types.ts';
 
@@ -84,13 +83,9 @@ export function weighOutlook(input: OutlookInput): Outlook {
   // A stall (the numbers moved, then stopped) breaks the pace so far: it no longer describes the key
   // result, so the trend through the recent check-ins speaks for the numbers alone.
   const stalled = stalledAfterMoving(kr, kind, cycle, now, settings);
-  const curved = trend === null ? null : curvedPace(kr, kind, cycle, now, settings);
-  // Once there is a trend, the pace so far is read along the key result's own bend (curvedPace)
-  // instead of assuming it keeps its average speed, and averaged with the trend.
-  let numbersFrom: (number | null)[] = [pace, trend];
-  if (stalled && trend !== null) numbersFrom = [trend];
-  else if (curved !== null) numbersFrom = [trend, clamp(curved.projection)];
-  const numberViews = numbersFrom.filter((x): x is number => x !== null);
+  const numberViews = (stalled && trend !== null ? [trend] : [pace, trend]).filter(
+    (x): x is number => x !== null,
+  );
   const numbers: number | null =
     numberViews.length > 0 ? numberViews.reduce((a, b) => a + b, 0) / numberViews.length : null;
 
@@ -177,19 +172,8 @@ export function weighOutlook(input: OutlookInput): Outlook {
 
   const parts: string[] = [];
   if (numbers !== null) {
-    // Say so when the numbers have been bending away from the plan's own curve.
-    const bending =
-      curved === null || stalled
-        ? ''
-        : curved.bend < 0.75
-          ? ', slowing'
-          : curved.bend > 1.33
-            ? ', speeding up'
-            : '';
     const stalling = stalled ? ', stalled' : '';
-    parts.push(
-      `the numbers along the ${curveWords(curve)} plan${bending}${stalling} (${formatPercent(numbers)})`,
-    );
+    parts.push(`the numbers along the ${curveWords(curve)} plan${stalling} (${formatPercent(numbers)})`);
   }
   if (owner !== null && confidence.latest !== null) {
     parts.push(`the owner's ${confidence.latest}/10 read as ${formatPercent(owner)}`);
@@ -247,37 +231,4 @@ function stalledAfterMoving(
   if (moved >= 0.01 || planned < 0.05) return false;
   const before = at(first.value);
   return before >= 0.05 && before >= curveAt('back_loaded', elapsedShare(cycle, first.at));
-}
-
-/**
- * The pace so far bent by how the key result has been moving lately: with progress p at plan time x
- * and a recent slope s (Theil–Sen, plan time), a curve p·(t/x)^k through the latest level has
- * bend k = s·x/p; k < 1 is slowing (a quick start that tapers off), k > 1 speeding up. Projected to the
- * cycle end (t = 1): p / x^k. Null when there is too little progress to read a shape from.
- */
-function curvedPace(
-  kr: KeyResult,
-  kind: 'increase' | 'decrease',
-  cycle: Cycle,
-  now: Date,
-  settings: StatusSettings,
-): { projection: number; bend: number } | null {
-  const curve = kr.curve ?? 'linear';
-  const window = usableHistory(kr.checkIns, now).slice(-Math.max(2, settings.forecastWindow));
-  const points = window.map((c) => ({
-    x: expectedProgress(cycle, c.at, curve),
-    y: towardTargetProgress(kind, kr.start, kr.target, c.value),
-  }));
-  const fit = theilSen(points);
-  const x = points.at(-1)?.x ?? 0;
-  if (!fit || x <= 0 || x >= 1) return null;
-  const level = fit.intercept + fit.slope * x;
-  if (level < 0.02) return null;
-  // Bend only as far as the evidence goes: the quartiles of the pairwise slopes give a range for k,
-  // and k = 1 (the plan's own curve) holds unless the whole range lies to one side of it.
-  const kOf = (slope: number) => Math.min(2, Math.max(0, (slope * x) / level));
-  const low = kOf(fit.slopeLow);
-  const high = kOf(fit.slopeHigh);
-  const bend = high < 1 ? high : Math.max(low, 1);
-  return { projection: level / x ** bend, bend };
 }

@@ -93,24 +93,6 @@ describe('key result status: the numbers', () => {
     expect(s.forecast.attainment).toBeLessThan(0.5);
   });
 
-  it('reads a key result that has been slowing along its own bend, and says so', () => {
-    // A quick start that tapers off (a front-loaded shape under a straight-line plan).
-    const slowing = keyResult({ checkIns: weekly([20, 36, 48, 57, 63, 67, 70]) });
-    const s = evaluateKeyResult(slowing, QUARTER, week(7));
-    const pace = 0.7 / (7 / 13);
-    expect(s.forecast.attainment).toBeLessThan(pace - 0.1);
-    expect(s.reasons[0]).toContain('straight-line plan, slowing');
-    // A straight line is not bent.
-    const steady = evaluateKeyResult(
-      keyResult({ checkIns: weekly([8, 16, 24, 31, 40, 47]) }),
-      QUARTER,
-      week(6),
-    );
-    expect(steady.reasons[0]).not.toMatch(/slowing|speeding up/);
-    expect(steady.forecast.attainment).toBeGreaterThan(0.9);
-    expect(steady.forecast.attainment).toBeLessThan(1.15);
-  });
-
   it('reads a stall from where it stopped, not from the pace before it', () => {
     const stalled = keyResult({ checkIns: weekly([8, 16, 24, 31, 31, 31]) });
     const moving = keyResult({ checkIns: weekly([8, 16, 24, 31, 36, 41]) });
