@@ -40,6 +40,13 @@ describe('README', () => {
     expect(readFileSync(join(root, '.ci/run'), 'utf8')).toContain('npm test');
   });
 
+  it('names only npm scripts that exist', () => {
+    const scripts = Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts);
+    const named = [...readme.matchAll(/npm run ([a-z][\w-]*(?::[\w-]+)*)/g)].map((match) => match[1]!);
+    expect(named).toContain('demo');
+    for (const script of new Set(named)) expect(scripts, `npm run ${script}`).toContain(script);
+  });
+
   it('keeps its sections in the order a reader needs them', () => {
     const order = [
       'What Okra does',
