@@ -3,6 +3,8 @@
  * way Slack does (HTTP 429 + `Retry-After`, 5xx, slow answers, `ok:false` errors), so retry and
  * back-off code is exercised against the real WebClient.
  */
+import { seededRandom } from '../../random.ts';
+
 export interface FaultSpec {
   /** HTTP status to answer. 429 adds `Retry-After` and `{ ok: false, error: 'ratelimited' }`. */
   status?: number;
@@ -56,18 +58,6 @@ export type FaultDecision =
       source: FaultSource;
     };
 
-/** mulberry32: a small seeded generator, so a random fault run can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface ActiveLimit {
   limit: number;
   windowMs: number;
@@ -84,7 +74,7 @@ export class FaultPlan {
   private readonly random = new Map<string, RandomFaultSpec & { next: () => number }>();
 
   failRandomly(method: string, spec: RandomFaultSpec): void {
-    this.random.set(method, { ...spec, next: seeded(spec.seed ?? 1) });
+    this.random.set(method, { ...spec, next: seededRandom(spec.seed ?? 1) });
   }
 
   failNext(method: string, spec: FaultSpec): void {
