@@ -5,6 +5,7 @@ import type { KeyResultStatus } from './key-result-status.ts';
 import type { KpiStatus } from './kpi-status.ts';
 import type { ObjectiveStatus } from './objective-status.ts';
 import { curveWords } from './outlook.ts';
+import { statusLabel } from './status-level.ts';
 
 function confidenceText(latest: number | null): string {
   return latest === null ? '' : ` · confidence ${latest}/10`;
@@ -27,9 +28,16 @@ export function keyResultDetail(status: KeyResultStatus): string {
   return `${head}${curve}${confidenceText(status.confidence.latest)}${calibration}`;
 }
 
+/** An objective is flagged for what its key results are doing: name the worst of them first, then the numbers. */
 export function objectiveDetail(status: ObjectiveStatus): string {
   if (status.progress === null || status.expected === null) return status.summary;
-  return `${formatPercent(status.progress)} done vs ${formatPercent(status.expected)} expected`;
+  const numbers = `${formatPercent(status.progress)} done vs ${formatPercent(status.expected)} expected`;
+  const worst = status.drivers[0];
+  if (!worst) return numbers;
+  const named = status.drivers.filter((d) => d.status === worst.status);
+  const share = named.reduce((sum, d) => sum + d.weightShare, 0);
+  const titles = named.map((d) => d.title).join(', ');
+  return `${titles} ${statusLabel(worst.status)} (${formatPercent(share)} of weight) · ${numbers}`;
 }
 
 export function kpiDetail(status: KpiStatus): string {
