@@ -100,9 +100,9 @@ describe('downtime across prompt times', () => {
       [KENJI]: ['2026-03-02T09:30:00.000Z'],
       [MEMBER]: ['2026-03-02T17:00:00.000Z'],
     });
-    const prompts = h.double.callsTo('chat.postMessage').filter((call) =>
-      String(call.args.text ?? '').startsWith('Time to check in'),
-    );
+    const prompts = h.double
+      .callsTo('chat.postMessage')
+      .filter((call) => String(call.args.text ?? '').startsWith('Time to check in'));
     expect(prompts.filter((call) => call.ok)).toHaveLength(4);
     const rows = await h.db.checkInPrompt.findMany({ select: { dueAt: true, createdAt: true } });
     expect(rows).toHaveLength(4);
