@@ -8,8 +8,8 @@
 // OKRA_BENCH_OWNERS and OKRA_BENCH_PACED_OWNERS scale the parts down for a quick run.
 import { execFile, execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { startSlackDouble } from '../devkit/slack-stand-in/web-api/index.ts';
 import type { Db } from '../src/db/client.ts';
-import { startSlackDouble } from '../tests/support/slack-double/index.ts';
 import { createTestDatabase } from '../tests/support/test-database.ts';
 
 interface PartResult {

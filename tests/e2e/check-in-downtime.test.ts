@@ -2,9 +2,9 @@
 // (the jobs main.ts registers, at the clock's time) sends what fell due meanwhile, within the catch-up bound
 // (CATCH_UP_MS), through the new process's outbox; nobody already prompted is prompted again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_USERS } from '../../devkit/slack-stand-in/web-api/index.ts';
 import { CATCH_UP_MS } from '../../src/domain/check-ins/schedule-time.ts';
 import { ADMIN, type Harness, MEMBER, OTHER, startHarness } from '../support/harness.ts';
-import { DEFAULT_USERS } from '../support/slack-double/index.ts';
 
 const KENJI = DEFAULT_USERS.kenji.id;
 const PEOPLE = [ADMIN, MEMBER, OTHER, KENJI];

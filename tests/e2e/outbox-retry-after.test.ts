@@ -2,12 +2,12 @@
 // the rate windows, so a restarted process (or a second one) waits it out before calling that method again.
 // The Slack double marks any call made inside a Retry-After it gave (`duringRetryAfter`).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SlackDouble, startSlackDouble } from '../../devkit/slack-stand-in/web-api/index.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { enqueue } from '../../src/services/outbox.ts';
 import { createOutboxClient } from '../../src/slack/outbox/client.ts';
 import { createDeliverer, type Deliverer } from '../../src/slack/outbox/deliverer.ts';
-import { type SlackDouble, startSlackDouble } from '../support/slack-double/index.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 const CHANNEL = 'C0GENERAL';
