@@ -43,30 +43,39 @@ export async function enqueue(tx: Tx, workspaceId: number, notices: readonly Not
     select: { key: true },
   });
   const taken = new Set(existing.map((row) => row.key));
+  const fresh: Notice[] = [];
   for (const notice of notices) {
     if (taken.has(notice.key)) continue;
     taken.add(notice.key);
-    await insertOnce(tx, workspaceId, notice);
+    fresh.push(notice);
   }
+  if (fresh.length === 0) return;
+  // All in one statement (a fan-out to thousands would otherwise be thousands of round trips); when another
+  // transaction inserted one of these keys meanwhile, that statement is undone and each row goes on its own.
+  if (fresh.length > 1) {
+    const rows = fresh.map((notice) => outboxRow(workspaceId, notice));
+    if (await insertUnlessPresent(tx, () => tx.outbox.createMany({ data: rows }))) return;
+  }
+  for (const notice of fresh) await insertOnce(tx, workspaceId, notice);
+}
+
+function outboxRow(workspaceId: number, notice: Notice) {
+  const [toType, toId] = 'user' in notice.to ? ['user', notice.to.user] : ['channel', notice.to.channel];
+  return {
+    workspaceId,
+    key: notice.key,
+    kind: notice.kind,
+    toType,
+    toId,
+    payload: JSON.stringify(notice.payload ?? null),
+    threadOf: notice.threadOf ?? null,
+    replaces: notice.replaces ?? null,
+    // The epoch means "at once" without reading a clock here.
+    dueAt: notice.notBefore ?? new Date(0),
+  };
 }
 
 /** Another transaction may insert the same key at the same moment (two instances running the same sweep). */
 async function insertOnce(tx: Tx, workspaceId: number, notice: Notice): Promise<void> {
-  const [toType, toId] = 'user' in notice.to ? ['user', notice.to.user] : ['channel', notice.to.channel];
-  await insertUnlessPresent(tx, () =>
-    tx.outbox.create({
-      data: {
-        workspaceId,
-        key: notice.key,
-        kind: notice.kind,
-        toType,
-        toId,
-        payload: JSON.stringify(notice.payload ?? null),
-        threadOf: notice.threadOf ?? null,
-        replaces: notice.replaces ?? null,
-        // The epoch means "at once" without reading a clock here.
-        dueAt: notice.notBefore ?? new Date(0),
-      },
-    }),
-  );
+  await insertUnlessPresent(tx, () => tx.outbox.create({ data: outboxRow(workspaceId, notice) }));
 }

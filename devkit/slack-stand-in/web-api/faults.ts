@@ -72,6 +72,23 @@ export class FaultPlan {
   private readonly scripted = new Map<string, Array<FaultSpec & { remaining: number }>>();
   private readonly limits = new Map<string, ActiveLimit>();
   private readonly random = new Map<string, RandomFaultSpec & { next: () => number }>();
+  /** Until when each 429 answered asked its method (and channel, for per-channel limits) to wait. */
+  private readonly waits = new Map<string, number>();
+
+  private waitKey(method: string, channel: string | undefined): string {
+    return this.limits.get(method)?.perChannel ? `${method} ${channel ?? ''}` : method;
+  }
+
+  /** A 429 was answered at `now` with `Retry-After: retryAfterSeconds`. */
+  askedToWait(method: string, channel: string | undefined, now: number, retryAfterSeconds: number): void {
+    const key = this.waitKey(method, channel);
+    this.waits.set(key, Math.max(this.waits.get(key) ?? 0, now + retryAfterSeconds * 1000));
+  }
+
+  /** True while an earlier 429's Retry-After for this method (and channel) has not passed. */
+  isWaiting(method: string, channel: string | undefined, now: number): boolean {
+    return now < (this.waits.get(this.waitKey(method, channel)) ?? 0);
+  }
 
   failRandomly(method: string, spec: RandomFaultSpec): void {
     this.random.set(method, { ...spec, next: seededRandom(spec.seed ?? 1) });
@@ -99,6 +116,7 @@ export class FaultPlan {
     this.scripted.clear();
     this.limits.clear();
     this.random.clear();
+    this.waits.clear();
   }
 
   decide(method: string, channel: string | undefined, now: number): FaultDecision {
