@@ -3,14 +3,15 @@
 // or of a private one Okra is not in, and sends would then fail later with only a log line; this says how
 // to fix it now instead.
 import type { WebClient } from '@slack/web-api';
-import { channelLink } from './text.ts';
+import { type Mrkdwn, md } from './mrkdwn.ts';
 
 /**
  * `post`: messages only (with chat:write.public a public channel need not be joined).
  * `digest`: messages and the chart's upload, which needs membership even in a public channel.
  */
 export type ChannelUse = 'post' | 'digest';
-export type ChannelCheck = { ok: true; name?: string } | { ok: false; problem: string };
+/** `problem` is plain text (a form field's error); `reply` is the same sentence as mrkdwn, with a channel link. */
+export type ChannelCheck = { ok: true; name?: string } | { ok: false; problem: string; reply: Mrkdwn };
 
 interface ChannelInfo {
   name?: string;
@@ -31,38 +32,64 @@ export async function checkChannel(
     channel = answer.channel as ChannelInfo | undefined;
   } catch (error) {
     const code = (error as { data?: { error?: string } }).data?.error;
-    if (code === 'channel_not_found') return { ok: false, problem: PROBLEMS[use].unseen(channelId) };
+    if (code === 'channel_not_found') return failed(PROBLEMS[use].unseen(channelId));
     // Without the scope (an older install) or when Slack does not answer, the channel cannot be checked
     // now; it is not refused for that.
     return { ok: true };
   }
   if (channel?.is_im) return { ok: true };
-  if (channel?.is_archived) return { ok: false, problem: PROBLEMS[use].archived(channelId, channel.name) };
+  if (channel?.is_archived) return failed(PROBLEMS[use].archived(channelId, channel.name));
   if (use === 'digest' && channel?.is_member === false)
-    return { ok: false, problem: PROBLEMS[use].notMember(channelId, channel.name) };
+    return failed(PROBLEMS[use].notMember(channelId, channel.name));
   return channel?.name ? { ok: true, name: channel.name } : { ok: true };
 }
 
 type Wording = Record<
   'unseen' | 'archived' | 'notMember',
-  (channelId: string, name?: string | undefined) => string
+  (channelId: string, name?: string | undefined) => { plain: string; reply: Mrkdwn }
 >;
+const failed = (wording: { plain: string; reply: Mrkdwn }): ChannelCheck => ({
+  ok: false,
+  problem: wording.plain,
+  reply: wording.reply,
+});
+/** A sentence without a link: the plain text and the reply are the same words (the reply escaped). */
+const same = (plain: string) => ({ plain, reply: md`${plain}` });
+/** A sentence naming the channel: a link in the reply, "that channel" in plain text. */
+const linked = (channelId: string, words: (where: Mrkdwn) => Mrkdwn) => ({
+  // The words are our literal text around "that channel", so the mrkdwn holds no escaped user text.
+  plain: words(md`that channel`).text,
+  reply: words(md.channel(channelId)),
+});
 const named = (channelId: string, name: string | undefined) => (name ? `#${name}` : `channel ${channelId}`);
 
 const PROBLEMS: Record<ChannelUse, Wording> = {
   post: {
     unseen: (id) =>
-      `Okra cannot see channel ${id}: it no longer exists, or it is private and Okra is not in it. Type /invite @Okra in that channel, or pick another.`,
-    archived: (id, name) => `${named(id, name)} is archived: pick a channel in use.`,
+      same(
+        `Okra cannot see channel ${id}: it no longer exists, or it is private and Okra is not in it. Type /invite @Okra in that channel, or pick another.`,
+      ),
+    archived: (id, name) => same(`${named(id, name)} is archived: pick a channel in use.`),
     notMember: (id, name) =>
-      `Okra is not in ${named(id, name)}: type /invite @Okra there so it can post files.`,
+      same(`Okra is not in ${named(id, name)}: type /invite @Okra there so it can post files.`),
   },
   digest: {
     unseen: (id) =>
-      `Okra cannot see ${channelLink(id)}. If it is a private channel, invite Okra there first (\`/invite @Okra\`), then try again.`,
+      linked(
+        id,
+        (where) =>
+          md`Okra cannot see ${where}. If it is a private channel, invite Okra there first (\`/invite @Okra\`), then try again.`,
+      ),
     archived: (id) =>
-      `${channelLink(id)} is archived, so no digest can be posted there. Pick another channel.`,
+      linked(
+        id,
+        (where) => md`${where} is archived, so no digest can be posted there. Pick another channel.`,
+      ),
     notMember: (id) =>
-      `Okra is not in ${channelLink(id)}, and it must be to post the digest with its chart. Invite it there (type \`/invite @Okra\` in that channel), then try again.`,
+      linked(
+        id,
+        (where) =>
+          md`Okra is not in ${where}, and it must be to post the digest with its chart. Invite it there (type \`/invite @Okra\` in that channel), then try again.`,
+      ),
   },
 };

@@ -29,6 +29,10 @@ export class Mrkdwn {
   toString(): string {
     return this.#text;
   }
+  /** A message that reaches JSON whole still carries its text (a private field alone would give `{}`). */
+  toJSON(): string {
+    return this.#text;
+  }
   /** Only this module builds values; the factory keeps the constructor private to it. */
   static _of(text: string): Mrkdwn {
     return new Mrkdwn(text);

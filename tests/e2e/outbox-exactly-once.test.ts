@@ -5,6 +5,7 @@ import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sendCommand } from '../../devkit/slack-stand-in/driver.ts';
 import { enqueue, type Notice } from '../../src/services/outbox.ts';
+import { md } from '../../src/slack/mrkdwn.ts';
 import { IN_FLIGHT_SETTLE_MS, SEND_TIMEOUT_MS } from '../../src/slack/outbox/deliverer.ts';
 import { noticeMetadata } from '../../src/slack/outbox/reconcile.ts';
 import { ADMIN, type Harness, MEMBER, startHarness } from '../support/harness.ts';
@@ -12,8 +13,8 @@ import { ADMIN, type Harness, MEMBER, startHarness } from '../support/harness.ts
 const PMO = 'C0OKRS';
 const LEASE_MS = 60_000;
 const say = (payload: unknown) => {
-  const text = (payload as { text: string }).text;
-  return { text, blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text } }] };
+  const text = md`${(payload as { text: string }).text}`;
+  return { text, blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: text.text } }] };
 };
 
 let h: Harness;

@@ -6,6 +6,7 @@ import { type SlackDouble, startSlackDouble } from '../../devkit/slack-stand-in/
 import { fixedClock } from '../../src/clock.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { enqueue } from '../../src/services/outbox.ts';
+import { md } from '../../src/slack/mrkdwn.ts';
 import { createOutboxClient } from '../../src/slack/outbox/client.ts';
 import { createDeliverer, type Deliverer } from '../../src/slack/outbox/deliverer.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -27,7 +28,7 @@ function instance(): Deliverer {
     {
       // A Retry-After longer than this puts the notice back rather than waiting inside its claim.
       maxInlineWaitMs: 1000,
-      renderers: { say: (payload) => ({ text: String((payload as { text: string }).text) }) },
+      renderers: { say: (payload) => ({ text: md`${String((payload as { text: string }).text)}` }) },
     },
   );
 }

@@ -2,6 +2,7 @@
 // double, once each, as posts, DMs, thread replies, replacements and files.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueue, type Notice } from '../../src/services/outbox.ts';
+import { md } from '../../src/slack/mrkdwn.ts';
 import type { NoticeRenderer } from '../../src/slack/notices/types.ts';
 import { type Harness, MEMBER, startHarness } from '../support/harness.ts';
 
@@ -10,7 +11,10 @@ const PMO = 'C0OKRS';
 const say: NoticeRenderer = (payload) => {
   const { text } = payload as { text: string };
   if (typeof text !== 'string') throw new Error('payload.text must be a string');
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return {
+    text: md`${text}`,
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: md`${text}`.text } }],
+  };
 };
 const chart: NoticeRenderer = () => ({
   file: {

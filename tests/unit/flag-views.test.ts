@@ -23,10 +23,10 @@ const notice: FlagNotice = {
 
 describe('pmoFlagLine', () => {
   it('is one escaped line with the numbers and the owner', () => {
-    expect(pmoFlagLine(notice).text).toBe(
+    expect(pmoFlagLine(notice).text.text).toBe(
       ':red_circle: *KR-12* "Sign &lt;@U0EVIL&gt; &amp; &lt;!here&gt; partners" is off track: 42% done vs 60% expected · confidence 3/10 — owner <@U0BOB>',
     );
-    expect(pmoFlagLine({ ...notice, ownerSlackId: null, status: 'at_risk' }).text).toMatch(
+    expect(pmoFlagLine({ ...notice, ownerSlackId: null, status: 'at_risk' }).text.text).toMatch(
       /^:large_yellow_circle: .* is at risk: .* — no owner$/,
     );
   });
@@ -66,7 +66,7 @@ describe('escalationLine', () => {
       linked: { ref: 'KR-3', title: 'Ship', status: 'off_track' },
       because: { score: true, offTrack: true },
     });
-    expect(line.text).toBe(
+    expect(line.text.text).toBe(
       ':rotating_light: Risk *R-7* "Vendor &lt;b&gt;" escalated (high score and its item is off track): score 20 (4×5) · threatens *KR-3* "Ship" (off track) — owner <@U0BOB>',
     );
   });
@@ -99,7 +99,7 @@ describe('checkInModal and checkInReply', () => {
       progressText: '42% done (60% expected by now)',
       forecastText: 'on course for 70–85% of target',
     });
-    expect(reply.text).toBe(
+    expect(reply.text.text).toBe(
       [
         'Checked in for 2026-W07: *KR-1* Grow &lt;!channel&gt; → 1,250',
         'Progress: 42% done (60% expected by now)',

@@ -3,6 +3,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { ComposedDigest } from '../../services/digests.ts';
 import { digestThreadMessage, digestTopMessage } from '../views/digest.ts';
+import { fitMessage } from '../views/fit.ts';
 import { digestChartFile } from './render.ts';
 import { uploadImage } from './upload-image.ts';
 
@@ -14,10 +15,10 @@ export async function sendDigestPreview(
   const dm = await client.conversations.open({ users: userId });
   const channel = dm.channel?.id;
   if (!channel) throw new Error('conversations.open gave no DM channel');
-  const top = await client.chat.postMessage({ channel, ...digestTopMessage(digest.posts.top) });
+  const top = await client.chat.postMessage({ channel, ...fitMessage(digestTopMessage(digest.posts.top)) });
   const threadTs = top.ts;
   for (const page of digest.posts.thread) {
-    await client.chat.postMessage({ channel, thread_ts: threadTs, ...digestThreadMessage(page) });
+    await client.chat.postMessage({ channel, thread_ts: threadTs, ...fitMessage(digestThreadMessage(page)) });
   }
   const chart = digestChartFile(digest.model.chart, digest.period);
   await uploadImage(client, { channel, threadTs, ...chart });

@@ -61,7 +61,7 @@ export const cycles: Feature = {
         const all = await listCycles(ctx.db, ctx.workspace.id);
         if (all.length === 0) {
           await ctx.reply({
-            text: 'There are no cycles yet. A PMO admin creates one with `/okr cycle add`.',
+            text: md`There are no cycles yet. A PMO admin creates one with \`/okr cycle add\`.`,
           });
           return;
         }
@@ -81,7 +81,7 @@ export const cycles: Feature = {
       async run(ctx) {
         const name = ctx.args.positional.join(' ');
         if (!name) {
-          await ctx.reply({ text: 'Name the cycle: `/okr cycle current "2026 Q2"`.' });
+          await ctx.reply({ text: md`Name the cycle: \`/okr cycle current "2026 Q2"\`.` });
           return;
         }
         const outcome = await setCurrentCycle(ctx.db, actorOf(ctx.member), name);

@@ -20,7 +20,6 @@ import { sendDigestPreview } from '../digest/preview.ts';
 import { text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
 import { type Mrkdwn, md } from '../mrkdwn.ts';
-import { channelLink } from '../text.ts';
 import { listMessage } from '../views/list-message.ts';
 import { digestAddModal } from '../views/modals/digest.ts';
 import { confirmationMessage, problemsMessage } from '../views/replies.ts';
@@ -84,7 +83,7 @@ export const digests: Feature = {
         const input = subscriptionInput(ctx.args);
         if (input.channelId) {
           const check = await checkChannel(ctx.client, input.channelId, 'digest');
-          if (!check.ok) return ctx.reply({ text: check.problem });
+          if (!check.ok) return ctx.reply({ text: check.reply });
         }
         const outcome = await addSubscription(ctx.db, actorOf(ctx.member), input);
         if (!outcome.ok) return ctx.reply(problemsMessage(outcome.errors, FIELD_NAMES));
@@ -107,7 +106,7 @@ export const digests: Feature = {
         const all = await listDigestTargets(ctx.db, ctx.workspace.id, ctx.settings.defaultTimeZone);
         if (all.length === 0)
           return ctx.reply({
-            text: 'No digests yet. Teams get one in their channel (`/okr team channel`); admins add others with `/okr digest add #channel`.',
+            text: md`No digests yet. Teams get one in their channel (\`/okr team channel\`); admins add others with \`/okr digest add #channel\`.`,
           });
         await ctx.reply(
           listMessage(
@@ -128,12 +127,12 @@ export const digests: Feature = {
         const [ref] = ctx.args.positional;
         if (!ref)
           return ctx.reply({
-            text: 'Name the digest: `/okr digest edit D-2 --time 09:00` (`/okr digest list` shows them).',
+            text: md`Name the digest: \`/okr digest edit D-2 --time 09:00\` (\`/okr digest list\` shows them).`,
           });
         const input = subscriptionInput(ctx.args, 1);
         if (input.channelId) {
           const check = await checkChannel(ctx.client, input.channelId, 'digest');
-          if (!check.ok) return ctx.reply({ text: check.problem });
+          if (!check.ok) return ctx.reply({ text: check.reply });
         }
         const outcome = await editSubscription(ctx.db, actorOf(ctx.member), ref, input);
         if (!outcome.ok) return ctx.reply(problemsMessage(outcome.errors, FIELD_NAMES));
@@ -154,7 +153,7 @@ export const digests: Feature = {
         const [ref] = ctx.args.positional;
         if (!ref)
           return ctx.reply({
-            text: 'Name the digest: `/okr digest remove D-2` (`/okr digest list` shows them).',
+            text: md`Name the digest: \`/okr digest remove D-2\` (\`/okr digest list\` shows them).`,
           });
         const outcome = await removeSubscription(ctx.db, actorOf(ctx.member), ref);
         await ctx.reply(
@@ -191,11 +190,11 @@ export const digests: Feature = {
         const now = ctx.clock.now();
         for (const target of chosen) {
           const composed = await composeDigestFor(ctx.db, ctx.workspace.id, target, now);
-          if (!composed.ok) return ctx.reply({ text: noDigestReason(composed.reason) });
+          if (!composed.ok) return ctx.reply({ text: md`${noDigestReason(composed.reason)}` });
           await sendDigestPreview(ctx.client, ctx.member.slackUserId, composed.digest);
         }
         await ctx.reply({
-          text: `${chosen.length === 1 ? 'The preview is' : `${chosen.length} previews are`} in your DM with Okra${targets.length ? '' : ` (${channelLink(channelId)} has no digest, so this is the whole portfolio)`}.`,
+          text: md`${chosen.length === 1 ? 'The preview is' : `${chosen.length} previews are`} in your DM with Okra${targets.length ? '' : md` (${md.channel(channelId)} has no digest, so this is the whole portfolio)`}.`,
         });
       },
     },
@@ -209,23 +208,23 @@ export const digests: Feature = {
         const { channelId, targets } = await targetsFor(ctx);
         if (targets.length === 0)
           return ctx.reply({
-            text: `${channelLink(channelId)} has no digest. Add one with \`/okr digest add ${channelLink(channelId)}\`.`,
+            text: md`${md.channel(channelId)} has no digest. Add one with \`/okr digest add ${md.channel(channelId)}\`.`,
           });
         const now = ctx.clock.now();
-        const lines: string[] = [];
+        const lines: Mrkdwn[] = [];
         for (const target of targets) {
           const result = await postDigest(ctx.db, ctx.workspace.id, target, now, 'manual');
           const what = md`${target.scopeLabel}`;
           if (result.state === 'queued')
-            lines.push(`• ${what}: posting now, as the digest of ${result.period}.`);
+            lines.push(md`• ${what}: posting now, as the digest of ${result.period}.`);
           else if (result.state === 'already')
             lines.push(
-              `• ${what}: the digest of ${result.period} was already posted; the next one follows its schedule.`,
+              md`• ${what}: the digest of ${result.period} was already posted; the next one follows its schedule.`,
             );
-          else lines.push(`• ${what}: ${noDigestReason(result.reason)}`);
+          else lines.push(md`• ${what}: ${noDigestReason(result.reason)}`);
         }
         ctx.outbox.wake();
-        await ctx.reply({ text: `Digests for ${channelLink(channelId)}:\n${lines.join('\n')}` });
+        await ctx.reply({ text: md`Digests for ${md.channel(channelId)}:\n${md.join(lines, md`\n`)}` });
       },
     },
   ],
@@ -250,7 +249,7 @@ export const digests: Feature = {
       async submit(services, actor, input: SubscriptionInput) {
         if (input.channelId) {
           const check = await checkChannel(services.client, input.channelId, 'digest');
-          if (!check.ok) return failure({ channel: check.problem.replace(/<#(\w+)>/g, 'that channel') });
+          if (!check.ok) return failure({ channel: check.problem });
         }
         return addSubscription(services.db, actor, input);
       },

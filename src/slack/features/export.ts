@@ -22,7 +22,7 @@ export const exportPlan: Feature = {
       async run(ctx) {
         const format = formatOf(ctx.args.positional[0] ?? flagText(ctx.args, 'format') ?? 'yaml');
         if (!format || ctx.args.positional.length > 1) {
-          await ctx.reply({ text: `The format is yaml or csv: ${USAGE}` });
+          await ctx.reply({ text: md`The format is yaml or csv: ${USAGE}` });
           return;
         }
         const cycle = flagText(ctx.args, 'cycle');
@@ -38,7 +38,9 @@ export const exportPlan: Feature = {
         const dm = await ctx.client.conversations.open({ users: ctx.member.slackUserId });
         const channel = dm.channel?.id;
         if (!channel) {
-          await ctx.reply({ text: 'I could not open a DM with you, so nothing was sent. Please try again.' });
+          await ctx.reply({
+            text: md`I could not open a DM with you, so nothing was sent. Please try again.`,
+          });
           return;
         }
         const cycleName = plan.cycle.name;

@@ -102,7 +102,7 @@ async function openAddForm(ctx: CommandContext, objective: string | undefined): 
   const choices = await objectiveChoices(ctx.db, ctx.workspace.id);
   if (choices.length === 0) {
     await ctx.reply({
-      text: 'There are no open objectives in the current cycle to add a key result to. Create one with `/okr objective add`, or name one: `/okr kr add O-3 "Reach 15% market share" --from 8 --to 15`.',
+      text: md`There are no open objectives in the current cycle to add a key result to. Create one with \`/okr objective add\`, or name one: \`/okr kr add O-3 "Reach 15% market share" --from 8 --to 15\`.`,
     });
     return;
   }
@@ -182,7 +182,7 @@ export const keyResults: Feature = {
         const [id, ...titleWords] = ctx.args.positional;
         if (!id) {
           await ctx.reply({
-            text: 'Name the key result: `/okr kr edit KR-3` opens its form, `/okr kr edit KR-3 --to 20` changes it at once.',
+            text: md`Name the key result: \`/okr kr edit KR-3\` opens its form, \`/okr kr edit KR-3 --to 20\` changes it at once.`,
           });
           return;
         }
@@ -213,7 +213,7 @@ export const keyResults: Feature = {
       async run(ctx) {
         const [id, who] = ctx.args.positional;
         if (!id) {
-          await ctx.reply({ text: 'Name the key result and its new owner: `/okr kr owner KR-3 @dana`.' });
+          await ctx.reply({ text: md`Name the key result and its new owner: \`/okr kr owner KR-3 @dana\`.` });
           return;
         }
         if (!who) {
@@ -246,7 +246,7 @@ export const keyResults: Feature = {
       async run(ctx) {
         const [id] = ctx.args.positional;
         if (!id) {
-          await ctx.reply({ text: 'Name the key result to archive: `/okr kr archive KR-3`.' });
+          await ctx.reply({ text: md`Name the key result to archive: \`/okr kr archive KR-3\`.` });
           return;
         }
         await replyWith(ctx, await archiveKeyResult(ctx.db, actorOf(ctx.member), id, ctx.clock.now()), (kr) =>
@@ -264,7 +264,7 @@ export const keyResults: Feature = {
       async run(ctx) {
         const [id] = ctx.args.positional;
         if (!id) {
-          await ctx.reply({ text: 'Name the key result to restore: `/okr kr restore KR-3`.' });
+          await ctx.reply({ text: md`Name the key result to restore: \`/okr kr restore KR-3\`.` });
           return;
         }
         await replyWith(ctx, await restoreKeyResult(ctx.db, actorOf(ctx.member), id), (kr) =>
@@ -363,10 +363,9 @@ function moveError<T>(outcome: Outcome<T>, from: string, to: string): Outcome<T>
 
 async function milestoneUsage(ctx: CommandContext, id: string | undefined): Promise<SlackMessage> {
   const usageMd = md`Mark a milestone with \`/okr kr milestone KR-3 done 2\` (or \`undo 2\`).`;
-  const usage = usageMd.text;
-  if (!id) return { text: usage };
+  if (!id) return { text: usageMd };
   const found = await findKeyResult(ctx.db, ctx.workspace.id, id);
-  if (!found.ok || found.keyResult.milestones.length === 0) return { text: usage };
+  if (!found.ok || found.keyResult.milestones.length === 0) return { text: usageMd };
   const kr = found.keyResult;
   const lines = kr.milestones.map((m) => md`${m.done ? '✓' : '○'} ${m.position}. ${m.title}`);
   return confirmationMessage(md`*${kr.ref}* milestones:\n${md.join(lines, md`\n`)}\n${usageMd}`);

@@ -112,7 +112,7 @@ async function answer(ctx: CommandContext, outcome: Outcome<KpiView>, verb: stri
 
 async function needsId(ctx: CommandContext, usage: string): Promise<string | undefined> {
   const [ref] = ctx.args.positional;
-  if (!ref) await ctx.reply({ text: `Name the KPI: \`${usage}\`.` });
+  if (!ref) await ctx.reply({ text: md`Name the KPI: \`${usage}\`.` });
   return ref;
 }
 
@@ -216,7 +216,7 @@ export const kpis: Feature = {
       async run(ctx) {
         const [ref, person] = ctx.args.positional;
         if (!ref || !person)
-          return ctx.reply({ text: 'Name the KPI and the new owner: `/okr kpi owner KPI-2 @dana`.' });
+          return ctx.reply({ text: md`Name the KPI and the new owner: \`/okr kpi owner KPI-2 @dana\`.` });
         const owner = await resolveUser(ctx, person);
         if (!owner.ok) return ctx.reply(problemsMessage({ owner: owner.error }, FLAG_NAMES));
         await answer(ctx, await updateKpi(ctx.db, actorOf(ctx.member), ref, { owner: owner.id }), 'Updated');

@@ -152,7 +152,7 @@ export const objectives: Feature = {
           const choices = await formChoices(ctx.db, ctx.workspace.id, cycle?.id);
           if (choices.cycles.length === 0) {
             await ctx.reply({
-              text: 'There is no cycle yet: create one with `/okr cycle add`, then add objectives to it.',
+              text: md`There is no cycle yet: create one with \`/okr cycle add\`, then add objectives to it.`,
             });
             return;
           }
@@ -190,7 +190,7 @@ export const objectives: Feature = {
         const [id] = ctx.args.positional;
         if (!id) {
           await ctx.reply({
-            text: 'Say which objective to edit: `/okr objective edit O-3` opens it in a form.',
+            text: md`Say which objective to edit: \`/okr objective edit O-3\` opens it in a form.`,
           });
           return;
         }
@@ -233,7 +233,7 @@ export const objectives: Feature = {
         const [child, parent] = ctx.args.positional;
         if (!child || !parent) {
           await ctx.reply({
-            text: 'Name the objective and its parent: `/okr objective align O-5 O-1` (or `O-5 none` to remove the alignment).',
+            text: md`Name the objective and its parent: \`/okr objective align O-5 O-1\` (or \`O-5 none\` to remove the alignment).`,
           });
           return;
         }

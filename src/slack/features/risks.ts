@@ -153,7 +153,7 @@ export const risks: Feature = {
         const [ref] = ctx.args.positional;
         if (!ref)
           return ctx.reply({
-            text: 'Name the risk: `/okr risk edit R-1 --likelihood 2`, or `/okr risk edit R-1` for a form.',
+            text: md`Name the risk: \`/okr risk edit R-1 --likelihood 2\`, or \`/okr risk edit R-1\` for a form.`,
           });
         const actor = actorOf(ctx.member);
         if (Object.keys(ctx.args.flags).length === 0) {
@@ -187,7 +187,7 @@ export const risks: Feature = {
         const [ref] = ctx.args.positional;
         if (!ref)
           return ctx.reply({
-            text: 'Name the risk to close: `/okr risk close R-1 --note "Supplier delivered"`.',
+            text: md`Name the risk to close: \`/okr risk close R-1 --note "Supplier delivered"\`.`,
           });
         const outcome = await closeRisk(
           ctx.db,

@@ -49,7 +49,7 @@ async function setRoleCommand(ctx: CommandContext): Promise<void> {
     return;
   }
   if (roleWords.length > 1 || personWords.length > 2) {
-    return ctx.reply({ text: 'Set one role for one person at a time, e.g. `/okr role leader @dana`.' });
+    return ctx.reply({ text: md`Set one role for one person at a time, e.g. \`/okr role leader @dana\`.` });
   }
   // Two non-role words: one is the person, the other a role Okra does not have (e.g. "boss").
   const personWord = personWords.find((word) => /^<?@|^[UW][A-Z0-9]{2,}$/.test(word)) ?? personWords[0]!;

@@ -100,7 +100,7 @@ function settingsMessage(
       },
     ],
   });
-  return { text: `Okra settings: ${summary}.`, blocks: blocks.slice(0, MAX_BLOCKS_PER_MESSAGE) };
+  return { text: md`Okra settings: ${summary}.`, blocks: blocks.slice(0, MAX_BLOCKS_PER_MESSAGE) };
 }
 
 const whereUsed = (name: SettingName) =>
@@ -230,7 +230,9 @@ async function showSettings(ctx: CommandContext): Promise<void> {
 async function timeZoneCommand(ctx: CommandContext): Promise<void> {
   const words = ctx.args.positional;
   if (words.length !== 1)
-    return ctx.reply({ text: 'Name one time zone, e.g. `/okr settings timezone Europe/Paris`, or `none`.' });
+    return ctx.reply({
+      text: md`Name one time zone, e.g. \`/okr settings timezone Europe/Paris\`, or \`none\`.`,
+    });
   const word = words[0]!;
   const timeZone = CLEAR_WORDS.has(word.toLowerCase()) ? null : word;
   const outcome = await setWorkspaceTimeZone(
@@ -254,7 +256,7 @@ async function pmoCommand(ctx: CommandContext): Promise<void> {
     return;
   }
   if (words.length > 1)
-    return ctx.reply({ text: 'Name one channel, e.g. `/okr settings pmo #okrs`, or `none`.' });
+    return ctx.reply({ text: md`Name one channel, e.g. \`/okr settings pmo #okrs\`, or \`none\`.` });
   const word = words[0]!;
   let channel: string | null = null;
   if (!CLEAR_WORDS.has(word.toLowerCase())) {
@@ -290,7 +292,9 @@ async function resetCommand(ctx: CommandContext): Promise<void> {
   const [typed, ...rest] = ctx.args.positional;
   if (!typed) return openSettingForm(ctx, resetModal);
   if (rest.length > 0)
-    return ctx.reply({ text: 'Reset one setting at a time, e.g. `/okr settings reset atRiskGapPoints`.' });
+    return ctx.reply({
+      text: md`Reset one setting at a time, e.g. \`/okr settings reset atRiskGapPoints\`.`,
+    });
   const outcome = await resetStatusSetting(ctx.db, actorOf(ctx.member), { name: typed });
   await ctx.reply(outcome.ok ? settingChanged(outcome.value) : problemsMessage(outcome.errors, FIELD_NAMES));
 }

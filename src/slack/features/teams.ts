@@ -131,12 +131,12 @@ const teamUpdated = (team: TeamView, notes: readonly Note[] = []) =>
 async function openPicker(ctx: CommandContext, usage: string): Promise<void> {
   const all = await listTeams(ctx.db, ctx.workspace.id);
   if (all.length === 0) {
-    await ctx.reply({ text: 'There are no teams yet. Create one with `/okr team add Growth`.' });
+    await ctx.reply({ text: md`There are no teams yet. Create one with \`/okr team add Growth\`.` });
     return;
   }
   if (all.length > 100) {
     // A select holds 100 options; with more teams, naming the team is the way.
-    await ctx.reply({ text: `Name the team: \`${usage}\`.` });
+    await ctx.reply({ text: md`Name the team: \`${usage}\`.` });
     return;
   }
   await ctx.client.views.open({ trigger_id: ctx.triggerId, view: teamPickModal(all) });
@@ -182,7 +182,7 @@ async function teamMembers(ctx: CommandContext): Promise<void> {
   const nameWords = at === -1 ? words : words.slice(0, at);
   if (at === -1 && words.some((word) => /^<?[@#]/.test(word))) {
     return ctx.reply({
-      text: 'Say whether to add or remove people, e.g. `/okr team members Growth add @dana`.',
+      text: md`Say whether to add or remove people, e.g. \`/okr team members Growth add @dana\`.`,
     });
   }
   const found = await findTeamByName(ctx.db, ctx.workspace.id, nameWords.join(' '));
@@ -195,7 +195,7 @@ async function teamMembers(ctx: CommandContext): Promise<void> {
   const tokens = words.slice(at + 1);
   if (tokens.length === 0)
     return ctx.reply({
-      text: `Name the people to ${action}, e.g. \`/okr team members Growth ${action} @dana\`.`,
+      text: md`Name the people to ${action}, e.g. \`/okr team members Growth ${action} @dana\`.`,
     });
   const people = await peopleIds(ctx, tokens);
   if (people.problems.length > 0)
@@ -237,7 +237,7 @@ async function teamChannel(ctx: CommandContext): Promise<void> {
 async function teamList(ctx: CommandContext): Promise<void> {
   const all = await listTeams(ctx.db, ctx.workspace.id);
   if (all.length === 0) {
-    await ctx.reply({ text: 'There are no teams yet. A PMO admin creates one with `/okr team add`.' });
+    await ctx.reply({ text: md`There are no teams yet. A PMO admin creates one with \`/okr team add\`.` });
     return;
   }
   await ctx.reply(

@@ -108,7 +108,7 @@ export const tree: Feature = {
         const [id] = ctx.args.positional;
         if (!id) {
           return ctx.reply({
-            text: 'Name the item to show: `/okr show O-1`, `/okr show KR-3`, `/okr show KPI-2` or `/okr show R-1`. `/okr tree` lists them.',
+            text: md`Name the item to show: \`/okr show O-1\`, \`/okr show KR-3\`, \`/okr show KPI-2\` or \`/okr show R-1\`. \`/okr tree\` lists them.`,
           });
         }
         const found = await itemDetails(ctx.db, ctx.workspace.id, id, ctx.clock.now());

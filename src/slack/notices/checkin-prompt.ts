@@ -49,25 +49,25 @@ function itemLine(item: z.infer<typeof Item>): Mrkdwn {
   return md`• *${item.ref}* ${truncate(item.title, 120)} · ${last}${status}`;
 }
 
-function headline(payload: z.infer<typeof PromptPayloadSchema>): string {
+function headline(payload: z.infer<typeof PromptPayloadSchema>): Mrkdwn {
   const count = `${payload.total} item${payload.total === 1 ? '' : 's'}`;
   switch (payload.state) {
     case 'done':
-      return `:white_check_mark: Checked in for ${payload.period}. Thank you!`;
+      return md`:white_check_mark: Checked in for ${payload.period}. Thank you!`;
     case 'skipped':
-      return `Skipped ${payload.period}: no reminders this week.`;
+      return md`Skipped ${payload.period}: no reminders this week.`;
     case 'reminder':
-      return `Reminder: your check-in for ${payload.period} is still open (${count} due).`;
+      return md`Reminder: your check-in for ${payload.period} is still open (${count} due).`;
     case 'snoozed':
-      return `As asked yesterday: time to check in for ${payload.period} (${count} due).`;
+      return md`As asked yesterday: time to check in for ${payload.period} (${count} due).`;
     default:
-      return `Time to check in for ${payload.period}: ${count} due. It takes about a minute.`;
+      return md`Time to check in for ${payload.period}: ${count} due. It takes about a minute.`;
   }
 }
 
 export function promptMessage(payload: z.infer<typeof PromptPayloadSchema>): SlackMessage {
   const text = headline(payload);
-  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text } }];
+  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: text.text } }];
   const open = payload.state !== 'done' && payload.state !== 'skipped';
   if (open) {
     blocks.push(...packLines(payload.items.map(itemLine)).map(sectionBlock));

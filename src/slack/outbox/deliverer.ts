@@ -21,6 +21,7 @@ import {
 import type { OutboxSignal, Recipient } from '../../services/outbox.ts';
 import { NOTICE_RENDERERS, rendererFor } from '../notices/index.ts';
 import { isFile, type NoticeRenderer, type Rendered } from '../notices/types.ts';
+import { fitMessage } from '../views/fit.ts';
 import { MethodLimiter, type RateBudget, SLACK_RATE_BUDGET } from './rate-limits.ts';
 import { findSentMessage, noticeMetadata } from './reconcile.ts';
 import { classify, type Failure } from './slack-errors.ts';
@@ -178,13 +179,14 @@ export function createDeliverer(deps: DelivererDeps, options: OutboxOptions = {}
     replace: boolean,
   ): Promise<{ channel: string; ts: string }> {
     if (isFile(rendered)) return upload(call, row, rendered.file, parent);
+    const wire = fitMessage(rendered);
     if (replace && parent) {
       await call('chat.update', () =>
         client.chat.update({
           channel: parent.channel,
           ts: parent.ts,
-          text: rendered.text,
-          blocks: rendered.blocks,
+          text: wire.text,
+          blocks: wire.blocks ?? [],
         }),
       );
       return parent;
@@ -193,8 +195,8 @@ export function createDeliverer(deps: DelivererDeps, options: OutboxOptions = {}
     const answer = await call('chat.postMessage', () =>
       client.chat.postMessage({
         channel,
-        text: rendered.text,
-        ...(rendered.blocks ? { blocks: rendered.blocks } : {}),
+        text: wire.text,
+        ...(wire.blocks ? { blocks: wire.blocks } : {}),
         ...(parent ? { thread_ts: parent.ts } : {}),
         metadata: noticeMetadata(row.workspaceId, row.key),
         unfurl_links: false,

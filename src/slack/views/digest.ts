@@ -19,7 +19,7 @@ import { formatNumber } from '../../domain/numbers/index.ts';
 import { formatPercent, plural } from '../../domain/status/format.ts';
 import { type StatusLevel, statusLabel } from '../../domain/status/index.ts';
 import { clampHeaderText, clampSectionText, MAX_SECTION_TEXT } from '../limits.ts';
-import { md } from '../mrkdwn.ts';
+import { type Mrkdwn, md } from '../mrkdwn.ts';
 import { truncate } from '../text.ts';
 import type { SlackMessage } from './message.ts';
 import { progressBar, statusEmoji } from './status-format.ts';
@@ -34,6 +34,8 @@ const THREAD_LINE_MAX = 300;
 
 /** User text made inert and short: escaped first, then cut on a whole entity. */
 const safe = (text: string, max: number) => truncate(md`${text.replace(/\s+/g, ' ').trim()}`.text, max);
+/** The same as `safe`, kept as mrkdwn for the notification fallback. */
+const safeMd = (text: string, max: number) => md.truncate(md`${text.replace(/\s+/g, ' ').trim()}`, max);
 const title = (text: string) => safe(text, TITLE_MAX);
 const name = (text: string | null) => (text ? safe(text, NAME_MAX) : 'no owner');
 const badge = (status: StatusLevel | null) =>
@@ -248,29 +250,29 @@ function threadNote(top: DigestTop): string {
 }
 
 /** The notification text: the essentials in a few sentences, readable by a screen reader, escaped too. */
-export function digestFallback(top: DigestTop): string {
+export function digestFallback(top: DigestTop): Mrkdwn {
   const { health, changes } = top;
   const sentences = [
-    md`OKR digest for ${headerLine(top)}.`.text,
-    `Objectives: ${countsText(health.objectives).replaceAll(' · ', ', ')}.`,
-    `Progress ${formatPercent(health.progress)} against ${formatPercent(health.expected)} expected.`,
-    `Check-ins: ${health.checkIns.done} of ${health.checkIns.due}.`,
+    md`OKR digest for ${headerLine(top)}.`,
+    md`Objectives: ${countsText(health.objectives).replaceAll(' · ', ', ')}.`,
+    md`Progress ${formatPercent(health.progress)} against ${formatPercent(health.expected)} expected.`,
+    md`Check-ins: ${health.checkIns.done} of ${health.checkIns.due}.`,
   ];
   if (changes.worsenedTotal > 0) {
     const named = changes.worsened.map(
-      (item) => `${item.ref} ${safe(item.title, 60)} (${statusLabel(item.status)})`,
+      (item) => md`${item.ref} ${safeMd(item.title, 60)} (${statusLabel(item.status)})`,
     );
     sentences.push(
-      `${changes.since ? 'Worsened' : 'Needs attention'}: ${named.join('; ')}${changes.worsenedTotal > named.length ? ` and ${changes.worsenedTotal - named.length} more` : ''}.`,
+      md`${changes.since ? 'Worsened' : 'Needs attention'}: ${md.join(named, md`; `)}${changes.worsenedTotal > named.length ? ` and ${changes.worsenedTotal - named.length} more` : ''}.`,
     );
   }
-  if (changes.recoveredTotal > 0) sentences.push(`Recovered: ${changes.recoveredTotal}.`);
+  if (changes.recoveredTotal > 0) sentences.push(md`Recovered: ${changes.recoveredTotal}.`);
   if (top.risks.top[0])
     sentences.push(
-      `Top risk: ${top.risks.top[0].ref} ${safe(top.risks.top[0].title, 60)} (score ${top.risks.top[0].score}).`,
+      md`Top risk: ${top.risks.top[0].ref} ${safeMd(top.risks.top[0].title, 60)} (score ${top.risks.top[0].score}).`,
     );
-  if (top.kpis.total > 0) sentences.push(`KPIs outside thresholds: ${top.kpis.total}.`);
-  return truncate(sentences.join(' '), FALLBACK_MAX);
+  if (top.kpis.total > 0) sentences.push(md`KPIs outside thresholds: ${top.kpis.total}.`);
+  return md.truncate(md.join(sentences, md` `), FALLBACK_MAX);
 }
 
 /** One thread reply: a heading with its part number and up to THREAD_PAGE_LINES lines. */
@@ -278,10 +280,10 @@ export function digestThreadMessage(page: ThreadPage): SlackMessage {
   const heading = md`*${page.title}*${page.parts > 1 ? ` (part ${page.part} of ${page.parts})` : ''}`.text;
   const lines = page.lines.map((line) => truncate(threadLineText(line), THREAD_LINE_MAX));
   return {
-    text: md`${truncate(
-      `${page.title}${page.parts > 1 ? `, part ${page.part} of ${page.parts}` : ''}: ${plural(lines.length, 'line')}.`,
+    text: md.truncate(
+      md`${page.title}${page.parts > 1 ? `, part ${page.part} of ${page.parts}` : ''}: ${plural(lines.length, 'line')}.`,
       FALLBACK_MAX,
-    )}`.text,
+    ),
     blocks: [section(heading), ...packedSections(lines)],
   };
 }

@@ -11,7 +11,7 @@ import {
   MAX_TOTAL_BLOCK_TEXT,
 } from '../limits.ts';
 import { truncate } from '../text.ts';
-import type { SlackMessage } from './message.ts';
+import type { SlackMessage, WireMessage } from './message.ts';
 
 /** Context elements: Slack's limit for a text element there. */
 const MAX_CONTEXT_TEXT = 2000;
@@ -20,8 +20,9 @@ type TextObject = { type: string; text: string };
 const isText = (value: unknown): value is TextObject =>
   typeof value === 'object' && value !== null && typeof (value as { text?: unknown }).text === 'string';
 
-export function fitMessage(message: SlackMessage): SlackMessage {
-  const fitted: SlackMessage = { ...message, text: truncate(message.text, MAX_MESSAGE_TEXT) };
+/** Also the boundary where the typed message becomes the Web API's: returns the wire form. */
+export function fitMessage(message: SlackMessage): WireMessage {
+  const fitted: WireMessage = { ...message, text: truncate(message.text.text, MAX_MESSAGE_TEXT) };
   if (!message.blocks) return fitted;
   let budget = MAX_TOTAL_BLOCK_TEXT;
   const cut = (text: TextObject, max: number): TextObject => {

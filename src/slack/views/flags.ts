@@ -86,11 +86,9 @@ export function newItemsSummary(notice: NewItemsNotice): SlackMessage {
         : ` (${refs.slice(0, 10).join(', ')}${refs.length > 10 ? `, and ${refs.length - 10} more` : ''})`;
     return [`${STATUS_EMOJI[status]} ${refs.length} ${statusLabel(status)}${named}`];
   });
-  const line =
-    `:inbox_tray: ${notice.items.length} new items are in Okra: ${parts.join(' · ')}. ` +
-    `New items are not flagged one by one until ${notice.graceEnds}, so their owners have a week to check in; after that, changes are flagged as usual.`;
-  const text = truncate(line, 3000);
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  const line = md`:inbox_tray: ${notice.items.length} new items are in Okra: ${parts.join(' · ')}. New items are not flagged one by one until ${notice.graceEnds}, so their owners have a week to check in; after that, changes are flagged as usual.`;
+  const text = md.truncate(line, 3000);
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: text.text } }] };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ export function helpMessage(role: string, commands: readonly CommandDef[]): Slac
     ...packLines(lines).map(sectionBlock),
   ];
   const names = allowed.map((command) => `/okr ${command.name}`).join(', ');
-  return { text: md`Okra commands you can use: ${names}`.text, blocks };
+  return { text: md`Okra commands you can use: ${names}`, blocks };
 }
 
 export function unknownCommandMessage(typed: string, suggestion: string | undefined): SlackMessage {

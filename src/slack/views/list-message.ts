@@ -42,5 +42,5 @@ export function listMessage(heading: Mrkdwn, lines: readonly Mrkdwn[], narrowHin
     });
   }
   const fallback = md`${heading}${hidden > 0 ? ` (${shown} shown, and ${hidden} more)` : ''}`;
-  return { text: md.truncate(fallback, 3000).text, blocks };
+  return { text: md.truncate(fallback, 3000), blocks };
 }

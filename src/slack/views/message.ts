@@ -3,10 +3,26 @@ import type { KnownBlock } from '@slack/types';
 import { MAX_SECTION_TEXT } from '../limits.ts';
 import { type Mrkdwn, md } from '../mrkdwn.ts';
 
+/**
+ * A message as Okra builds it. The notification fallback is `Mrkdwn`, so it can only come from the escaping
+ * template (`md`), never from a raw string: user text cannot reach a notification unescaped.
+ * `toWire` / `fitMessage` turn it into what the Web API takes, at the moment it is sent.
+ */
 export interface SlackMessage {
-  text: string;
+  text: Mrkdwn;
   blocks?: KnownBlock[];
 }
+
+/** What goes to `chat.postMessage`, `chat.update` or `respond`: the fallback as Slack's string. */
+export type WireMessage = {
+  text: string;
+  blocks?: KnownBlock[];
+};
+
+export const toWire = (message: SlackMessage): WireMessage => ({
+  ...message,
+  text: message.text.text,
+});
 
 /** Slack shows the fallback in notifications; it is mrkdwn too, so it comes from the same escaped content. */
 const FALLBACK_MAX = 3000;
@@ -24,10 +40,10 @@ export function sectionsMessage(
 ): SlackMessage {
   const fallback = options.fallback ?? sections[0] ?? md``;
   return {
-    text: md.truncate(fallback, FALLBACK_MAX).text,
+    text: md.truncate(fallback, FALLBACK_MAX),
     blocks: [...sections.map(sectionBlock), ...(options.extraBlocks ?? [])],
   };
 }
 
 /** A short answer with no blocks: the fallback is the whole message. */
-export const textMessage = (text: Mrkdwn): SlackMessage => ({ text: md.truncate(text, FALLBACK_MAX).text });
+export const textMessage = (text: Mrkdwn): SlackMessage => ({ text: md.truncate(text, FALLBACK_MAX) });

@@ -64,7 +64,7 @@ export function treePages(
     }
     // The notification says the same as the first block, escaped the same way.
     const fallback = md`Alignment tree for ${tree.cycleName}: ${plural(counted.length, 'objective')}, ${plural(keyResults, 'key result')}${pageNote}`;
-    return { text: md.truncate(fallback, 3000).text, blocks };
+    return { text: md.truncate(fallback, 3000), blocks };
   });
 }
 

@@ -26,7 +26,7 @@ describe('promptMessage', () => {
     expect(text).toContain('…and 285 more, all in the check-in form.');
     expect(text).not.toContain('<!channel>');
     expect(text).not.toContain('<@U123>');
-    expect(message.text).toBe('Time to check in for 2026-W10: 300 items due. It takes about a minute.');
+    expect(message.text.text).toBe('Time to check in for 2026-W10: 300 items due. It takes about a minute.');
   });
 
   it('after a check-in or a skip: the headline only, no buttons', () => {

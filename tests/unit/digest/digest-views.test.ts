@@ -8,6 +8,7 @@ import {
   THREAD_PAGE_LINES,
 } from '../../../src/domain/digest/index.ts';
 import { digestThreadMessage, digestTopMessage } from '../../../src/slack/views/digest.ts';
+import { type SlackMessage, toWire } from '../../../src/slack/views/message.ts';
 
 const NASTY = ['<!channel>', '<!here>', '<@U123>', '<https://evil.example|Q3 report>'];
 const nasty = (i: number) => NASTY[i % NASTY.length]!;
@@ -73,7 +74,7 @@ function portfolio(objectives: number, keyResultsPer: number, text: (i: number) 
   };
 }
 
-const accepted = (message: { text: string; blocks?: unknown[] }) => checkMessageContent(message, true);
+const accepted = (message: SlackMessage) => checkMessageContent(toWire(message), true);
 
 describe('digest messages within Slack limits', () => {
   it('200 objectives and 1,000 key results with the longest texts: every post is one Slack accepts', () => {
@@ -121,14 +122,14 @@ describe('user text is shown, never acted on', () => {
 
   it.each(NASTY)('%s reaches blocks and fallback escaped', (raw) => {
     const escaped = raw.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    const all = messages.map((m) => `${m.text}\n${JSON.stringify(m.blocks)}`).join('\n');
+    const all = messages.map((m) => `${m.text.text}\n${JSON.stringify(m.blocks)}`).join('\n');
     expect(all).not.toContain(raw);
     expect(all).toContain(escaped);
-    expect(messages[0]!.text).toContain(escaped);
+    expect(messages[0]!.text.text).toContain(escaped);
   });
 
   it('names people without mentioning them', () => {
-    const all = messages.map((m) => `${m.text}${JSON.stringify(m.blocks)}`).join('');
+    const all = messages.map((m) => `${m.text.text}${JSON.stringify(m.blocks)}`).join('');
     expect(all).not.toMatch(/<@|<!|<#/);
   });
 });
@@ -150,7 +151,7 @@ describe('the top message reads as a digest', () => {
     expect(text).toContain('*Top open risks* (30 open)');
     expect(text).toContain('*R-25* (score 25)');
     expect(text).toContain('*KPIs outside their thresholds* (40)');
-    expect(message.text).toMatch(
+    expect(message.text.text).toMatch(
       /^OKR digest for 2026 Q1 · week 7 of 13 · everything\. Objectives: 1 on track, 1 at risk, 1 off track\./,
     );
   });

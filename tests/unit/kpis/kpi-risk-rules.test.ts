@@ -91,7 +91,7 @@ describe('listMessage', () => {
     expect(sectionTexts.join('').length).toBeLessThanOrEqual(12_000);
     const shown = sectionTexts.join('\n').split('• ').length - 1;
     expect(blocks.at(-1)?.elements?.[0]?.text).toBe(`…and ${500 - shown} more. Narrow it.`);
-    expect(message.text).toContain(`${shown} shown, and ${500 - shown} more`);
+    expect(message.text.text).toContain(`${shown} shown, and ${500 - shown} more`);
   });
 
   it('shortens a single overlong line instead of dropping it', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RiskDetails } from '../../../src/services/item-details.ts';
+import { toWire } from '../../../src/slack/views/message.ts';
 import { changeLine, showMessage } from '../../../src/slack/views/show.ts';
 
 const at = new Date('2026-02-03T09:30:00Z');
@@ -90,7 +91,7 @@ describe('showMessage', () => {
       },
       changes: [],
     };
-    expect(showMessage(item)).toEqual({
+    expect(toWire(showMessage(item))).toEqual({
       // The notification fallback is the escaped head line, never the raw title.
       text: '*R-1* Vendor &lt;delay&gt;',
       blocks: [

@@ -109,7 +109,7 @@ describe('treePages', () => {
     const pages = treePages(tree(2), { scope: EMPTY });
     expect(pages).toHaveLength(1);
     // The notification fallback is mrkdwn too, escaped like the blocks.
-    expect(pages[0]?.text).toBe('Alignment tree for 2026 &lt;Q1&gt;: 2 objectives, 6 key results');
+    expect(pages[0]?.text.text).toBe('Alignment tree for 2026 &lt;Q1&gt;: 2 objectives, 6 key results');
     expect(textOf(pages[0]?.blocks)).toContain(
       '*Alignment tree · 2026 &lt;Q1&gt;*\n2 objectives · 6 key results · :large_green_circle: 2 on track · :large_yellow_circle: 0 at risk · :red_circle: 0 off track',
     );

@@ -8,6 +8,8 @@ import { CHECKIN_ACTION } from '../../check-in-ids.ts';
 import type { Services } from '../../commands/types.ts';
 import { okraContext } from '../../context.ts';
 import { md } from '../../mrkdwn.ts';
+import { fitMessage } from '../../views/fit.ts';
+import { textMessage } from '../../views/message.ts';
 import { publishHome } from '../events/app-home.ts';
 import { openSheet } from '../views/check-in-sheet.ts';
 
@@ -34,11 +36,11 @@ export function register(app: App, services: Services): void {
         defaultTimeZone: services.settings.defaultTimeZone,
       });
       const text = outcome.ok
-        ? `Skipped ${outcome.value.period}: no reminders this week, and the week does not count as silence.`
-        : md`${Object.values(outcome.errors).join(' ')}`.text;
+        ? md`Skipped ${outcome.value.period}: no reminders this week, and the week does not count as silence.`
+        : md`${Object.values(outcome.errors).join(' ')}`;
       // The prompt itself is updated in place through the outbox; send that now.
       if (outcome.ok) services.outbox.wake();
-      await client.chat.postMessage({ channel: member.slackUserId, text });
+      await client.chat.postMessage({ channel: member.slackUserId, ...fitMessage(textMessage(text)) });
       try {
         await publishHome(services, client, member);
       } catch (error) {
@@ -55,10 +57,10 @@ export function register(app: App, services: Services): void {
       ? await snoozePrompt(services.db, actorOf(member), Number(match[1]), match[2]!, services.clock.now())
       : null;
     const text = !outcome
-      ? 'This button is damaged; use /okr checkin instead.'
+      ? md`This button is damaged; use /okr checkin instead.`
       : outcome.ok
-        ? `Snoozed: I will ask again <!date^${Math.floor(outcome.value.until.getTime() / 1000)}^{date_short_pretty} at {time}|tomorrow>.`
-        : md`${Object.values(outcome.errors).join(' ')}`.text;
-    await client.chat.postMessage({ channel: member.slackUserId, text });
+        ? md`Snoozed: I will ask again ${md.date(Math.floor(outcome.value.until.getTime() / 1000), '{date_short_pretty} at {time}', 'tomorrow')}.`
+        : md`${Object.values(outcome.errors).join(' ')}`;
+    await client.chat.postMessage({ channel: member.slackUserId, ...fitMessage(textMessage(text)) });
   });
 }

@@ -7,6 +7,7 @@ import type { Services } from '../../commands/types.ts';
 import { okraContext } from '../../context.ts';
 import { ACTION } from '../../ids.ts';
 import { md } from '../../mrkdwn.ts';
+import { fitMessage } from '../../views/fit.ts';
 import { checkInModal } from '../../views/flags.ts';
 import { textMessage } from '../../views/message.ts';
 import { riskAddModal } from '../../views/modals/risk.ts';
@@ -34,7 +35,10 @@ export function register(app: App, services: Services): void {
       const target = await checkInTarget(services.db, actorOf(member), action.value ?? '');
       if (!target.ok) {
         const why = Object.values(target.errors).join(' ');
-        await client.chat.postMessage({ channel: member.slackUserId, ...textMessage(md`${why}`) });
+        await client.chat.postMessage({
+          channel: member.slackUserId,
+          ...fitMessage(textMessage(md`${why}`)),
+        });
         return;
       }
       await client.views.open({ trigger_id: body.trigger_id, view: checkInModal(target.value) });

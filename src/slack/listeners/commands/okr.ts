@@ -29,7 +29,7 @@ export function register(app: App, services: Services): void {
     };
     if (command.text.length > MAX_COMMAND_TEXT) {
       await reply({
-        text: `That command is ${command.text.length.toLocaleString('en-US')} characters long; Okra reads commands of up to ${MAX_COMMAND_TEXT.toLocaleString('en-US')} characters. Nothing was changed.`,
+        text: md`That command is ${command.text.length.toLocaleString('en-US')} characters long; Okra reads commands of up to ${MAX_COMMAND_TEXT.toLocaleString('en-US')} characters. Nothing was changed.`,
       });
       return;
     }
@@ -49,7 +49,7 @@ export function register(app: App, services: Services): void {
     // Slack's escaping ends here: from now on, plain text plus the references kept in args.refs.
     const tokens = tokenize(decodeCommandText(found.rest));
     if (!tokens.ok) {
-      await reply({ text: tokens.error });
+      await reply({ text: md`${tokens.error}` });
       return;
     }
     const args = splitFlags(tokens.tokens, tokens.refs);
@@ -73,9 +73,10 @@ export function register(app: App, services: Services): void {
     } catch (error) {
       logger.error(`/okr ${found.command.name} failed`, error);
       await reply({
-        text:
+        text: md`${
           plainDatabaseFailure(error) ??
-          'Something went wrong on our side and nothing was changed. Please try again in a moment.',
+          'Something went wrong on our side and nothing was changed. Please try again in a moment.'
+        }`,
       });
     }
   });

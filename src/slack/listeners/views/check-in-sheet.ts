@@ -21,6 +21,7 @@ import { okraContext } from '../../context.ts';
 import { placeErrors } from '../../forms/register-form.ts';
 import { loadingModal, readMeta, sheetModal, sheetPages } from '../../views/check-ins/sheet-modal.ts';
 import { sheetReply } from '../../views/check-ins/sheet-reply.ts';
+import { fitMessage } from '../../views/fit.ts';
 import { publishHome } from '../events/app-home.ts';
 
 const clockOf = (services: Services) => ({
@@ -95,7 +96,7 @@ export function register(app: App, services: Services): void {
         : null;
       await client.chat.postMessage({
         channel: body.user.id,
-        ...sheetReply(outcome.value, risk ? formatShortId('risk', risk.number) : null),
+        ...fitMessage(sheetReply(outcome.value, risk ? formatShortId('risk', risk.number) : null)),
       });
       for (const recorded of outcome.value.recorded) await flagAfterCheckIn(services, recorded, clock.now);
       if (risk) await escalateSafely(services, risk.id);

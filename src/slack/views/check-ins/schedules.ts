@@ -29,13 +29,15 @@ export function scheduleLine(schedule: ScheduleView): Mrkdwn {
 
 export function scheduleListMessage(schedules: readonly ScheduleView[]): SlackMessage {
   if (schedules.length === 0)
-    return { text: 'No check-in schedule: nobody is prompted. PMO admins add one with `/okr schedule add`.' };
-  const lines = schedules.map((schedule) => md`• ${scheduleLine(schedule)}`.text);
+    return {
+      text: md`No check-in schedule: nobody is prompted. PMO admins add one with \`/okr schedule add\`.`,
+    };
+  const lines = schedules.map((schedule) => md`• ${scheduleLine(schedule)}`);
   const blocks = [
     { type: 'section' as const, text: { type: 'mrkdwn' as const, text: '*Check-in schedules*' } },
     ...lines.map((line) => ({
       type: 'section' as const,
-      text: { type: 'mrkdwn' as const, text: truncate(line, 3000) },
+      text: { type: 'mrkdwn' as const, text: md.truncate(line, 3000).text },
     })),
   ].slice(0, MAX_BLOCKS_PER_MESSAGE - 1);
   blocks.push({
@@ -45,7 +47,7 @@ export function scheduleListMessage(schedules: readonly ScheduleView[]): SlackMe
       text: 'PMO admins: `/okr schedule add`, `/okr schedule edit S-1 --time 10:00`, `/okr schedule pause S-1`, `/okr schedule remove S-1`.',
     },
   });
-  return { text: `Check-in schedules: ${lines.join(' ')}`.slice(0, 3000), blocks };
+  return { text: md.truncate(md`Check-in schedules: ${md.join(lines, md` `)}`, 3000), blocks };
 }
 
 export function scheduleModal(): View {

@@ -24,9 +24,9 @@ export function sheetReply(done: SheetRecorded, riskRef: string | null): SlackMe
   });
   const shown = lines.slice(0, MAX_LINES);
   if (lines.length > MAX_LINES) shown.push(`…and ${lines.length - MAX_LINES} more.`);
-  const headline = `Checked in for ${done.period}: ${done.recorded.length} item${done.recorded.length === 1 ? '' : 's'}${riskRef ? `, and ${riskRef} added to the risk register` : ''}. Thank you!`;
+  const headline = md`Checked in for ${done.period}: ${done.recorded.length} item${done.recorded.length === 1 ? '' : 's'}${riskRef ? `, and ${riskRef} added to the risk register` : ''}. Thank you!`;
   const blocks = [
-    { type: 'section' as const, text: { type: 'mrkdwn' as const, text: headline } },
+    { type: 'section' as const, text: { type: 'mrkdwn' as const, text: headline.text } },
     ...(shown.length
       ? [
           {

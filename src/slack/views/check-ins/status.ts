@@ -27,12 +27,12 @@ function teamSection(entry: TeamCheckIns): KnownBlock {
 
 export function checkInStatusMessage(status: CheckInStatus): SlackMessage {
   const { done, excused, waiting } = status.totals;
-  const headline = `Check-ins for ${status.period}: ${done} checked in, ${excused} paused or skipped, ${waiting} waiting.`;
+  const headline = md`Check-ins for ${status.period}: ${done} checked in, ${excused} paused or skipped, ${waiting} waiting.`;
   if (status.teams.length === 0)
-    return { text: `${headline} Nobody owns an active key result or KPI in the current cycle.` };
+    return { text: md`${headline} Nobody owns an active key result or KPI in the current cycle.` };
   const room = MAX_BLOCKS_PER_MESSAGE - 2;
   const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: `*${headline}*` } },
+    { type: 'section', text: { type: 'mrkdwn', text: md`*${headline}*`.text } },
     ...status.teams.slice(0, room).map(teamSection),
   ];
   if (status.teams.length > room)
