@@ -26,10 +26,10 @@ import { resolveChannel } from '../commands/resolve.ts';
 import type { CommandContext } from '../commands/types.ts';
 import { text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
-import { clampSectionText, MAX_BLOCKS_PER_MESSAGE } from '../limits.ts';
+import { MAX_BLOCKS_PER_MESSAGE } from '../limits.ts';
 import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
 import { channelSelect, modal, staticSelect, textInput } from '../views/inputs.ts';
-import { type SlackMessage, textMessage } from '../views/message.ts';
+import { contextBlock, type SlackMessage, sectionBlock, textMessage } from '../views/message.ts';
 import { confirmationMessage, problemsMessage } from '../views/replies.ts';
 import type { Feature } from './feature.ts';
 
@@ -60,10 +60,7 @@ function settingLine(setting: SettingView): Mrkdwn {
   return md`• \`${setting.name}\` ${value}${changed} — ${setting.meaning}`;
 }
 
-const section = (mrkdwn: string): KnownBlock => ({
-  type: 'section',
-  text: { type: 'mrkdwn', text: clampSectionText(mrkdwn) },
-});
+const section = sectionBlock;
 
 function settingsMessage(
   pmo: PmoChannelSetting,
@@ -74,32 +71,24 @@ function settingsMessage(
   const changed = settings.filter((setting) => setting.changed).length;
   const summary = changed === 0 ? 'all at their defaults' : `${changed} changed from the default`;
   const blocks: KnownBlock[] = [
-    section(`*PMO channel* (flags and risk escalations): ${pmoDescription(pmo)}`),
+    section(md`*PMO channel* (flags and risk escalations): ${pmoDescription(pmo)}`),
     ...(pmoProblem
-      ? [
-          section(
-            md`:warning: Flags cannot reach it: ${pmoProblem} Then \`/okr settings pmo #channel\`.`.text,
-          ),
-        ]
+      ? [section(md`:warning: Flags cannot reach it: ${pmoProblem} Then \`/okr settings pmo #channel\`.`)]
       : []),
-    section(`*Status thresholds* (${summary})`),
+    section(md`*Status thresholds* (${summary})`),
   ];
   for (const group of SETTING_GROUPS) {
     const lines = group.names.flatMap((name) => {
       const setting = byName.get(name);
       return setting ? [settingLine(setting)] : [];
     });
-    blocks.push(section(`*${group.title}*\n${lines.join('\n')}`));
+    blocks.push(section(md`*${group.title}*\n${md.join(lines, md`\n`)}`));
   }
-  blocks.push({
-    type: 'context',
-    elements: [
-      {
-        type: 'mrkdwn',
-        text: 'PMO admins change these with `/okr settings set <name> <value>`, `/okr settings reset <name>` and `/okr settings pmo #channel`.',
-      },
-    ],
-  });
+  blocks.push(
+    contextBlock(
+      md`PMO admins change these with \`/okr settings set <name> <value>\`, \`/okr settings reset <name>\` and \`/okr settings pmo #channel\`.`,
+    ),
+  );
   return { text: md`Okra settings: ${summary}.`, blocks: blocks.slice(0, MAX_BLOCKS_PER_MESSAGE) };
 }
 
@@ -217,7 +206,7 @@ async function showSettings(ctx: CommandContext): Promise<void> {
     const zone = timeZoneLine(ctx.workspace.timeZone, ctx.settings.defaultTimeZone);
     return ctx.reply({
       text: message.text,
-      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: zone.text } }, ...(message.blocks ?? [])],
+      blocks: [sectionBlock(zone), ...(message.blocks ?? [])],
     });
   }
   // `/okr settings atRiskGapPoints`: just that one.

@@ -8,7 +8,7 @@ import { CHECKIN_ACTION } from '../check-in-ids.ts';
 import { MAX_BLOCKS_PER_MESSAGE } from '../limits.ts';
 import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
 import { truncate } from '../text.ts';
-import { type SlackMessage, sectionBlock } from '../views/message.ts';
+import { contextBlock, type SlackMessage, sectionBlock } from '../views/message.ts';
 import { amount, statusBadge } from '../views/status-format.ts';
 import { packLines } from '../views/tree.ts';
 import type { NoticeRenderer } from './types.ts';
@@ -67,20 +67,14 @@ function headline(payload: z.infer<typeof PromptPayloadSchema>): Mrkdwn {
 
 export function promptMessage(payload: z.infer<typeof PromptPayloadSchema>): SlackMessage {
   const text = headline(payload);
-  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: text.text } }];
+  const blocks: KnownBlock[] = [sectionBlock(text)];
   const open = payload.state !== 'done' && payload.state !== 'skipped';
   if (open) {
     blocks.push(...packLines(payload.items.map(itemLine)).map(sectionBlock));
     if (payload.total > payload.items.length)
-      blocks.push({
-        type: 'context',
-        elements: [
-          {
-            type: 'mrkdwn',
-            text: `…and ${payload.total - payload.items.length} more, all in the check-in form.`,
-          },
-        ],
-      });
+      blocks.push(
+        contextBlock(md`…and ${payload.total - payload.items.length} more, all in the check-in form.`),
+      );
     blocks.push({
       type: 'actions',
       block_id: 'okra.checkin.prompt',

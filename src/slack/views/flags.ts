@@ -15,7 +15,7 @@ import { ACTION, CALLBACK } from '../ids.ts';
 import { EMPTY, md } from '../mrkdwn.ts';
 import { truncate } from '../text.ts';
 import { modal, textInput } from './inputs.ts';
-import { type SlackMessage, sectionsMessage } from './message.ts';
+import { type SlackMessage, sectionBlock, sectionsMessage } from './message.ts';
 import { noteText } from './replies.ts';
 
 export const STATUS_EMOJI: Record<StatusLevel, string> = {
@@ -88,7 +88,7 @@ export function newItemsSummary(notice: NewItemsNotice): SlackMessage {
   });
   const line = md`:inbox_tray: ${notice.items.length} new items are in Okra: ${parts.join(' · ')}. New items are not flagged one by one until ${notice.graceEnds}, so their owners have a week to check in; after that, changes are flagged as usual.`;
   const text = md.truncate(line, 3000);
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: text.text } }] };
+  return { text, blocks: [sectionBlock(text)] };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -144,10 +144,7 @@ export function checkInModal(target?: CheckInTarget): View {
   const value = valueHint(target?.kind);
   const blocks: View['blocks'] = [
     target
-      ? {
-          type: 'section',
-          text: { type: 'mrkdwn', text: md`*${target.ref}* ${truncate(target.title, 200)}`.text },
-        }
+      ? sectionBlock(md`*${target.ref}* ${truncate(target.title, 200)}`)
       : textInput('item', { label: 'Key result or KPI', placeholder: 'KR-3', maxLength: 20 }),
     textInput('value', {
       label: value.label,

@@ -4,7 +4,7 @@ import type { KnownBlock } from '@slack/types';
 import { can, parseRole } from '../../domain/permissions.ts';
 import type { CommandDef } from '../commands/types.ts';
 import { EMPTY, md } from '../mrkdwn.ts';
-import { type SlackMessage, sectionBlock, sectionsMessage } from './message.ts';
+import { contextBlock, type SlackMessage, sectionBlock, sectionsMessage } from './message.ts';
 import { packLines } from './tree.ts';
 
 const ROLE_NAMES: Record<string, string> = { admin: 'PMO admin', leader: 'leader', member: 'team member' };
@@ -22,16 +22,9 @@ export function helpMessage(role: string, commands: readonly CommandDef[]): Slac
   );
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'Okra: OKRs and KPIs in Slack' } },
-    {
-      type: 'context',
-      elements: [
-        {
-          type: 'mrkdwn',
-          text: md`You are a ${ROLE_NAMES[role] ?? role}. Most commands open a form when typed without arguments.`
-            .text,
-        },
-      ],
-    },
+    contextBlock(
+      md`You are a ${ROLE_NAMES[role] ?? role}. Most commands open a form when typed without arguments.`,
+    ),
     // Sections hold at most 3000 characters: the lines go into as many sections as needed.
     ...packLines(lines).map(sectionBlock),
   ];

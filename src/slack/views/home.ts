@@ -10,6 +10,7 @@ import { MAX_BLOCKS_PER_VIEW, MAX_SECTION_TEXT } from '../limits.ts';
 import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
 import { truncate } from '../text.ts';
 import { checkInActions, checkInMark } from './check-ins/home-check-in.ts';
+import { contextBlock, sectionBlock } from './message.ts';
 import {
   amount,
   bandBadge,
@@ -196,11 +197,5 @@ const header = (text: string): KnownBlock => ({
   type: 'header',
   text: { type: 'plain_text', text: plainHeader(text) },
 });
-const section = (text: Mrkdwn): KnownBlock => ({
-  type: 'section',
-  text: { type: 'mrkdwn', text: md.truncate(text, MAX_SECTION_TEXT).text },
-});
-const context = (text: Mrkdwn): KnownBlock => ({
-  type: 'context',
-  elements: [{ type: 'mrkdwn', text: text.text }],
-});
+const section = sectionBlock;
+const context = contextBlock;

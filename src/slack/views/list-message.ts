@@ -1,7 +1,7 @@
 // Long lists (risks, KPIs, cycles) as one message that always fits Block Kit's limits.
 import { MAX_BLOCKS_PER_MESSAGE, MAX_SECTION_TEXT, MAX_TOTAL_BLOCK_TEXT } from '../limits.ts';
 import { type Mrkdwn, md } from '../mrkdwn.ts';
-import type { SlackMessage } from './message.ts';
+import { contextBlock, type SlackMessage, sectionBlock } from './message.ts';
 
 // Slack refuses messages whose blocks hold much more than 12,000 characters in all; keep a margin.
 const LIST_TEXT_BUDGET = MAX_TOTAL_BLOCK_TEXT - 1000;
@@ -28,18 +28,9 @@ export function listMessage(heading: Mrkdwn, lines: readonly Mrkdwn[], narrowHin
     shown++;
   }
   const hidden = lines.length - shown;
-  const blocks: NonNullable<SlackMessage['blocks']> = [
-    { type: 'section', text: { type: 'mrkdwn', text: md.truncate(heading, MAX_SECTION_TEXT).text } },
-    ...sections.map((section) => ({
-      type: 'section' as const,
-      text: { type: 'mrkdwn' as const, text: section.text },
-    })),
-  ];
+  const blocks: NonNullable<SlackMessage['blocks']> = [sectionBlock(heading), ...sections.map(sectionBlock)];
   if (hidden > 0) {
-    blocks.push({
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: md`…and ${hidden} more. ${narrowHint}`.text }],
-    });
+    blocks.push(contextBlock(md`…and ${hidden} more. ${narrowHint}`));
   }
   const fallback = md`${heading}${hidden > 0 ? ` (${shown} shown, and ${hidden} more)` : ''}`;
   return { text: md.truncate(fallback, 3000), blocks };

@@ -26,11 +26,25 @@ export const toWire = (message: SlackMessage): WireMessage => ({
 
 /** Slack shows the fallback in notifications; it is mrkdwn too, so it comes from the same escaped content. */
 const FALLBACK_MAX = 3000;
+/** Slack's limit for a context block's text element. */
+const MAX_CONTEXT_TEXT = 2000;
 
 /** A mrkdwn section block; the text is cut to Slack's 3000-character limit. */
 export const sectionBlock = (text: Mrkdwn): KnownBlock => ({
   type: 'section',
-  text: { type: 'mrkdwn', text: md.truncate(text, MAX_SECTION_TEXT).text },
+  text: mrkdwnElement(text, MAX_SECTION_TEXT),
+});
+
+/** A mrkdwn text object (a context element), cut to `max` characters. */
+export const mrkdwnElement = (text: Mrkdwn, max = MAX_CONTEXT_TEXT): { type: 'mrkdwn'; text: string } => ({
+  type: 'mrkdwn',
+  text: md.truncate(text, max).text,
+});
+
+/** A context block of one mrkdwn element. */
+export const contextBlock = (text: Mrkdwn): KnownBlock => ({
+  type: 'context',
+  elements: [mrkdwnElement(text)],
 });
 
 /** A message of mrkdwn sections whose notification fallback is the first section (or the one given). */

@@ -7,7 +7,7 @@ import type { AlignmentTree, TreeKeyResult, TreeObjective } from '../../services
 import { MAX_BLOCKS_PER_MESSAGE, MAX_SECTION_TEXT, MAX_TOTAL_BLOCK_TEXT } from '../limits.ts';
 import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
 import { truncate } from '../text.ts';
-import type { SlackMessage } from './message.ts';
+import { contextBlock, type SlackMessage, sectionBlock } from './message.ts';
 import {
   keyResultFigures,
   person,
@@ -159,11 +159,5 @@ export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-const section = (text: Mrkdwn): KnownBlock => ({
-  type: 'section',
-  text: { type: 'mrkdwn', text: text.text },
-});
-const context = (text: Mrkdwn): KnownBlock => ({
-  type: 'context',
-  elements: [{ type: 'mrkdwn', text: text.text }],
-});
+const section = sectionBlock;
+const context = contextBlock;

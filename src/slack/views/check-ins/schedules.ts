@@ -7,7 +7,7 @@ import { MAX_BLOCKS_PER_MESSAGE } from '../../limits.ts';
 import { EMPTY, type Mrkdwn, md } from '../../mrkdwn.ts';
 import { truncate } from '../../text.ts';
 import { modal, staticSelect, textInput } from '../inputs.ts';
-import type { SlackMessage } from '../message.ts';
+import { type SlackMessage, sectionBlock } from '../message.ts';
 
 const dayName = (day: number) => {
   const name = WEEKDAYS[day - 1] ?? 'monday';
@@ -33,20 +33,15 @@ export function scheduleListMessage(schedules: readonly ScheduleView[]): SlackMe
       text: md`No check-in schedule: nobody is prompted. PMO admins add one with \`/okr schedule add\`.`,
     };
   const lines = schedules.map((schedule) => md`• ${scheduleLine(schedule)}`);
-  const blocks = [
-    { type: 'section' as const, text: { type: 'mrkdwn' as const, text: '*Check-in schedules*' } },
-    ...lines.map((line) => ({
-      type: 'section' as const,
-      text: { type: 'mrkdwn' as const, text: md.truncate(line, 3000).text },
-    })),
-  ].slice(0, MAX_BLOCKS_PER_MESSAGE - 1);
-  blocks.push({
-    type: 'section',
-    text: {
-      type: 'mrkdwn',
-      text: 'PMO admins: `/okr schedule add`, `/okr schedule edit S-1 --time 10:00`, `/okr schedule pause S-1`, `/okr schedule remove S-1`.',
-    },
-  });
+  const blocks = [sectionBlock(md`*Check-in schedules*`), ...lines.map(sectionBlock)].slice(
+    0,
+    MAX_BLOCKS_PER_MESSAGE - 1,
+  );
+  blocks.push(
+    sectionBlock(
+      md`PMO admins: \`/okr schedule add\`, \`/okr schedule edit S-1 --time 10:00\`, \`/okr schedule pause S-1\`, \`/okr schedule remove S-1\`.`,
+    ),
+  );
   return { text: md.truncate(md`Check-in schedules: ${md.join(lines, md` `)}`, 3000), blocks };
 }
 

@@ -10,6 +10,7 @@ import { MAX_BLOCKS_PER_VIEW } from '../../limits.ts';
 import { EMPTY, md } from '../../mrkdwn.ts';
 import { truncate } from '../../text.ts';
 import { modal, option, staticSelect, textInput, VALUE } from '../inputs.ts';
+import { sectionBlock } from '../message.ts';
 
 /** Slack allows 10 options per checkboxes element: longer milestone lists take several. */
 export const MILESTONES_PER_ELEMENT = 10;
@@ -40,7 +41,7 @@ export function readMeta(privateMetadata: string): SheetMeta | undefined {
 }
 
 const num = (value: number | null) => (value === null ? '—' : formatNumber(value, { maxDecimals: 2 }));
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+const section = sectionBlock;
 
 function milestoneOption(m: SheetKeyResult['milestones'][number]): Option {
   return option({ value: String(m.position), label: `${m.position}. ${m.title}` }) as Option;
@@ -54,9 +55,7 @@ function keyResultBlocks(kr: SheetKeyResult): KnownBlock[] {
       : kr.kind === 'boolean'
         ? `now ${kr.currentValue === 1 ? 'done' : 'not done'}`
         : md`now ${num(kr.currentValue)} of ${num(kr.targetValue)}${kr.unit ? md` ${truncate(kr.unit, 40)}` : EMPTY}`;
-  const blocks: KnownBlock[] = [
-    section(md`*${kr.ref}* ${truncate(kr.title, 200)} · ${now}${md`${done}`}`.text),
-  ];
+  const blocks: KnownBlock[] = [section(md`*${kr.ref}* ${truncate(kr.title, 200)} · ${now}${md`${done}`}`)];
   if (kr.kind === 'milestone') {
     for (let chunk = 0; chunk * MILESTONES_PER_ELEMENT < Math.max(1, kr.milestones.length); chunk++) {
       const part = kr.milestones.slice(chunk * MILESTONES_PER_ELEMENT, (chunk + 1) * MILESTONES_PER_ELEMENT);
@@ -194,8 +193,8 @@ export function sheetModal(sheet: CheckInSheet, meta: SheetMeta): View {
   const last = page === pages.length - 1;
   const heading = section(
     sheet.keyResults.length + sheet.kpis.length === 0
-      ? `Nothing to check in on for ${sheet.period}: you own no active key result or due KPI in the current cycle.`
-      : `Check-in for *${sheet.period}*${pages.length > 1 ? ` · page ${page + 1} of ${pages.length}` : ''}. Values are prefilled with where things stand; change what moved.`,
+      ? md`Nothing to check in on for ${sheet.period}: you own no active key result or due KPI in the current cycle.`
+      : md`Check-in for *${sheet.period}*${pages.length > 1 ? ` · page ${page + 1} of ${pages.length}` : ''}. Values are prefilled with where things stand; change what moved.`,
   );
   return modal({
     callbackId: CHECKIN_CALLBACK.sheet,
@@ -213,6 +212,6 @@ export function loadingModal(): View {
     callback_id: CHECKIN_CALLBACK.sheet,
     title: { type: 'plain_text', text: 'Weekly check-in' },
     close: { type: 'plain_text', text: 'Close' },
-    blocks: [section('Loading your key results and KPIs…')],
+    blocks: [section(md`Loading your key results and KPIs…`)],
   };
 }

@@ -4,7 +4,7 @@ import { MAX_BLOCKS_PER_MESSAGE } from '../../limits.ts';
 import { EMPTY, md } from '../../mrkdwn.ts';
 import { truncate } from '../../text.ts';
 import { checkInSummary } from '../flags.ts';
-import type { SlackMessage } from '../message.ts';
+import { type SlackMessage, sectionBlock } from '../message.ts';
 
 const STATUS_WORD = { on_track: 'on track', at_risk: 'at risk', off_track: 'off track' } as const;
 
@@ -19,20 +19,22 @@ export function sheetReply(done: SheetRecorded, riskRef: string | null): SlackMe
       recorded.item.kind === 'milestone'
         ? `${Math.round(recorded.value * 100)}% of milestones done`
         : summary.valueText;
-    return md`• *${summary.ref}* ${truncate(summary.title, 80)}: ${value} — ${STATUS_WORD[summary.status]}${summary.replaced ? md` _(replaced your earlier answer)_` : EMPTY}`
-      .text;
+    return md`• *${summary.ref}* ${truncate(summary.title, 80)}: ${value} — ${STATUS_WORD[summary.status]}${summary.replaced ? md` _(replaced your earlier answer)_` : EMPTY}`;
   });
   const shown = lines.slice(0, MAX_LINES);
-  if (lines.length > MAX_LINES) shown.push(`…and ${lines.length - MAX_LINES} more.`);
+  if (lines.length > MAX_LINES) shown.push(md`…and ${lines.length - MAX_LINES} more.`);
   const headline = md`Checked in for ${done.period}: ${done.recorded.length} item${done.recorded.length === 1 ? '' : 's'}${riskRef ? `, and ${riskRef} added to the risk register` : ''}. Thank you!`;
   const blocks = [
-    { type: 'section' as const, text: { type: 'mrkdwn' as const, text: headline.text } },
+    sectionBlock(headline),
     ...(shown.length
       ? [
-          {
-            type: 'section' as const,
-            text: { type: 'mrkdwn' as const, text: truncate(shown.join('\n'), 3000) },
-          },
+          sectionBlock(
+            md.join(
+              shown,
+              md`
+`,
+            ),
+          ),
         ]
       : []),
   ];

@@ -2,27 +2,27 @@
 import type { KnownBlock } from '@slack/types';
 import type { CheckInStatus, TeamCheckIns } from '../../../services/check-in-status.ts';
 import { MAX_BLOCKS_PER_MESSAGE } from '../../limits.ts';
-import { md } from '../../mrkdwn.ts';
-import { mention, truncate } from '../../text.ts';
-import type { SlackMessage } from '../message.ts';
+import { type Mrkdwn, md } from '../../mrkdwn.ts';
+import { truncate } from '../../text.ts';
+import { contextBlock, type SlackMessage, sectionBlock } from '../message.ts';
 
 /** Mentions listed per line before "and N more", so a section stays well under 3,000 characters. */
 const MAX_PEOPLE = 40;
 
-function people(ids: readonly string[]): string {
-  const shown = ids.slice(0, MAX_PEOPLE).map(mention).join(', ');
-  return ids.length > MAX_PEOPLE ? `${shown} and ${ids.length - MAX_PEOPLE} more` : shown;
+function people(ids: readonly string[]): Mrkdwn {
+  const shown = md.join(ids.slice(0, MAX_PEOPLE).map(md.user), md`, `);
+  return ids.length > MAX_PEOPLE ? md`${shown} and ${ids.length - MAX_PEOPLE} more` : shown;
 }
 
 function teamSection(entry: TeamCheckIns): KnownBlock {
-  const name = entry.team === null ? '_No team_' : md`*${truncate(entry.team, 80)}*`.text;
+  const name = entry.team === null ? md`_No team_` : md`*${truncate(entry.team, 80)}*`;
   const total = entry.done.length + entry.excused.length + entry.waiting.length;
   const lines = [
-    `${name} — ${entry.done.length} of ${total} checked in · ${entry.excused.length} paused or skipped · ${entry.waiting.length} waiting`,
-    ...(entry.waiting.length ? [`Waiting: ${people(entry.waiting)}`] : []),
-    ...(entry.excused.length ? [`Paused or skipped: ${people(entry.excused)}`] : []),
+    md`${name} — ${entry.done.length} of ${total} checked in · ${entry.excused.length} paused or skipped · ${entry.waiting.length} waiting`,
+    ...(entry.waiting.length ? [md`Waiting: ${people(entry.waiting)}`] : []),
+    ...(entry.excused.length ? [md`Paused or skipped: ${people(entry.excused)}`] : []),
   ];
-  return { type: 'section', text: { type: 'mrkdwn', text: truncate(lines.join('\n'), 3000) } };
+  return sectionBlock(md.join(lines, md`\n`));
 }
 
 export function checkInStatusMessage(status: CheckInStatus): SlackMessage {
@@ -32,18 +32,12 @@ export function checkInStatusMessage(status: CheckInStatus): SlackMessage {
     return { text: md`${headline} Nobody owns an active key result or KPI in the current cycle.` };
   const room = MAX_BLOCKS_PER_MESSAGE - 2;
   const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: md`*${headline}*`.text } },
+    sectionBlock(md`*${headline}*`),
     ...status.teams.slice(0, room).map(teamSection),
   ];
   if (status.teams.length > room)
-    blocks.push({
-      type: 'context',
-      elements: [
-        {
-          type: 'mrkdwn',
-          text: `…and ${status.teams.length - room} more teams, counted in the totals above.`,
-        },
-      ],
-    });
+    blocks.push(
+      contextBlock(md`…and ${status.teams.length - room} more teams, counted in the totals above.`),
+    );
   return { text: headline, blocks };
 }
