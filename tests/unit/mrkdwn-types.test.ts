@@ -73,4 +73,14 @@ describe('outgoing message types', () => {
       .filter((file) => /\bMrkdwn\._of\b|\b_of\(/.test(readFileSync(join(root, file), 'utf8')));
     expect(callers).toEqual([]);
   });
+
+  it('builds every mrkdwn text object in message.ts, from Mrkdwn: no other file writes one by hand', () => {
+    const root = resolve(import.meta.dirname, '../..');
+    const writers = readdirSync(join(root, 'src/slack'), { withFileTypes: true, recursive: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+      .map((entry) => relative(root, join(entry.parentPath, entry.name)))
+      .filter((file) => file !== 'src/slack/views/message.ts')
+      .filter((file) => /type:\s*'mrkdwn'/.test(readFileSync(join(root, file), 'utf8')));
+    expect(writers).toEqual([]);
+  });
 });

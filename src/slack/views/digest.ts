@@ -18,10 +18,9 @@ import {
 import { formatNumber } from '../../domain/numbers/index.ts';
 import { formatPercent, plural } from '../../domain/status/format.ts';
 import { type StatusLevel, statusLabel } from '../../domain/status/index.ts';
-import { clampHeaderText, clampSectionText, MAX_SECTION_TEXT } from '../limits.ts';
+import { clampHeaderText, MAX_SECTION_TEXT } from '../limits.ts';
 import { type Mrkdwn, md } from '../mrkdwn.ts';
-import { truncate } from '../text.ts';
-import type { SlackMessage } from './message.ts';
+import { contextBlock, type SlackMessage, sectionBlock } from './message.ts';
 import { progressBar, statusEmoji } from './status-format.ts';
 
 const TITLE_MAX = 120;
@@ -33,22 +32,15 @@ const FALLBACK_MAX = 3000;
 const THREAD_LINE_MAX = 300;
 
 /** User text made inert and short: escaped first, then cut on a whole entity. */
-const safe = (text: string, max: number) => truncate(md`${text.replace(/\s+/g, ' ').trim()}`.text, max);
-/** The same as `safe`, kept as mrkdwn for the notification fallback. */
-const safeMd = (text: string, max: number) => md.truncate(md`${text.replace(/\s+/g, ' ').trim()}`, max);
+const safe = (text: string, max: number) => md.truncate(md`${text.replace(/\s+/g, ' ').trim()}`, max);
 const title = (text: string) => safe(text, TITLE_MAX);
-const name = (text: string | null) => (text ? safe(text, NAME_MAX) : 'no owner');
+const name = (text: string | null) => (text ? safe(text, NAME_MAX) : md`no owner`);
 const badge = (status: StatusLevel | null) =>
-  status ? `${statusEmoji(status)} ${statusLabel(status)}` : ':white_circle: not rated yet';
+  status ? md`${statusEmoji(status)} ${statusLabel(status)}` : md`:white_circle: not rated yet`;
+const lines = (parts: readonly Mrkdwn[]) => md.join(parts, md`\n`);
 
-const section = (text: string): KnownBlock => ({
-  type: 'section',
-  text: { type: 'mrkdwn', text: clampSectionText(text) },
-});
-const context = (text: string): KnownBlock => ({
-  type: 'context',
-  elements: [{ type: 'mrkdwn', text: clampSectionText(text) }],
-});
+const section = (text: Mrkdwn): KnownBlock => sectionBlock(text);
+const context = (text: Mrkdwn): KnownBlock => contextBlock(text);
 
 function countsText(counts: StatusCounts): string {
   return `${counts.on_track} on track · ${counts.at_risk} at risk · ${counts.off_track} off track`;
@@ -60,99 +52,103 @@ function progressText(progress: number, expected: number): string {
   return `${formatPercent(progress)} done against ${formatPercent(expected)} expected (${verdict})`;
 }
 
-function headerLine(top: DigestTop): string {
+function headerLine(top: DigestTop): Mrkdwn {
   const h = top.header;
-  return `${h.cycleName} · week ${h.week} of ${h.weeks} · ${h.scopeLabel}`;
+  return md`${h.cycleName} · week ${h.week} of ${h.weeks} · ${h.scopeLabel}`;
 }
 
-function healthText(top: DigestTop): string {
+function healthText(top: DigestTop): Mrkdwn {
   const { health } = top;
   const { checkIns } = health;
   const share = checkIns.due > 0 ? ` (${formatPercent(checkIns.done / checkIns.due)})` : '';
-  const lines = [
-    `*Objectives:* ${countsText(health.objectives)}`,
-    `*Key results:* ${countsText(health.keyResults)}${health.unrated > 0 ? ` · ${health.unrated} not rated yet` : ''}`,
-    `*Progress:* ${progressText(health.progress, health.expected)}`,
-    `*Check-ins this week:* ${checkIns.done} of ${checkIns.due}${share}`,
+  const parts = [
+    md`*Objectives:* ${countsText(health.objectives)}`,
+    md`*Key results:* ${countsText(health.keyResults)}${health.unrated > 0 ? ` · ${health.unrated} not rated yet` : ''}`,
+    md`*Progress:* ${progressText(health.progress, health.expected)}`,
+    md`*Check-ins this week:* ${checkIns.done} of ${checkIns.due}${share}`,
   ];
   if (checkIns.missing.length > 0) {
-    const names = checkIns.missing.map((m) => `${name(m.name)}${m.count > 1 ? ` (${m.count})` : ''}`);
+    const names = checkIns.missing.map((m) => md`${name(m.name)}${m.count > 1 ? ` (${m.count})` : ''}`);
     const more = checkIns.missingPeople - checkIns.missing.length;
-    lines.push(
-      `Still to check in: ${names.join(', ')}${more > 0 ? `, and ${more} more (in the thread)` : ''}`,
+    parts.push(
+      md`Still to check in: ${md.join(names, md`, `)}${more > 0 ? `, and ${more} more (in the thread)` : ''}`,
     );
   }
-  return lines.join('\n');
+  return lines(parts);
 }
 
-function changedText(item: ChangedItem): string {
-  const lines = [`${statusEmoji(item.status)} *${item.ref}* ${title(item.title)} — ${transitionLabel(item)}`];
-  for (const reason of item.reasons) lines.push(`• ${safe(reason, REASON_MAX)}`);
+function changedText(item: ChangedItem): Mrkdwn {
+  const parts = [
+    md`${statusEmoji(item.status)} *${item.ref}* ${title(item.title)} — ${transitionLabel(item)}`,
+  ];
+  for (const reason of item.reasons) parts.push(md`• ${safe(reason, REASON_MAX)}`);
   const comment = item.latestComment?.trim()
-    ? ` · latest comment: “${safe(item.latestComment, COMMENT_MAX)}”`
-    : '';
-  lines.push(`Owner: ${name(item.ownerName)}${comment}`);
-  return lines.join('\n');
+    ? md` · latest comment: “${safe(item.latestComment, COMMENT_MAX)}”`
+    : md``;
+  parts.push(md`Owner: ${name(item.ownerName)}${comment}`);
+  return lines(parts);
 }
 
 const percentPoints = (m: Mover) => Math.round((m.to - m.from) * 100);
-function moverText(m: Mover): string {
+function moverText(m: Mover): Mrkdwn {
   const points = percentPoints(m);
-  return `*${m.ref}* ${title(m.title)}: ${formatPercent(m.from)} → ${formatPercent(m.to)} (${points > 0 ? '+' : ''}${points} points)`;
+  return md`*${m.ref}* ${title(m.title)}: ${formatPercent(m.from)} → ${formatPercent(m.to)} (${points > 0 ? '+' : ''}${points} points)`;
 }
 
-function riskText(risk: DigestRiskInput): string {
+function riskText(risk: DigestRiskInput): Mrkdwn {
   const on = risk.on ? ` on ${risk.on}` : '';
-  const description = risk.description.trim() ? ` — ${safe(risk.description, COMMENT_MAX)}` : '';
-  return `*${risk.ref}* (score ${risk.score}) ${title(risk.title)}${on} · ${name(risk.ownerName)}${description}`;
+  const description = risk.description.trim() ? md` — ${safe(risk.description, COMMENT_MAX)}` : md``;
+  return md`*${risk.ref}* (score ${risk.score}) ${title(risk.title)}${on} · ${name(risk.ownerName)}${description}`;
 }
 
-function kpiText(kpi: DigestKpiInput): string {
+function kpiText(kpi: DigestKpiInput): Mrkdwn {
   const value =
     kpi.value === null
-      ? 'no reading'
-      : `${formatNumber(kpi.value, { maxDecimals: 2 })}${kpi.unit ? ` ${safe(kpi.unit, 20)}` : ''}`;
+      ? md`no reading`
+      : md`${formatNumber(kpi.value, { maxDecimals: 2 })}${kpi.unit ? md` ${safe(kpi.unit, 20)}` : md``}`;
   const band =
     kpi.band === 'red'
-      ? ':red_circle: red'
+      ? md`:red_circle: red`
       : kpi.band === 'amber'
-        ? ':large_yellow_circle: amber'
+        ? md`:large_yellow_circle: amber`
         : badge(kpi.status);
-  const reason = kpi.reasons[0] ? ` · ${safe(kpi.reasons[0], REASON_MAX)}` : '';
-  return `*${kpi.ref}* ${title(kpi.title)}: ${value} · ${band}${reason}`;
+  const reason = kpi.reasons[0] ? md` · ${safe(kpi.reasons[0], REASON_MAX)}` : md``;
+  return md`*${kpi.ref}* ${title(kpi.title)}: ${value} · ${band}${reason}`;
 }
 
-function objectiveText(line: ObjectiveLine): string {
-  const team = line.teamName ? ` · ${safe(line.teamName, 40)}` : '';
-  return `${progressBar(line.progress)} ${badge(line.status)} *${line.ref}* ${title(line.title)}${team}`;
+function objectiveText(line: ObjectiveLine): Mrkdwn {
+  const team = line.teamName ? md` · ${safe(line.teamName, 40)}` : md``;
+  return md`${progressBar(line.progress)} ${badge(line.status)} *${line.ref}* ${title(line.title)}${team}`;
 }
 
-function threadLineText(line: ThreadLine): string {
+function threadLineText(line: ThreadLine): Mrkdwn {
   switch (line.kind) {
     case 'objective':
       return objectiveText(line.line);
     case 'changed':
     case 'recovered': {
       const reason =
-        line.kind === 'changed' && line.item.reasons[0] ? ` · ${safe(line.item.reasons[0], REASON_MAX)}` : '';
-      return `${statusEmoji(line.item.status)} *${line.item.ref}* ${title(line.item.title)} — ${transitionLabel(line.item)} · ${name(line.item.ownerName)}${reason}`;
+        line.kind === 'changed' && line.item.reasons[0]
+          ? md` · ${safe(line.item.reasons[0], REASON_MAX)}`
+          : md``;
+      return md`${statusEmoji(line.item.status)} *${line.item.ref}* ${title(line.item.title)} — ${transitionLabel(line.item)} · ${name(line.item.ownerName)}${reason}`;
     }
     case 'kpi':
       return kpiText(line.kpi);
     case 'missing':
-      return `${name(line.name)}: ${plural(line.count, 'key result')} without a check-in`;
+      return md`${name(line.name)}: ${plural(line.count, 'key result')} without a check-in`;
     case 'more':
-      return `…and ${line.count} more. \`/okr tree\` shows every item with its status.`;
+      return md`…and ${line.count} more. \`/okr tree\` shows every item with its status.`;
   }
 }
 
 /** Lines packed into as few sections as fit (3000 characters each). */
-function packedSections(lines: readonly string[]): KnownBlock[] {
-  const texts: string[] = [];
-  for (const line of lines) {
+function packedSections(items: readonly Mrkdwn[]): KnownBlock[] {
+  const texts: Mrkdwn[] = [];
+  for (const line of items) {
     const last = texts.at(-1);
     if (last !== undefined && last.length + 1 + line.length <= MAX_SECTION_TEXT)
-      texts[texts.length - 1] = `${last}\n${line}`;
+      texts[texts.length - 1] = md`${last}\n${line}`;
     else texts.push(line);
   }
   return texts.map(section);
@@ -166,12 +162,12 @@ export function digestTopMessage(top: DigestTop): SlackMessage {
       type: 'header',
       text: { type: 'plain_text', text: clampHeaderText(`OKR digest: ${top.header.scopeLabel}`) },
     },
-    context(md`${headerLine(top)}`.text),
+    context(headerLine(top)),
     section(healthText(top)),
     { type: 'divider' },
   ];
 
-  const heading = changes.since ? `*What changed since ${changes.since}*` : '*Needs attention*';
+  const heading = changes.since ? md`*What changed since ${changes.since}*` : md`*Needs attention*`;
   if (
     changes.worsened.length === 0 &&
     changes.recovered.length === 0 &&
@@ -179,7 +175,7 @@ export function digestTopMessage(top: DigestTop): SlackMessage {
   ) {
     blocks.push(
       section(
-        `${heading}\n${changes.since ? 'Nothing changed status.' : 'Nothing is at risk or off track.'}`,
+        md`${heading}\n${changes.since ? 'Nothing changed status.' : 'Nothing is at risk or off track.'}`,
       ),
     );
   } else {
@@ -187,35 +183,39 @@ export function digestTopMessage(top: DigestTop): SlackMessage {
     for (const item of changes.worsened) blocks.push(section(changedText(item)));
     const moreWorsened = changes.worsenedTotal - changes.worsened.length;
     if (moreWorsened > 0)
-      blocks.push(context(`…and ${moreWorsened} more at risk or off track, listed in the thread.`));
+      blocks.push(context(md`…and ${moreWorsened} more at risk or off track, listed in the thread.`));
     if (changes.recovered.length > 0) {
       const more = changes.recoveredTotal - changes.recovered.length;
+      const recovered = changes.recovered.map(
+        (item) =>
+          md`${statusEmoji(item.status)} *${item.ref}* ${title(item.title)} — ${transitionLabel(item)}`,
+      );
       blocks.push(
         section(
-          `*Recovered*\n${changes.recovered.map((item) => `${statusEmoji(item.status)} *${item.ref}* ${title(item.title)} — ${transitionLabel(item)}`).join('\n')}${more > 0 ? `\n…and ${more} more in the thread.` : ''}`,
+          md`*Recovered*\n${lines(recovered)}${more > 0 ? md`\n…and ${more} more in the thread.` : md``}`,
         ),
       );
     }
     const movers = [
-      ...changes.moversUp.map((m) => `:arrow_up: ${moverText(m)}`),
-      ...changes.moversDown.map((m) => `:arrow_down: ${moverText(m)}`),
+      ...changes.moversUp.map((m) => md`:arrow_up: ${moverText(m)}`),
+      ...changes.moversDown.map((m) => md`:arrow_down: ${moverText(m)}`),
     ];
-    if (movers.length > 0) blocks.push(section(`*Biggest movers*\n${movers.join('\n')}`));
+    if (movers.length > 0) blocks.push(section(md`*Biggest movers*\n${lines(movers)}`));
   }
 
   blocks.push({ type: 'divider' });
   blocks.push(
     section(
       top.risks.top.length > 0
-        ? `*Top open risks* (${top.risks.open} open)\n${top.risks.top.map(riskText).join('\n')}`
-        : '*Top open risks*\nNo open risks.',
+        ? md`*Top open risks* (${top.risks.open} open)\n${lines(top.risks.top.map(riskText))}`
+        : md`*Top open risks*\nNo open risks.`,
     ),
   );
   if (top.kpis.total > 0) {
     const more = top.kpis.total - top.kpis.shown.length;
     blocks.push(
       section(
-        `*KPIs outside their thresholds* (${top.kpis.total})\n${top.kpis.shown.map(kpiText).join('\n')}${more > 0 ? `\n…and ${more} more in the thread.` : ''}`,
+        md`*KPIs outside their thresholds* (${top.kpis.total})\n${lines(top.kpis.shown.map(kpiText))}${more > 0 ? md`\n…and ${more} more in the thread.` : md``}`,
       ),
     );
   }
@@ -224,29 +224,29 @@ export function digestTopMessage(top: DigestTop): SlackMessage {
   if (top.objectives.shown.length > 0) {
     blocks.push(
       ...packedSections([
-        `*Objectives* (${top.objectives.total})`,
+        md`*Objectives* (${top.objectives.total})`,
         ...top.objectives.shown.map(objectiveText),
       ]),
     );
   } else if (top.objectives.total > 0) {
     blocks.push(
       section(
-        `*Objectives:* all ${top.objectives.total} are listed in the thread, with progress and status.`,
+        md`*Objectives:* all ${top.objectives.total} are listed in the thread, with progress and status.`,
       ),
     );
   } else {
-    blocks.push(section('*Objectives:* none in this scope yet.'));
+    blocks.push(section(md`*Objectives:* none in this scope yet.`));
   }
   blocks.push(context(threadNote(top)));
   return { text: digestFallback(top), blocks };
 }
 
-function threadNote(top: DigestTop): string {
+function threadNote(top: DigestTop): Mrkdwn {
   const parts: string[] = [];
   if (top.threadReplies > 0)
     parts.push(`${plural(top.threadReplies, 'reply')} in the thread`.replace('replys', 'replies'));
   if (top.withChart) parts.push('the progress chart in the thread');
-  return parts.length > 0 ? `More: ${parts.join(' and ')}.` : 'Everything is in this message.';
+  return parts.length > 0 ? md`More: ${parts.join(' and ')}.` : md`Everything is in this message.`;
 }
 
 /** The notification text: the essentials in a few sentences, readable by a screen reader, escaped too. */
@@ -260,7 +260,7 @@ export function digestFallback(top: DigestTop): Mrkdwn {
   ];
   if (changes.worsenedTotal > 0) {
     const named = changes.worsened.map(
-      (item) => md`${item.ref} ${safeMd(item.title, 60)} (${statusLabel(item.status)})`,
+      (item) => md`${item.ref} ${safe(item.title, 60)} (${statusLabel(item.status)})`,
     );
     sentences.push(
       md`${changes.since ? 'Worsened' : 'Needs attention'}: ${md.join(named, md`; `)}${changes.worsenedTotal > named.length ? ` and ${changes.worsenedTotal - named.length} more` : ''}.`,
@@ -269,7 +269,7 @@ export function digestFallback(top: DigestTop): Mrkdwn {
   if (changes.recoveredTotal > 0) sentences.push(md`Recovered: ${changes.recoveredTotal}.`);
   if (top.risks.top[0])
     sentences.push(
-      md`Top risk: ${top.risks.top[0].ref} ${safeMd(top.risks.top[0].title, 60)} (score ${top.risks.top[0].score}).`,
+      md`Top risk: ${top.risks.top[0].ref} ${safe(top.risks.top[0].title, 60)} (score ${top.risks.top[0].score}).`,
     );
   if (top.kpis.total > 0) sentences.push(md`KPIs outside thresholds: ${top.kpis.total}.`);
   return md.truncate(md.join(sentences, md` `), FALLBACK_MAX);
@@ -277,13 +277,13 @@ export function digestFallback(top: DigestTop): Mrkdwn {
 
 /** One thread reply: a heading with its part number and up to THREAD_PAGE_LINES lines. */
 export function digestThreadMessage(page: ThreadPage): SlackMessage {
-  const heading = md`*${page.title}*${page.parts > 1 ? ` (part ${page.part} of ${page.parts})` : ''}`.text;
-  const lines = page.lines.map((line) => truncate(threadLineText(line), THREAD_LINE_MAX));
+  const heading = md`*${page.title}*${page.parts > 1 ? ` (part ${page.part} of ${page.parts})` : ''}`;
+  const items = page.lines.map((line) => md.truncate(threadLineText(line), THREAD_LINE_MAX));
   return {
     text: md.truncate(
-      md`${page.title}${page.parts > 1 ? `, part ${page.part} of ${page.parts}` : ''}: ${plural(lines.length, 'line')}.`,
+      md`${page.title}${page.parts > 1 ? `, part ${page.part} of ${page.parts}` : ''}: ${plural(items.length, 'line')}.`,
       FALLBACK_MAX,
     ),
-    blocks: [section(heading), ...packedSections(lines)],
+    blocks: [section(heading), ...packedSections(items)],
   };
 }
