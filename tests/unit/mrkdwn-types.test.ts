@@ -15,6 +15,7 @@ import {
   textMessage,
   toWire,
 } from '../../src/slack/views/message.ts';
+import { PLAIN_MAX, plainText } from '../../src/slack/views/plain-text.ts';
 
 const HOSTILE = 'Ship <!channel> & <https://evil.example|Q3 report>\nfake line';
 
@@ -82,5 +83,20 @@ describe('outgoing message types', () => {
       .filter((file) => file !== 'src/slack/views/message.ts')
       .filter((file) => /type:\s*'mrkdwn'/.test(readFileSync(join(root, file), 'utf8')));
     expect(writers).toEqual([]);
+  });
+
+  it('builds every plain_text object in plain-text.ts, each with its length limit', () => {
+    const root = resolve(import.meta.dirname, '../..');
+    const writers = readdirSync(join(root, 'src/slack'), { withFileTypes: true, recursive: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+      .map((entry) => relative(root, join(entry.parentPath, entry.name)))
+      .filter((file) => file !== 'src/slack/views/plain-text.ts')
+      .filter((file) => /type:\s*'plain_text'/.test(readFileSync(join(root, file), 'utf8')));
+    expect(writers).toEqual([]);
+    expect(plainText('Weekly check-in for the whole team', PLAIN_MAX.modalTitle)).toEqual({
+      type: 'plain_text',
+      text: 'Weekly check-in for the…',
+    });
+    expect(plainText('Two\nlines  <b>', PLAIN_MAX.button).text).toBe('Two lines <b>');
   });
 });

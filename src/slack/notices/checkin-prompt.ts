@@ -9,6 +9,7 @@ import { MAX_BLOCKS_PER_MESSAGE } from '../limits.ts';
 import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
 import { truncate } from '../text.ts';
 import { contextBlock, type SlackMessage, sectionBlock } from '../views/message.ts';
+import { PLAIN_MAX, plainText } from '../views/plain-text.ts';
 import { amount, statusBadge } from '../views/status-format.ts';
 import { packLines } from '../views/tree.ts';
 import type { NoticeRenderer } from './types.ts';
@@ -83,19 +84,19 @@ export function promptMessage(payload: z.infer<typeof PromptPayloadSchema>): Sla
           type: 'button',
           action_id: CHECKIN_ACTION.open,
           style: 'primary',
-          text: { type: 'plain_text', text: 'Check in' },
+          text: plainText('Check in', PLAIN_MAX.button),
           value: payload.period,
         },
         {
           type: 'button',
           action_id: CHECKIN_ACTION.snooze,
-          text: { type: 'plain_text', text: 'Snooze until tomorrow' },
+          text: plainText('Snooze until tomorrow', PLAIN_MAX.button),
           value: `${payload.scheduleId}:${payload.period}`,
         },
         {
           type: 'button',
           action_id: CHECKIN_ACTION.skip,
-          text: { type: 'plain_text', text: 'Skip this week' },
+          text: plainText('Skip this week', PLAIN_MAX.button),
           value: payload.period,
         },
       ],

@@ -18,9 +18,10 @@ import {
 import { formatNumber } from '../../domain/numbers/index.ts';
 import { formatPercent, plural } from '../../domain/status/format.ts';
 import { type StatusLevel, statusLabel } from '../../domain/status/index.ts';
-import { clampHeaderText, MAX_SECTION_TEXT } from '../limits.ts';
+import { MAX_SECTION_TEXT } from '../limits.ts';
 import { type Mrkdwn, md } from '../mrkdwn.ts';
 import { contextBlock, type SlackMessage, sectionBlock } from './message.ts';
+import { PLAIN_MAX, plainText } from './plain-text.ts';
 import { progressBar, statusEmoji } from './status-format.ts';
 
 const TITLE_MAX = 120;
@@ -160,7 +161,7 @@ export function digestTopMessage(top: DigestTop): SlackMessage {
   const blocks: KnownBlock[] = [
     {
       type: 'header',
-      text: { type: 'plain_text', text: clampHeaderText(`OKR digest: ${top.header.scopeLabel}`) },
+      text: plainText(`OKR digest: ${top.header.scopeLabel}`, PLAIN_MAX.header),
     },
     context(headerLine(top)),
     section(healthText(top)),

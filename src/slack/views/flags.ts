@@ -16,6 +16,7 @@ import { EMPTY, md } from '../mrkdwn.ts';
 import { truncate } from '../text.ts';
 import { modal, textInput } from './inputs.ts';
 import { type SlackMessage, sectionBlock, sectionsMessage } from './message.ts';
+import { PLAIN_MAX, plainText } from './plain-text.ts';
 import { noteText } from './replies.ts';
 
 export const STATUS_EMOJI: Record<StatusLevel, string> = {
@@ -52,7 +53,7 @@ export function flagDirectMessage(notice: FlagNotice): SlackMessage {
           {
             type: 'button' as const,
             action_id: ACTION.flagCheckIn,
-            text: { type: 'plain_text' as const, text: 'Check in' },
+            text: plainText('Check in', PLAIN_MAX.button),
             value: notice.ref,
             style: 'primary' as const,
           },
@@ -60,7 +61,7 @@ export function flagDirectMessage(notice: FlagNotice): SlackMessage {
     {
       type: 'button' as const,
       action_id: ACTION.flagAddRisk,
-      text: { type: 'plain_text' as const, text: 'Add a risk' },
+      text: plainText('Add a risk', PLAIN_MAX.button),
       value: notice.ref,
     },
   ];

@@ -5,6 +5,7 @@ import { can, parseRole } from '../../domain/permissions.ts';
 import type { CommandDef } from '../commands/types.ts';
 import { EMPTY, md } from '../mrkdwn.ts';
 import { contextBlock, type SlackMessage, sectionBlock, sectionsMessage } from './message.ts';
+import { PLAIN_MAX, plainText } from './plain-text.ts';
 import { packLines } from './tree.ts';
 
 const ROLE_NAMES: Record<string, string> = { admin: 'PMO admin', leader: 'leader', member: 'team member' };
@@ -21,7 +22,7 @@ export function helpMessage(role: string, commands: readonly CommandDef[]): Slac
     (command) => md`• \`/okr ${command.name}\` ${command.summary}\n    e.g. \`${command.example}\``,
   );
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: 'Okra: OKRs and KPIs in Slack' } },
+    { type: 'header', text: plainText('Okra: OKRs and KPIs in Slack', PLAIN_MAX.header) },
     contextBlock(
       md`You are a ${ROLE_NAMES[role] ?? role}. Most commands open a form when typed without arguments.`,
     ),

@@ -11,6 +11,7 @@ import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
 import { truncate } from '../text.ts';
 import { checkInActions, checkInMark } from './check-ins/home-check-in.ts';
 import { contextBlock, sectionBlock } from './message.ts';
+import { PLAIN_MAX, plainText } from './plain-text.ts';
 import {
   amount,
   bandBadge,
@@ -195,7 +196,7 @@ function plainHeader(text: string): string {
 
 const header = (text: string): KnownBlock => ({
   type: 'header',
-  text: { type: 'plain_text', text: plainHeader(text) },
+  text: plainText(plainHeader(text), PLAIN_MAX.header),
 });
 const section = sectionBlock;
 const context = contextBlock;

@@ -1,7 +1,7 @@
 // Small builders for modal inputs. The block_id of each input is the field's name, which is also the key
 // the services use for validation errors, so an error lands inline on the right field.
 import type { InputBlock, Option, PlainTextOption, View } from '@slack/types';
-import { truncate } from '../text.ts';
+import { PLAIN_MAX, plainText } from './plain-text.ts';
 
 export const VALUE = 'value';
 
@@ -15,8 +15,8 @@ function input(field: string, common: Common, element: InputBlock['element']): I
   return {
     type: 'input',
     block_id: field,
-    label: { type: 'plain_text', text: truncate(common.label, 2000) },
-    ...(common.hint ? { hint: { type: 'plain_text', text: truncate(common.hint, 2000) } } : {}),
+    label: plainText(common.label, PLAIN_MAX.label),
+    ...(common.hint ? { hint: plainText(common.hint, PLAIN_MAX.hint) } : {}),
     optional: common.optional ?? false,
     element,
   };
@@ -32,9 +32,7 @@ export function textInput(
     multiline: common.multiline ?? false,
     max_length: common.maxLength ?? (common.multiline ? 3000 : 150),
     ...(common.initial ? { initial_value: common.initial } : {}),
-    ...(common.placeholder
-      ? { placeholder: { type: 'plain_text', text: truncate(common.placeholder, 150) } }
-      : {}),
+    ...(common.placeholder ? { placeholder: plainText(common.placeholder, PLAIN_MAX.placeholder) } : {}),
   });
 }
 
@@ -77,7 +75,7 @@ export interface Choice {
 }
 
 export function option(choice: Choice): PlainTextOption {
-  return { text: { type: 'plain_text', text: truncate(choice.label, 75) }, value: choice.value.slice(0, 75) };
+  return { text: plainText(choice.label, PLAIN_MAX.option), value: choice.value.slice(0, 75) };
 }
 
 /** A static select; Slack allows 100 options, so longer lists keep the first 100 (callers sort them). */
@@ -119,9 +117,9 @@ export function modal(params: {
   return {
     type: 'modal',
     callback_id: params.callbackId,
-    title: { type: 'plain_text', text: truncate(params.title, 24) },
-    submit: { type: 'plain_text', text: truncate(params.submit ?? 'Save', 24) },
-    close: { type: 'plain_text', text: 'Cancel' },
+    title: plainText(params.title, PLAIN_MAX.modalTitle),
+    submit: plainText(params.submit ?? 'Save', PLAIN_MAX.modalButton),
+    close: plainText('Cancel', PLAIN_MAX.modalButton),
     blocks: params.blocks.slice(0, 100),
     ...(params.privateMetadata ? { private_metadata: params.privateMetadata.slice(0, 3000) } : {}),
   };

@@ -4,6 +4,7 @@ import type { KnownBlock } from '@slack/types';
 import type { HomeCheckIns } from '../../../services/home-check-ins.ts';
 import { CHECKIN_ACTION } from '../../check-in-ids.ts';
 import { EMPTY, type Mrkdwn, md } from '../../mrkdwn.ts';
+import { PLAIN_MAX, plainText } from '../plain-text.ts';
 
 export function checkInActions(checkIns: HomeCheckIns): KnownBlock {
   return {
@@ -13,7 +14,7 @@ export function checkInActions(checkIns: HomeCheckIns): KnownBlock {
       {
         type: 'button',
         action_id: CHECKIN_ACTION.open,
-        text: { type: 'plain_text', text: `Check in for ${checkIns.period}` },
+        text: plainText(`Check in for ${checkIns.period}`, PLAIN_MAX.button),
         value: checkIns.period,
         ...(checkIns.paused ? {} : { style: 'primary' as const }),
       },

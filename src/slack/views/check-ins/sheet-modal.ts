@@ -11,6 +11,7 @@ import { EMPTY, md } from '../../mrkdwn.ts';
 import { truncate } from '../../text.ts';
 import { modal, option, staticSelect, textInput, VALUE } from '../inputs.ts';
 import { sectionBlock } from '../message.ts';
+import { PLAIN_MAX, plainText } from '../plain-text.ts';
 
 /** Slack allows 10 options per checkboxes element: longer milestone lists take several. */
 export const MILESTONES_PER_ELEMENT = 10;
@@ -66,10 +67,10 @@ function keyResultBlocks(kr: SheetKeyResult): KnownBlock[] {
         type: 'input',
         block_id: SHEET_FIELD.krMilestones(kr.id, chunk),
         optional: true,
-        label: {
-          type: 'plain_text',
-          text: chunk === 0 ? `${kr.ref} milestones done` : `${kr.ref} milestones (continued)`,
-        },
+        label: plainText(
+          chunk === 0 ? `${kr.ref} milestones done` : `${kr.ref} milestones (continued)`,
+          PLAIN_MAX.label,
+        ),
         element: {
           type: 'checkboxes',
           action_id: VALUE,
@@ -140,7 +141,7 @@ function blockerBlocks(sheet: CheckInSheet): KnownBlock[] {
     type: 'input',
     block_id: SHEET_FIELD.raiseRisk,
     optional: true,
-    label: { type: 'plain_text', text: 'Raise it as a risk?' },
+    label: plainText('Raise it as a risk?', PLAIN_MAX.label),
     element: {
       type: 'checkboxes',
       action_id: VALUE,
@@ -210,8 +211,8 @@ export function loadingModal(): View {
   return {
     type: 'modal',
     callback_id: CHECKIN_CALLBACK.sheet,
-    title: { type: 'plain_text', text: 'Weekly check-in' },
-    close: { type: 'plain_text', text: 'Close' },
+    title: plainText('Weekly check-in', PLAIN_MAX.modalTitle),
+    close: plainText('Close', PLAIN_MAX.modalButton),
     blocks: [section(md`Loading your key results and KPIs…`)],
   };
 }
