@@ -11,6 +11,9 @@ import {
 } from '../db/queries/workspaces.ts';
 import { withDeadline } from '../deadline.ts';
 import { fillProfile } from '../services/profiles.ts';
+import { md } from './mrkdwn.ts';
+import { fitMessage } from './views/fit.ts';
+import { textMessage } from './views/message.ts';
 
 export interface OkraContext {
   workspace: WorkspaceRow;
@@ -94,7 +97,11 @@ async function answerWithoutDatabase({ body, ack, respond }: Unanswered, sentenc
   }
   await ack?.();
   if (respond && (body.command !== undefined || body.type === 'block_actions'))
-    await respond({ response_type: 'ephemeral', replace_original: false, text: sentence });
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      ...fitMessage(textMessage(md`${sentence}`)),
+    });
 }
 
 function readTeamId(body: unknown): string | undefined {
