@@ -43,30 +43,41 @@ export async function enqueue(tx: Tx, workspaceId: number, notices: readonly Not
     select: { key: true },
   });
   const taken = new Set(existing.map((row) => row.key));
+  const fresh: Notice[] = [];
   for (const notice of notices) {
     if (taken.has(notice.key)) continue;
     taken.add(notice.key);
-    await insertOnce(tx, workspaceId, notice);
+    fresh.push(notice);
   }
+  // Many at once (a sweep's flags) in one statement; if another transaction inserted one of the keys
+  // meanwhile, one by one, each skipped when present.
+  if (
+    fresh.length > 1 &&
+    (await insertUnlessPresent(tx, () =>
+      tx.outbox.createMany({ data: fresh.map((n) => rowOf(workspaceId, n)) }),
+    ))
+  )
+    return;
+  for (const notice of fresh) await insertOnce(tx, workspaceId, notice);
+}
+
+function rowOf(workspaceId: number, notice: Notice) {
+  const [toType, toId] = 'user' in notice.to ? ['user', notice.to.user] : ['channel', notice.to.channel];
+  return {
+    workspaceId,
+    key: notice.key,
+    kind: notice.kind,
+    toType,
+    toId,
+    payload: JSON.stringify(notice.payload ?? null),
+    threadOf: notice.threadOf ?? null,
+    replaces: notice.replaces ?? null,
+    // The epoch means "at once" without reading a clock here.
+    dueAt: notice.notBefore ?? new Date(0),
+  };
 }
 
 /** Another transaction may insert the same key at the same moment (two instances running the same sweep). */
 async function insertOnce(tx: Tx, workspaceId: number, notice: Notice): Promise<void> {
-  const [toType, toId] = 'user' in notice.to ? ['user', notice.to.user] : ['channel', notice.to.channel];
-  await insertUnlessPresent(tx, () =>
-    tx.outbox.create({
-      data: {
-        workspaceId,
-        key: notice.key,
-        kind: notice.kind,
-        toType,
-        toId,
-        payload: JSON.stringify(notice.payload ?? null),
-        threadOf: notice.threadOf ?? null,
-        replaces: notice.replaces ?? null,
-        // The epoch means "at once" without reading a clock here.
-        dueAt: notice.notBefore ?? new Date(0),
-      },
-    }),
-  );
+  await insertUnlessPresent(tx, () => tx.outbox.create({ data: rowOf(workspaceId, notice) }));
 }
