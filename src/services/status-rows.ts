@@ -65,9 +65,7 @@ function objectiveCondition(filter: KeyResultFilter): Prisma.Sql {
     case 'key_result':
       return Prisma.sql`k."id" = ${filter.id}`;
     case 'cycles':
-      return filter.cycleIds.length === 0
-        ? Prisma.sql`1 = 0`
-        : Prisma.sql`k."workspaceId" = ${filter.workspaceId} AND o."cycleId" IN (${Prisma.join(filter.cycleIds)})`;
+      return Prisma.sql`k."workspaceId" = ${filter.workspaceId} AND o."cycleId" IN (${Prisma.join(filter.cycleIds)})`;
   }
 }
 
@@ -101,6 +99,7 @@ export async function loadStatusObjectives(
  * weeks. Ordered by number; check-ins and milestones unordered (keyResultInput puts them in order).
  */
 export async function loadStatusKeyResults(db: Db, filter: KeyResultFilter): Promise<StatusKeyResultRow[]> {
+  if (filter.kind === 'cycles' && filter.cycleIds.length === 0) return [];
   const cte = filter.kind === 'cycle' ? belowCte(filter.cycleId, filter.below) : Prisma.empty;
   const where = objectiveCondition(filter);
   const archived = filter.kind === 'cycle' ? Prisma.sql`AND k."archivedAt" IS NULL` : Prisma.empty;
