@@ -1,6 +1,7 @@
 // How fast Okra acknowledges a slash command, against the same server's bare /healthz round trip.
+
+import { sendCommand } from '../devkit/slack-stand-in/driver.ts';
 import { startHarness } from '../tests/support/harness.ts';
-import { sendCommand } from '../tests/support/slack-driver.ts';
 import { row, summarise, time } from './stats.ts';
 
 const SLACK_ACK_LIMIT_MS = 3000;

@@ -2,13 +2,14 @@
 // peak memory is its own. Prints one JSON line. Parts:
 //   unlimited <owners>: prompts to every owner, the Slack double answering as fast as it can;
 //   paced <owners> <perSecond>: the double enforcing chat.postMessage per second, the outbox paced to it.
+
+import { startSlackDouble } from '../devkit/slack-stand-in/web-api/index.ts';
 import { fixedClock } from '../src/clock.ts';
 import { silentLogger } from '../src/logger.ts';
 import { runPrompts } from '../src/services/check-in-prompts.ts';
 import { enqueue } from '../src/services/outbox.ts';
 import { createOutboxClient } from '../src/slack/outbox/client.ts';
 import { createDeliverer } from '../src/slack/outbox/deliverer.ts';
-import { startSlackDouble } from '../tests/support/slack-double/index.ts';
 import { createTestDatabase } from '../tests/support/test-database.ts';
 
 const [part = 'unlimited', ownersText = '10000', perSecondText = '50'] = process.argv.slice(2);

@@ -17,7 +17,20 @@ function newest(dir) {
   return latest;
 }
 
-if (existsSync(compiled) && statSync(compiled).mtimeMs >= newest(join(root, 'src'))) {
+// `okra demo` runs the development kit's demo (devkit/, never compiled into dist/) from a checkout.
+if (process.argv[2] === 'demo') {
+  const demo = join(root, 'devkit', 'demo', 'main.ts');
+  if (!existsSync(demo)) {
+    process.stderr.write(
+      'okra demo needs a checkout of the Okra repository (devkit/ is not installed here).\n',
+    );
+    process.exit(2);
+  }
+  process.argv.splice(2, 1);
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import(demo);
+} else if (existsSync(compiled) && statSync(compiled).mtimeMs >= newest(join(root, 'src'))) {
   await import(compiled);
 } else {
   const { register } = await import('tsx/esm/api');

@@ -17,6 +17,8 @@ const USAGE = `Usage: okra <command>
                               --dry-run: check and count everything, write nothing
   export [options]            export a cycle's plan (default: the current cycle, YAML on stdout):
                               ${EXPORT_USAGE}
+  demo [--seed N] [--out DIR] see Okra work without a Slack app: a week of a sample quarter against a stand-in
+                              for Slack, written to ./demo-output (from a checkout: npm run demo does the same)
   help                        this text
 `;
 

@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_USERS, type SlackDouble, startSlackDouble } from '../support/slack-double/index.ts';
 import {
   appHomeOpenedEvent,
   field,
@@ -10,7 +9,12 @@ import {
   sendEvent,
   sendUrlVerification,
   sendViewSubmission,
-} from '../support/slack-driver.ts';
+} from '../../devkit/slack-stand-in/driver.ts';
+import {
+  DEFAULT_USERS,
+  type SlackDouble,
+  startSlackDouble,
+} from '../../devkit/slack-stand-in/web-api/index.ts';
 
 const SECRET = 'test-signing-secret';
 const alice = DEFAULT_USERS.alice.id;

@@ -1,6 +1,6 @@
 import { ErrorCode, WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CHANNELS, type SlackDouble } from '../support/slack-double/index.ts';
+import { DEFAULT_CHANNELS, type SlackDouble } from '../../devkit/slack-stand-in/web-api/index.ts';
 import { doubleWithClient, silentLogger, slackErrorOf } from './helpers.ts';
 
 const channel = DEFAULT_CHANNELS.general.id;

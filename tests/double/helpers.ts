@@ -6,7 +6,7 @@ import {
   type SlackDouble,
   type SlackDoubleOptions,
   startSlackDouble,
-} from '../support/slack-double/index.ts';
+} from '../../devkit/slack-stand-in/web-api/index.ts';
 
 /** WebClient logs every `[ERROR]` detail the double returns; the assertions already cover them. */
 export const silentLogger: Logger = {

@@ -3,7 +3,11 @@
 
 import type { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CHANNELS, DEFAULT_USERS, type SlackDouble } from '../support/slack-double/index.ts';
+import {
+  DEFAULT_CHANNELS,
+  DEFAULT_USERS,
+  type SlackDouble,
+} from '../../devkit/slack-stand-in/web-api/index.ts';
 import { doubleWithClient, silentLogger, slackErrorOf } from './helpers.ts';
 
 const channel = DEFAULT_CHANNELS.general.id;

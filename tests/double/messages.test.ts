@@ -1,6 +1,10 @@
 import type { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CHANNELS, DEFAULT_USERS, type SlackDouble } from '../support/slack-double/index.ts';
+import {
+  DEFAULT_CHANNELS,
+  DEFAULT_USERS,
+  type SlackDouble,
+} from '../../devkit/slack-stand-in/web-api/index.ts';
 import { doubleWithClient, sections, slackErrorOf, slackFailureOf } from './helpers.ts';
 
 const { general, archived, notJoined, hiddenPrivate } = DEFAULT_CHANNELS;

@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RESPONSE_URL_MAX_USES, type SlackDouble, startSlackDouble } from '../support/slack-double/index.ts';
+import {
+  RESPONSE_URL_MAX_USES,
+  type SlackDouble,
+  startSlackDouble,
+} from '../../devkit/slack-stand-in/web-api/index.ts';
 
 describe('slack double: response_url', () => {
   let double: SlackDouble;

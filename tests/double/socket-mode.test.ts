@@ -2,10 +2,10 @@ import { request } from 'node:http';
 import { SocketModeClient } from '@slack/socket-mode';
 import { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appHomeOpenedEvent } from '../../devkit/slack-stand-in/driver.ts';
+import { eventEnvelope, slashCommandForm } from '../../devkit/slack-stand-in/payloads.ts';
+import { type SlackDouble, startSlackDouble } from '../../devkit/slack-stand-in/web-api/index.ts';
 import { waitFor } from '../support/harness.ts';
-import { type SlackDouble, startSlackDouble } from '../support/slack-double/index.ts';
-import { appHomeOpenedEvent } from '../support/slack-driver.ts';
-import { eventEnvelope, slashCommandForm } from '../support/slack-payloads.ts';
 import { silentLogger, slackErrorOf } from './helpers.ts';
 
 /** The URL apps.connections.open answered last. */

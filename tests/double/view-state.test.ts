@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildStateValues, field } from '../support/slack-driver.ts';
+import { buildStateValues, field } from '../../devkit/slack-stand-in/driver.ts';
 
 describe('buildStateValues', () => {
   it('types values with the field helpers', () => {

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_USERS, type SlackDouble } from '../support/slack-double/index.ts';
+import { DEFAULT_USERS, type SlackDouble } from '../../devkit/slack-stand-in/web-api/index.ts';
 import { doubleWithClient, sections, slackErrorOf } from './helpers.ts';
 
 const modal = (title = 'Check-in', extra: Record<string, unknown> = {}) => ({

@@ -2,8 +2,8 @@
 // WebClient to the Slack double. Each person is prompted at 09:00 their time, once; the prompt's buttons
 // open the sheet, snooze and skip; the prompt is updated in place after a check-in or skip; reminders stop.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_USERS } from '../../devkit/slack-stand-in/web-api/index.ts';
 import { ADMIN, type Harness, MEMBER, OTHER, startHarness } from '../support/harness.ts';
-import { DEFAULT_USERS } from '../support/slack-double/index.ts';
 
 const KENJI = DEFAULT_USERS.kenji.id;
 const DAVE = DEFAULT_USERS.dave.id;

@@ -1,9 +1,9 @@
 // The weekly check-in modal (`/okr checkin`): prefilled, kind-fitting inputs, inline errors, one transaction
 // per submission, forged items refused, risks raised into the register, and pages for long sheets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appHomeOpenedEvent } from '../../devkit/slack-stand-in/payloads.ts';
+import { DEFAULT_USERS } from '../../devkit/slack-stand-in/web-api/index.ts';
 import { ADMIN, type Harness, MEMBER, OTHER, startHarness } from '../support/harness.ts';
-import { DEFAULT_USERS } from '../support/slack-double/index.ts';
-import { appHomeOpenedEvent } from '../support/slack-payloads.ts';
 
 const KENJI = DEFAULT_USERS.kenji.id;
 let h: Harness;

@@ -2,8 +2,8 @@
 // link) reaches Slack escaped, in blocks and in the notification text, wherever Okra shows it: the posted
 // digest and its thread, the private preview, flags and the App Home.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appHomeOpenedEvent } from '../../devkit/slack-stand-in/payloads.ts';
 import { ADMIN, type Harness, MEMBER, startHarness } from '../support/harness.ts';
-import { appHomeOpenedEvent } from '../support/slack-payloads.ts';
 
 const NASTY = ['<!channel>', '<!here>', '<@U123>', '<https://evil.example|Q3 report>'];
 const escaped = (raw: string) => raw.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

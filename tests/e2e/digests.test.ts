@@ -1,12 +1,12 @@
 // Digests end to end: a 3-team portfolio over several weeks, scheduled by the minute tick, delivered by the
 // outbox through the real WebClient to the Slack double, exactly once per subscription and period.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { StoredMessage } from '../../devkit/slack-stand-in/web-api/index.ts';
 import { EXAMPLE_PLAN_YAML, parsePlanYaml } from '../../src/plan/index.ts';
 import { listDigestTargets } from '../../src/services/digest-subscriptions.ts';
 import { postDigest } from '../../src/services/digests.ts';
 import { importPlan } from '../../src/services/plan-import.ts';
 import { ADMIN, type Harness, startHarness } from '../support/harness.ts';
-import type { StoredMessage } from '../support/slack-double/index.ts';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const LEAD = 'C0LEAD';

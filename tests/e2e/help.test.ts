@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendCommand } from '../../devkit/slack-stand-in/driver.ts';
 import { ADMIN, type Harness, MEMBER, SIGNING_SECRET, startHarness } from '../support/harness.ts';
-import { sendCommand } from '../support/slack-driver.ts';
 
 let h: Harness;
 beforeAll(async () => {

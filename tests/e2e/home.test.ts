@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appHomeOpenedEvent } from '../../devkit/slack-stand-in/payloads.ts';
 import { evaluateCycle } from '../../src/services/portfolio-status.ts';
 import { ADMIN, type Harness, MEMBER, OTHER, startHarness } from '../support/harness.ts';
 import { seedQuarter } from '../support/seed.ts';
-import { appHomeOpenedEvent } from '../support/slack-payloads.ts';
 
 // Fixture (today is 2026-02-11, in the current cycle 2026 Q1):
 //   O-1 "Win <big>" with KR-1 (MEMBER, 40 of 100 customers, checked in on 9 February) and KR-2 (OTHER);

@@ -2,12 +2,12 @@
 // a timestamp from the future, and an exact replay of a captured request (to the same instance or to
 // another instance on the same database). None may crash the process or run anything twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendSigned } from '../../devkit/slack-stand-in/driver.ts';
+import { slashCommandForm } from '../../devkit/slack-stand-in/payloads.ts';
 import { createApp, type Okra } from '../../src/app.ts';
 import { parseConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { ADMIN, type Harness, MEMBER, SIGNING_SECRET, startHarness } from '../support/harness.ts';
-import { sendSigned } from '../support/slack-driver.ts';
-import { slashCommandForm } from '../support/slack-payloads.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
 let h: Harness;

@@ -2,8 +2,8 @@
 // /okr show, the tree, lists and the Home tab — as inert mrkdwn, in the blocks and in the notification
 // fallback alike, and a newline in a title never makes a line of its own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appHomeOpenedEvent } from '../../devkit/slack-stand-in/payloads.ts';
 import { ADMIN, type Harness, MEMBER, startHarness } from '../support/harness.ts';
-import { appHomeOpenedEvent } from '../support/slack-payloads.ts';
 
 /** What a person types; the newline and the fake bullet try to forge a line of the tree. */
 const HOSTILE = 'Ship <!channel> <!here> <@U123> <https://evil.example|Q3 report> & co\n• *KR-99* fake line';

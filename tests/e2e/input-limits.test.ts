@@ -1,6 +1,7 @@
 // Input of any size gets an answer Slack accepts: long words in commands are bounded with a clear message
 // or cut to fit, and a body too large to be Slack's is refused before it is read into memory.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendCommand } from '../../devkit/slack-stand-in/driver.ts';
 import {
   ADMIN,
   type Harness,
@@ -9,7 +10,6 @@ import {
   SIGNING_SECRET,
   startHarness,
 } from '../support/harness.ts';
-import { sendCommand } from '../support/slack-driver.ts';
 
 let h: Harness;
 beforeAll(async () => {

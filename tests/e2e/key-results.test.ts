@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StateMap } from '../../devkit/slack-stand-in/driver.ts';
 import { ADMIN, type Harness, MEMBER, OTHER, startHarness } from '../support/harness.ts';
-import type { StateMap } from '../support/slack-driver.ts';
 
 // Fixture: the current cycle 2026 Q1 (today is 2026-02-11) with O-1 open and O-2 archived, and O-3 in
 // 2025 Q4, a cycle that has ended. Objectives are written straight to the database: their commands belong

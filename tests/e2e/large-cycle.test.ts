@@ -2,12 +2,12 @@
 // (SQLite refuses more than 999 bound values in one statement through Prisma, PostgreSQL 32,766).
 // The rows are seeded with bulk inserts so that the file stays quick; everything else goes through Slack.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appHomeOpenedEvent } from '../../devkit/slack-stand-in/driver.ts';
 import { sweepStatuses } from '../../src/jobs/status-sweep.ts';
 import { parsePlanYaml } from '../../src/plan/index.ts';
 import { exportPlan } from '../../src/services/plan-export.ts';
 import { importPlan } from '../../src/services/plan-import.ts';
 import { ADMIN, type Harness, MEMBER, startHarness } from '../support/harness.ts';
-import { appHomeOpenedEvent } from '../support/slack-driver.ts';
 
 const OBJECTIVES = 50;
 const PER_OBJECTIVE = 100;

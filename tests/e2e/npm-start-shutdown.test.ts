@@ -6,12 +6,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendCommand } from '../../devkit/slack-stand-in/driver.ts';
+import { type SlackDouble, startSlackDouble } from '../../devkit/slack-stand-in/web-api/index.ts';
 import { type Database, openDatabase } from '../../src/db/client.ts';
 import { PROJECT_ROOT } from '../../src/db/provider.ts';
 import { ADMIN, SIGNING_SECRET, waitFor } from '../support/harness.ts';
 import { cleanEnvironment, freePort, type RunningOkra, watchChild } from '../support/okra-process.ts';
-import { type SlackDouble, startSlackDouble } from '../support/slack-double/index.ts';
-import { sendCommand } from '../support/slack-driver.ts';
 import { createPgDatabase, TEST_PROVIDER } from '../support/test-database.ts';
 
 const RUNS_PER_TARGET = 10;

@@ -3,11 +3,11 @@
 // same way; 429s are honoured; the shared budget paces sends; interactive answers never wait behind it.
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sendCommand } from '../../devkit/slack-stand-in/driver.ts';
 import { enqueue, type Notice } from '../../src/services/outbox.ts';
 import { IN_FLIGHT_SETTLE_MS, SEND_TIMEOUT_MS } from '../../src/slack/outbox/deliverer.ts';
 import { noticeMetadata } from '../../src/slack/outbox/reconcile.ts';
 import { ADMIN, type Harness, MEMBER, startHarness } from '../support/harness.ts';
-import { sendCommand } from '../support/slack-driver.ts';
 
 const PMO = 'C0OKRS';
 const LEASE_MS = 60_000;

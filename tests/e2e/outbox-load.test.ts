@@ -2,6 +2,7 @@
 // of those after storing the message): each is delivered exactly once, by one instance or by two sharing the
 // work on one database, and two instances together stay within the shared budget.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_USERS } from '../../devkit/slack-stand-in/web-api/index.ts';
 import { createApp, type Okra } from '../../src/app.ts';
 import { parseConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/client.ts';
@@ -10,7 +11,6 @@ import type { EscalationNotice, FlagNotice } from '../../src/services/notice-pay
 import { enqueue, type Notice } from '../../src/services/outbox.ts';
 import type { OutboxOptions } from '../../src/slack/outbox/deliverer.ts';
 import { ADMIN, type Harness, SIGNING_SECRET, startHarness } from '../support/harness.ts';
-import { DEFAULT_USERS } from '../support/slack-double/index.ts';
 
 const PMO = 'C0OKRS';
 const PER_SECOND = 25;

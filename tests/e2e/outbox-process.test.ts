@@ -5,11 +5,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sendCommand } from '../../devkit/slack-stand-in/driver.ts';
+import { type SlackDouble, startSlackDouble } from '../../devkit/slack-stand-in/web-api/index.ts';
 import { openDatabase } from '../../src/db/client.ts';
 import { ADMIN, MEMBER, SIGNING_SECRET, waitFor } from '../support/harness.ts';
 import { freePort, startOkra } from '../support/okra-process.ts';
-import { type SlackDouble, startSlackDouble } from '../support/slack-double/index.ts';
-import { sendCommand } from '../support/slack-driver.ts';
 import { createPgDatabase, TEST_PROVIDER } from '../support/test-database.ts';
 
 const PMO = 'C0OKRS';

@@ -3,10 +3,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendCommand } from '../../devkit/slack-stand-in/driver.ts';
+import { type SlackDouble, startSlackDouble } from '../../devkit/slack-stand-in/web-api/index.ts';
 import { ADMIN, MEMBER, SIGNING_SECRET, waitFor } from '../support/harness.ts';
 import { freePort, type RunningOkra as Running, startOkra } from '../support/okra-process.ts';
-import { type SlackDouble, startSlackDouble } from '../support/slack-double/index.ts';
-import { sendCommand } from '../support/slack-driver.ts';
 import { createPgDatabase, TEST_PROVIDER } from '../support/test-database.ts';
 
 async function healthy(port: number): Promise<number> {

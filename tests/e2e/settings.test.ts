@@ -1,10 +1,10 @@
 // Workspace settings from Slack: anyone reads them; PMO admins change the PMO channel and the status
 // thresholds, and the change is what the status engine and the flags use from then on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { field } from '../../devkit/slack-stand-in/view-state.ts';
 import { SETTING_NAMES } from '../../src/services/workspace-settings.ts';
 import { ADMIN, type Harness, MEMBER, startHarness, waitFor } from '../support/harness.ts';
 import { seedQuarter } from '../support/seed.ts';
-import { field } from '../support/slack-view-state.ts';
 
 let h: Harness;
 let workspaceId: number;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ResponseUrlPost } from '../../devkit/slack-stand-in/web-api/index.ts';
 import { ADMIN, type Harness, MEMBER, OTHER, startHarness } from '../support/harness.ts';
 import { seedQuarter } from '../support/seed.ts';
-import type { ResponseUrlPost } from '../support/slack-double/index.ts';
 
 // Fixture (today is 2026-02-11, in the current cycle 2026 Q1):
 //   O-1 company "Win big" (ADMIN) with a description that tries to ping everyone; KR-1 on it (MEMBER,

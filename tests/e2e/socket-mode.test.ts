@@ -1,8 +1,8 @@
 // Okra in Socket Mode: with SLACK_APP_TOKEN set, the app opens a WebSocket to Slack (the double) and receives
 // commands and events over it; HTTP serves only /healthz.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appHomeOpenedEvent, eventEnvelope, slashCommandForm } from '../../devkit/slack-stand-in/payloads.ts';
 import { type Harness, MEMBER, startHarness, waitFor } from '../support/harness.ts';
-import { appHomeOpenedEvent, eventEnvelope, slashCommandForm } from '../support/slack-payloads.ts';
 
 let h: Harness;
 beforeAll(async () => {

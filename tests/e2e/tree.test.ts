@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ResponseUrlPost } from '../../devkit/slack-stand-in/web-api/index.ts';
 import { ADMIN, type Harness, MEMBER, OTHER, startHarness } from '../support/harness.ts';
-import type { ResponseUrlPost } from '../support/slack-double/index.ts';
 
 // Fixture (today is 2026-02-11, in the current cycle 2026 Q1):
 //   O-1 company "Win <the> mid-market & more" (ADMIN) with KR-1 (MEMBER, 40 of 100 customers) and KR-2 (OTHER, yes/no)

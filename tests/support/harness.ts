@@ -1,15 +1,6 @@
 // The whole app as Slack sees it: the real Bolt receiver on a real port, the real WebClient talking to the
 // Slack double, a fresh migrated database, and a controllable clock. Tests drive it with signed requests.
-import { createApp, type Okra } from '../../src/app.ts';
-import { type Clock, fixedClock } from '../../src/clock.ts';
-import { parseConfig } from '../../src/config.ts';
-import type { Db } from '../../src/db/client.ts';
-import { scheduledJobs } from '../../src/jobs/index.ts';
-import { runTick } from '../../src/jobs/scheduler.ts';
-import { silentLogger } from '../../src/logger.ts';
-import type { OutboxOptions } from '../../src/slack/outbox/deliverer.ts';
-import type { ResponseUrlPost } from './slack-double/index.ts';
-import { DEFAULT_USERS, type SlackDouble, startSlackDouble } from './slack-double/index.ts';
+
 import {
   type DriverResponse,
   type SendOptions,
@@ -18,8 +9,22 @@ import {
   sendCommand,
   sendEvent,
   sendViewSubmission,
-} from './slack-driver.ts';
-import type { BlockActionInput, EventInput } from './slack-payloads.ts';
+} from '../../devkit/slack-stand-in/driver.ts';
+import type { BlockActionInput, EventInput } from '../../devkit/slack-stand-in/payloads.ts';
+import type { ResponseUrlPost } from '../../devkit/slack-stand-in/web-api/index.ts';
+import {
+  DEFAULT_USERS,
+  type SlackDouble,
+  startSlackDouble,
+} from '../../devkit/slack-stand-in/web-api/index.ts';
+import { createApp, type Okra } from '../../src/app.ts';
+import { type Clock, fixedClock } from '../../src/clock.ts';
+import { parseConfig } from '../../src/config.ts';
+import type { Db } from '../../src/db/client.ts';
+import { scheduledJobs } from '../../src/jobs/index.ts';
+import { runTick } from '../../src/jobs/scheduler.ts';
+import { silentLogger } from '../../src/logger.ts';
+import type { OutboxOptions } from '../../src/slack/outbox/deliverer.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret';

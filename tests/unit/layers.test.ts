@@ -65,3 +65,25 @@ describe('the layers below Slack', () => {
     expect(reachesSlackLayer(file, '@slack/web-api')).toBe(false);
   });
 });
+
+describe('production code and the development kit', () => {
+  const outside = ['devkit', 'tests', 'bench', 'scripts'].map((folder) => join(ROOT, folder));
+  const reachesOutside = (file: string, specifier: string) => {
+    if (!specifier.startsWith('.') && !specifier.startsWith('/')) return false;
+    const target = resolve(dirname(file), specifier);
+    return outside.some((folder) => target === folder || target.startsWith(`${folder}/`));
+  };
+
+  it('no file under src imports the Slack stand-in, the demo, tests, benchmarks or scripts', () => {
+    // The production build compiles src/ alone; the stand-in for Slack lives in devkit/ and never ships.
+    const files = filesUnder(join(ROOT, 'src')).filter((file) => !file.includes('/src/generated/'));
+    expect(files.length).toBeGreaterThan(100);
+    const hits = files.flatMap((file) =>
+      specifiersIn(readFileSync(file, 'utf8'))
+        .filter((specifier) => reachesOutside(file, specifier))
+        .map((specifier) => `${relative(ROOT, file)} imports ${specifier}`),
+    );
+    expect(hits).toEqual([]);
+    expect(reachesOutside(join(ROOT, 'src/app.ts'), '../devkit/slack-stand-in/index.ts')).toBe(true);
+  });
+});

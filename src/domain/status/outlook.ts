@@ -6,8 +6,9 @@
  *   check-ins, averaged. Early in a cycle and after long silences they say less.
  * - The owner: the latest confidence, read through the owner's calibration (how their ratings have
  *   matched outcomes in finished cycles). It counts more when it is fresh and steady, less when it
- *   has moved about, and less again when the numbers have not moved at all while the plan expected
- *   them to (a flat trend contradicts an unchanged high rating).
+ *   has moved about, and less again when the key result has stalled (it moved, then stopped while the
+ *   plan expected it to move: a stall contradicts an unchanged high rating). A key result that never
+ *   moved is not a stall: a late landing would explain it.
  */
 import {
   type ConfidenceCalibration,
@@ -79,7 +80,12 @@ export function weighOutlook(input: OutlookInput): Outlook {
   const pace = progress.measured
     ? clamp((progress.raw + PLAN_PSEUDO_SHARE) / (expected + PLAN_PSEUDO_SHARE))
     : null;
-  const numberViews = [pace, trend].filter((x): x is number => x !== null);
+  // A stall (the numbers moved, then stopped) breaks the pace so far: it no longer describes the key
+  // result, so the trend through the recent check-ins speaks for the numbers alone.
+  const stalled = stalledAfterMoving(kr, kind, cycle, now, settings);
+  const numberViews = (stalled && trend !== null ? [trend] : [pace, trend]).filter(
+    (x): x is number => x !== null,
+  );
   const numbers: number | null =
     numberViews.length > 0 ? numberViews.reduce((a, b) => a + b, 0) / numberViews.length : null;
 
@@ -89,11 +95,13 @@ export function weighOutlook(input: OutlookInput): Outlook {
     confidence.latestAt !== null && now.getTime() - confidence.latestAt.getTime() <= FRESH_PERIODS * periodMs;
   const ratings = ratingsUpTo(kr, now);
   const reliability = ratingReliability(calibration);
+  // A stall is no late landing: the key result moved and then stopped.
   const explainedByLateShape =
+    !stalled &&
     curve !== 'back_loaded' &&
     progress.measured &&
     progress.raw * 100 >= curveAt('back_loaded', elapsed) * 100 - settings.offTrackGapPoints;
-  const flat = flatWhilePlanMoved(kr, kind, cycle, now, settings);
+  const flat = stalled;
 
   /** What the owner's view contributes if their latest rating were `rating`. */
   const ownerView = (rating: number) => {
@@ -105,19 +113,24 @@ export function weighOutlook(input: OutlookInput): Outlook {
       notes.push('the latest rating is too old to count in its favour');
     }
     const steadiness = steadyShare([...ratings.slice(0, -1), rating]);
-    let weight = OWNER_WEIGHT_MAX * (0.55 + 0.45 * steadiness) * reliability;
+    // Weights go with precision (inverse variance): a rating whose outcomes scattered twice as widely
+    // as the prior assumes counts for a quarter as much.
+    let weight = OWNER_WEIGHT_MAX * (0.55 + 0.45 * steadiness) * reliability ** 2;
     if (calibration.source === 'prior') weight *= 0.85;
     // A strong, steady, fresh rating may outweigh a gap that a back-loaded plan would explain: the
     // owner may know of a launch or a deal the plan's straight line does not show.
+    // Strong means the owner says so (a rating above the at-risk line) and it reads strong once calibrated:
+    // a cautious owner's habitual middling rating is a base rate, not knowledge of a late landing.
     if (
       fresh &&
+      rating > settings.atRiskConfidence &&
       value >= STRONG_RATING &&
       (numbers === null || value > numbers) &&
       steadiness >= 0.75 &&
       explainedByLateShape &&
       reliability >= 0.7
     ) {
-      weight = Math.max(weight, STRONG_OWNER_WEIGHT);
+      weight = Math.max(weight, STRONG_OWNER_WEIGHT * reliability ** 2);
       notes.push('a late-landing (back-loaded) plan would explain the gap');
     }
     if (flat) {
@@ -158,8 +171,10 @@ export function weighOutlook(input: OutlookInput): Outlook {
   );
 
   const parts: string[] = [];
-  if (numbers !== null)
-    parts.push(`the numbers along the ${curveWords(curve)} plan (${formatPercent(numbers)})`);
+  if (numbers !== null) {
+    const stalling = stalled ? ', stalled' : '';
+    parts.push(`the numbers along the ${curveWords(curve)} plan${stalling} (${formatPercent(numbers)})`);
+  }
   if (owner !== null && confidence.latest !== null) {
     parts.push(`the owner's ${confidence.latest}/10 read as ${formatPercent(owner)}`);
   }
@@ -189,10 +204,13 @@ function steadyShare(ratings: readonly number[]): number {
 }
 
 /**
- * True when the last three check-ins (spanning at least two periods) moved forward less than one point
- * of attainment while the plan's curve expected at least five over the same span.
+ * A stall: the last three check-ins (spanning at least two periods) moved forward less than one point
+ * of attainment while the plan's curve expected at least five over the same span, after the key
+ * result had moved: before the flat spell it was further along than a late-landing (back-loaded) plan
+ * would have been, and at least five points. A key result that never moved is not a stall: a late
+ * landing would explain it, and the owner's rating decides.
  */
-function flatWhilePlanMoved(
+function stalledAfterMoving(
   kr: KeyResult,
   kind: 'increase' | 'decrease',
   cycle: Cycle,
@@ -210,5 +228,7 @@ function flatWhilePlanMoved(
   const moved = at(last.value) - at(first.value);
   const curve = kr.curve ?? 'linear';
   const planned = expectedProgress(cycle, last.at, curve) - expectedProgress(cycle, first.at, curve);
-  return moved < 0.01 && planned >= 0.05;
+  if (moved >= 0.01 || planned < 0.05) return false;
+  const before = at(first.value);
+  return before >= 0.05 && before >= curveAt('back_loaded', elapsedShare(cycle, first.at));
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkMessageContent } from '../../../devkit/slack-stand-in/web-api/message-content.ts';
 import {
   composeDigest,
   type DigestInput,
@@ -7,7 +8,6 @@ import {
   THREAD_PAGE_LINES,
 } from '../../../src/domain/digest/index.ts';
 import { digestThreadMessage, digestTopMessage } from '../../../src/slack/views/digest.ts';
-import { checkMessageContent } from '../../support/slack-double/message-content.ts';
 
 const NASTY = ['<!channel>', '<!here>', '<@U123>', '<https://evil.example|Q3 report>'];
 const nasty = (i: number) => NASTY[i % NASTY.length]!;

@@ -26,7 +26,7 @@ describe('key result status: the numbers', () => {
       evaluateKeyResult(keyResult({ checkIns: weekly([8, 15, 23, 31, 38, last]) }), QUARTER, week(6.5))
         .status;
     expect(at(45)).toBe('on_track');
-    expect(at(30)).toBe('at_risk');
+    expect(at(33)).toBe('at_risk');
     const far = evaluateKeyResult(keyResult({ checkIns: weekly([2, 4, 6, 8, 10, 12]) }), QUARTER, week(6.5));
     expect(far.status).toBe('off_track');
     expect(far.signals[0]?.code).toBe('forecast');
@@ -86,8 +86,21 @@ describe('key result status: the numbers', () => {
     const kr = keyResult({ checkIns: weekly([20, 40, 40, 40, 40, 40]) });
     const s = evaluateKeyResult(kr, QUARTER, week(6));
     expect(s.gapPoints).toBeGreaterThan(-10);
-    expect(s.status).toBe('at_risk');
+    expect(s.status).toBe('off_track');
     expect(s.signals[0]?.code).toBe('forecast');
+    // The stall breaks the pace so far: the trend alone speaks for the numbers.
+    expect(s.forecast.attainment).toBeGreaterThan(0.35);
+    expect(s.forecast.attainment).toBeLessThan(0.5);
+  });
+
+  it('reads a stall from where it stopped, not from the pace before it', () => {
+    const stalled = keyResult({ checkIns: weekly([8, 16, 24, 31, 31, 31]) });
+    const moving = keyResult({ checkIns: weekly([8, 16, 24, 31, 36, 41]) });
+    const s = evaluateKeyResult(stalled, QUARTER, week(6));
+    expect(s.status).not.toBe('on_track');
+    expect(s.forecast.attainment).toBeLessThan(
+      evaluateKeyResult(moving, QUARTER, week(6)).forecast.attainment,
+    );
   });
 
   it('does not read a trend early in the cycle', () => {
@@ -137,6 +150,49 @@ describe('key result status: confidence is weighed, not a veto', () => {
     const s = evaluateKeyResult(flat, QUARTER, week(6));
     expect(s.status).not.toBe('on_track');
     expect(s.reasons).toContain('the numbers have not moved while the plan expected them to');
+  });
+
+  it('does not read a key result that never moved as a stall: a late landing would explain it', () => {
+    const launch = keyResult({ checkIns: weekly([0, 0, 1, 1, 1, 1], [9, 9, 9, 9, 9, 9]) });
+    const s = evaluateKeyResult(launch, QUARTER, week(6));
+    expect(s.status).toBe('on_track');
+    expect(s.reasons).toContain('a late-landing (back-loaded) plan would explain the gap');
+    expect(s.reasons).not.toContain('the numbers have not moved while the plan expected them to');
+  });
+
+  it('does not excuse a stall as a late landing, however sure the owner is', () => {
+    const stalled = keyResult({ checkIns: weekly([6, 15, 24, 39, 40, 37], [9, 9, 9, 9, 10, 9]) });
+    const s = evaluateKeyResult(stalled, QUARTER, week(6));
+    expect(s.status).not.toBe('on_track');
+    expect(s.reasons).not.toContain('a late-landing (back-loaded) plan would explain the gap');
+    expect(s.reasons).toContain('the numbers have not moved while the plan expected them to');
+  });
+
+  it("reads a cautious owner's usual rating at its calibrated value, but not as a strong one", () => {
+    const cautious = Array.from({ length: 6 }, () => ({ owner: 'careful', confidence: 5, final: 1 }));
+    const calibration = learnCalibration(cautious, 'careful');
+    // Their 5s have ended at target: on a key result on plan, a 5 does not drag the outlook down...
+    const onPlanKr = keyResult({ checkIns: weekly(onPlan, [5, 5, 5, 5, 5, 5]), calibration });
+    expect(evaluateKeyResult(onPlanKr, QUARTER, week(6)).status).toBe('on_track');
+    // ...but it is not the owner saying they are sure of a late landing, so it does not excuse a gap.
+    const s = evaluateKeyResult({ ...behind([5, 5, 5, 5, 5, 5]), calibration }, QUARTER, week(6.5));
+    expect(s.status).not.toBe('on_track');
+    expect(s.reasons).not.toContain('a late-landing (back-loaded) plan would explain the gap');
+    // The mirror image: the same record read for an owner whose 9s ended at 60%.
+    const high = learnCalibration(optimistHistory, 'opt');
+    const onPlanHigh = keyResult({ checkIns: weekly(onPlan, [9, 9, 9, 9, 9, 9]), calibration: high });
+    expect(evaluateKeyResult(onPlanHigh, QUARTER, week(6)).status).toBe('on_track');
+  });
+
+  it('weighs a rating by its precision: outcomes twice as scattered count for a quarter as much', () => {
+    const kr = keyResult({ checkIns: weekly(onPlan, [7, 7, 7, 7, 7, 7]) });
+    const weightWith = (spread: number) =>
+      evaluateKeyResult(
+        { ...kr, calibration: { bias: 0.1, observations: 12, spread, source: 'owner' } },
+        QUARTER,
+        week(6),
+      ).signals.find((x) => x.code === 'forecast')?.data.ownerWeight as number;
+    expect(weightWith(0.4)).toBeCloseTo(weightWith(0.2) / 4, 6);
   });
 
   it('reads an owner through their record: 9/10s that ended at 60% are not a free pass', () => {

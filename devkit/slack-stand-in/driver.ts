@@ -14,8 +14,8 @@ import {
   type ViewSubmissionInput,
   viewClosedPayload,
   viewSubmissionPayload,
-} from './slack-payloads.ts';
-import { nowInSeconds, signSlackRequest } from './slack-signature.ts';
+} from './payloads.ts';
+import { nowInSeconds, signSlackRequest } from './signature.ts';
 
 export type {
   Actor,
@@ -24,10 +24,10 @@ export type {
   SlashCommandInput,
   ViewClosedInput,
   ViewSubmissionInput,
-} from './slack-payloads.ts';
-export { appHomeOpenedEvent, unknownTriggerId } from './slack-payloads.ts';
-export { signSlackRequest } from './slack-signature.ts';
-export { buildStateValues, type FieldValue, field, type StateMap } from './slack-view-state.ts';
+} from './payloads.ts';
+export { appHomeOpenedEvent, unknownTriggerId } from './payloads.ts';
+export { signSlackRequest } from './signature.ts';
+export { buildStateValues, type FieldValue, field, type StateMap } from './view-state.ts';
 
 export interface SendOptions {
   /** Sign with the wrong secret. */

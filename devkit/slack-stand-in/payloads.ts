@@ -3,8 +3,9 @@
  * (block_actions, view_submission, view_closed) and Events API envelopes. Defaults match the
  * Slack double's workspace so the two can be used together without configuration.
  */
-import { DEFAULT_IDENTITY } from './slack-double/defaults.ts';
-import { buildStateValues, type StateMap } from './slack-view-state.ts';
+
+import { buildStateValues, type StateMap } from './view-state.ts';
+import { DEFAULT_IDENTITY } from './web-api/defaults.ts';
 
 type Dict = Record<string, unknown>;
 
