@@ -2,8 +2,8 @@
 // by the outbox through the real WebClient to the Slack double, which refuses what Slack would refuse
 // (over 50 blocks, sections over 3,000 characters, too much text) and answers errors as Slack does.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { StoredMessage } from '../../devkit/slack-stand-in/web-api/index.ts';
 import { ADMIN, type Harness, limitRejections, startHarness } from '../support/harness.ts';
-import type { StoredMessage } from '../support/slack-double/index.ts';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const LEAD = 'C0LEAD';

@@ -6,11 +6,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sendCommand } from '../../devkit/slack-stand-in/driver.ts';
+import {
+  type SlackDouble,
+  type StoredMessage,
+  startSlackDouble,
+} from '../../devkit/slack-stand-in/web-api/index.ts';
 import { openDatabase } from '../../src/db/client.ts';
 import { ADMIN, SIGNING_SECRET, waitFor } from '../support/harness.ts';
 import { freePort, startOkra } from '../support/okra-process.ts';
-import { type SlackDouble, type StoredMessage, startSlackDouble } from '../support/slack-double/index.ts';
-import { sendCommand } from '../support/slack-driver.ts';
 import { createPgDatabase, TEST_PROVIDER } from '../support/test-database.ts';
 
 const LEAD = 'C0LEAD';
