@@ -2,6 +2,7 @@
 // history through `okra import`, play the week, write what Slack received. main.ts prints it; the test reads it.
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { rng } from '../random.ts';
 import { planDocument } from './company/history.ts';
 import { CHANNELS } from './company/people.ts';
 import { composeDemo, type DemoApp } from './compose.ts';
@@ -9,7 +10,6 @@ import { digestAsText } from './digest-text.ts';
 import { importPlanFile } from './import-plan.ts';
 import type { SlackEvent } from './observe.ts';
 import { type Outputs, writeOutputs } from './output.ts';
-import { seededRandom } from './random.ts';
 import type { Refs } from './scenario/answers.ts';
 import { runWeek, WEEK_STARTS } from './scenario/week.ts';
 import { createTranscript } from './transcript.ts';
@@ -32,7 +32,7 @@ const KICKOFF = '2026-01-05T08:00:00Z';
 
 /** Runs the demo and leaves the app closed; the result keeps the stand-in's records for inspection. */
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
-  const random = seededRandom(options.seed);
+  const random = rng(options.seed);
   const transcript = createTranscript(options.print ?? (() => {}));
   const app = await composeDemo(options.outDir, KICKOFF);
   try {

@@ -58,7 +58,8 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
   const plan = loaded.parsed.plan;
 
   return withDatabase(io, async (db) => {
-    const workspace = await workspaceFor(db, stringFlag(args.values.team), true);
+    const dryRun = args.values['dry-run'] === true;
+    const workspace = await workspaceFor(db, stringFlag(args.values.team), dryRun ? 'dry-run' : 'create');
     if (!workspace.ok) {
       io.err.write(`${workspace.message}\n`);
       return 2;
@@ -67,7 +68,7 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
       workspaceId: workspace.id,
       actor: 'import',
       plan,
-      dryRun: args.values['dry-run'] === true,
+      dryRun,
       ...(io.now ? { now: io.now } : {}),
     });
     if (!result.ok) {
@@ -78,6 +79,10 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
       return reportProblems(io, file, located);
     }
     io.out.write(importReport(file, result));
+    if (typeof workspace.id !== 'number' && args.values.team === undefined)
+      io.out.write(
+        'The database has no workspace yet: the import itself needs --team T0123ABCD (the Slack team id).\n',
+      );
     return 0;
   });
 }
@@ -101,7 +106,7 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   return withDatabase(io, async (db) => {
-    const workspace = await workspaceFor(db, stringFlag(args.values.team), false);
+    const workspace = await workspaceFor(db, stringFlag(args.values.team), 'read');
     if (!workspace.ok) {
       io.err.write(`${workspace.message}\n`);
       return 2;
@@ -212,21 +217,40 @@ function importReport(file: string, result: Extract<ImportResult, { ok: true }>)
   return `${lines.join('\n')}\n`;
 }
 
-type WorkspaceChoice = { ok: true; id: number } | { ok: false; message: string };
+type WorkspaceChoice<Id> = { ok: true; id: Id } | { ok: false; message: string };
 
-/** --team names the Slack workspace; without it, the database's only workspace. */
-async function workspaceFor(db: Db, team: string | undefined, create: boolean): Promise<WorkspaceChoice> {
+/** A Slack team id for a dry run into a database with no workspace yet: nothing is written under it. */
+const DRY_RUN_TEAM = 'T0DRYRUN';
+
+/**
+ * --team names the Slack workspace; without it, the database's only workspace. An import creates the
+ * workspace it names; a dry run writes nothing, so it checks the plan against a workspace that exists only
+ * inside its rolled-back transaction (and on an empty database needs no --team at all).
+ */
+async function workspaceFor(db: Db, team: string | undefined, mode: 'read'): Promise<WorkspaceChoice<number>>;
+async function workspaceFor(
+  db: Db,
+  team: string | undefined,
+  mode: 'create' | 'dry-run',
+): Promise<WorkspaceChoice<number | { dryRunTeam: string }>>;
+async function workspaceFor(
+  db: Db,
+  team: string | undefined,
+  mode: 'read' | 'create' | 'dry-run',
+): Promise<WorkspaceChoice<number | { dryRunTeam: string }>> {
   if (team !== undefined) {
     if (!/^[TE][A-Z0-9]{2,}$/.test(team))
       return { ok: false, message: `--team takes a Slack team id such as T0123ABCD, not "${team}".` };
     const found = await db.workspace.findUnique({ where: { slackTeamId: team } });
     if (found) return { ok: true, id: found.id };
-    if (create) return { ok: true, id: (await ensureWorkspace(db, team)).id };
+    if (mode === 'create') return { ok: true, id: (await ensureWorkspace(db, team)).id };
+    if (mode === 'dry-run') return { ok: true, id: { dryRunTeam: team } };
     return { ok: false, message: `The database has no workspace ${team}.` };
   }
   const all = await db.workspace.findMany({ orderBy: { id: 'asc' } });
   const [only] = all;
   if (all.length === 1 && only) return { ok: true, id: only.id };
+  if (all.length === 0 && mode === 'dry-run') return { ok: true, id: { dryRunTeam: DRY_RUN_TEAM } };
   if (all.length === 0)
     return {
       ok: false,

@@ -49,6 +49,14 @@ export const canChangeStructure = (who: Who): boolean => can(who, 'structure');
 export const canChangeOwnedItem = (who: Who, ownerId: number | null | undefined): boolean =>
   can(who, 'change', { ownerId });
 
+/**
+ * Who may change an item someone owns, naming the owner so that the person refused knows whom to ask:
+ * "Priya (its owner) and PMO admins", or "PMO admins (it has no owner)".
+ */
+export function whoMayChange(ownerName: string | null | undefined): string {
+  return ownerName ? `${ownerName} (its owner) and PMO admins` : 'PMO admins (it has no owner)';
+}
+
 export const WHO_MAY = {
   structure: 'PMO admins',
   owned: 'the owner of this item and PMO admins',

@@ -20,6 +20,28 @@ export interface TreeKeyResultFigures {
   milestonesTotal: number;
 }
 
+/** A key result row's figures, with the value known now (null when nothing is known). */
+export function figuresOf(
+  row: {
+    kind: string;
+    unit: string;
+    startValue: number;
+    targetValue: number;
+    milestones: readonly { done: boolean }[];
+  },
+  value: number | null,
+): TreeKeyResultFigures {
+  return {
+    kind: row.kind,
+    unit: row.unit,
+    start: row.startValue,
+    target: row.targetValue,
+    value,
+    milestonesDone: row.milestones.filter((m) => m.done).length,
+    milestonesTotal: row.milestones.length,
+  };
+}
+
 export interface TreeKeyResult {
   ref: string;
   title: string;
@@ -177,18 +199,5 @@ export async function loadKeyResultFigures(
       milestones: { select: { done: true } },
     },
   });
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      {
-        kind: row.kind,
-        unit: row.unit,
-        start: row.startValue,
-        target: row.targetValue,
-        value: null,
-        milestonesDone: row.milestones.filter((m) => m.done).length,
-        milestonesTotal: row.milestones.length,
-      },
-    ]),
-  );
+  return new Map(rows.map((row) => [row.id, figuresOf(row, null)]));
 }

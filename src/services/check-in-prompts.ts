@@ -208,6 +208,8 @@ export interface DueOwner {
   active: boolean;
   zone: string;
   occurrence: Occurrence;
+  /** When the period this occurrence opens ends: the schedule's next occurrence in the owner's zone. */
+  periodEndsAt: Date;
   items: PromptItem[];
 }
 
@@ -235,14 +237,42 @@ export async function dueOwners(
   const members = await db.member.findMany({ where: { id: { in: ownerIds } } });
   const pauses: Map<number, PauseWindow[]> = await pausesOf(db, ownerIds);
   const timing = timingOf(schedule);
+  // Each owner's items, and each zone's occurrence, worked out once: not once per owner.
+  const itemsOf = new Map<number, PromptableItem[]>();
+  for (const item of items) {
+    if (item.ownerId === null) continue;
+    const list = itemsOf.get(item.ownerId);
+    if (list) list.push(item);
+    else itemsOf.set(item.ownerId, [item]);
+  }
+  const occurrences = new Map<string, { occurrence: Occurrence; periodEndsAt: Date } | null>();
+  const occurrenceIn = (zone: string) => {
+    let found = occurrences.get(zone);
+    if (found === undefined) {
+      const occurrence = options.now ? occurrenceNow(at, zone) : duePrompt(timing, zone, at);
+      found = occurrence && {
+        occurrence,
+        periodEndsAt: nextOccurrence(timing, zone, occurrence.at).at,
+      };
+      occurrences.set(zone, found);
+    }
+    return found;
+  };
 
   const due: DueOwner[] = [];
   for (const member of members) {
     const zone = zoneFor(member.tz, settings.workspaceZone, settings.defaultTimeZone).zone;
-    const occurrence = options.now ? occurrenceNow(at, zone) : duePrompt(timing, zone, at);
-    if (!occurrence) continue;
+    const found = occurrenceIn(zone);
+    if (!found) continue;
+    const { occurrence, periodEndsAt } = found;
     if (isPaused(pauses.get(member.id) ?? [], occurrence.localDate)) continue;
-    const mine = dueItems(items, member.id, scope, occurrence.period, occurrence.localDate);
+    const mine = dueItems(
+      itemsOf.get(member.id) ?? [],
+      member.id,
+      scope,
+      occurrence.period,
+      occurrence.localDate,
+    );
     if (mine.length === 0) continue;
     due.push({
       memberId: member.id,
@@ -250,6 +280,7 @@ export async function dueOwners(
       active: member.active,
       zone,
       occurrence,
+      periodEndsAt,
       items: mine.map((item) => details.get(itemKey(item.type, item.id))!),
     });
   }
@@ -383,7 +414,7 @@ function promptRow(
     localDate: owner.occurrence.localDate,
     timeZone: owner.zone,
     dueAt: owner.occurrence.at,
-    periodEndsAt: nextOccurrence(timingOf(schedule), owner.zone, owner.occurrence.at).at,
+    periodEndsAt: owner.periodEndsAt,
     createdAt: at,
   };
 }

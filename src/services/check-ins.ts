@@ -7,13 +7,14 @@ import { lockRow } from '../db/queries/row-lock.ts';
 import { dateFromIso, isoFromDate } from '../domain/dates.ts';
 import { parseNumber, unitMismatch, zConfidence, zNumberLike } from '../domain/numbers/index.ts';
 import { type Cadence, localDate, periodOf, periodOfDate } from '../domain/periods.ts';
-import { canChangeOwnedItem, WHO_MAY } from '../domain/permissions.ts';
+import { canChangeOwnedItem, whoMayChange } from '../domain/permissions.ts';
 import { formatShortId } from '../domain/short-ids.ts';
 import { type KeyResultStatus, type KpiStatus, milestoneShare } from '../domain/status/index.ts';
 import { zoneFor } from '../domain/time-zones.ts';
 import type { Actor } from './actor.ts';
 import { markMilestone } from './key-results.ts';
 import { findByShortId } from './lookup.ts';
+import { ownerName } from './members.ts';
 import { failure, fieldErrorsFrom, type Loose, type Outcome, success } from './outcome.ts';
 import { evaluateKeyResultById, evaluateKpiById } from './portfolio-status.ts';
 
@@ -198,7 +199,7 @@ export async function prepareKeyResultCheckIn(
   });
   const ref = formatShortId('key_result', kr.number);
   if (!canChangeOwnedItem(actor, kr.ownerId))
-    return failure({ item: `Only ${WHO_MAY.owned} can check in on ${ref}. Nothing was changed.` });
+    return failure({ item: await ownedRefusal(db, kr.ownerId, `check in on ${ref}`) });
   if (kr.objective.archivedAt) {
     // Restoring the key result would not help: it is its objective that is archived.
     const objective = formatShortId('objective', kr.objective.number);
@@ -364,7 +365,7 @@ export async function prepareKpiReading(
   });
   const ref = formatShortId('kpi', kpi.number);
   if (!canChangeOwnedItem(actor, kpi.ownerId))
-    return failure({ item: `Only ${WHO_MAY.owned} can report readings of ${ref}. Nothing was changed.` });
+    return failure({ item: await ownedRefusal(db, kpi.ownerId, `report readings of ${ref}`) });
   if (kpi.archivedAt)
     return failure({ item: `${ref} is archived, so it takes no readings. A PMO admin can restore it.` });
   const read = readNumber(fields.value, kpi.unit);
@@ -487,7 +488,12 @@ export async function checkInTarget(
       : await db.keyResult.findUniqueOrThrow({ where: { id: found.found.id } });
   const ref = formatShortId(found.found.entity, row.number);
   if (!canChangeOwnedItem(actor, row.ownerId))
-    return failure({ item: `Only ${WHO_MAY.owned} can check in on ${ref}. Nothing was changed.` });
+    return failure({ item: await ownedRefusal(db, row.ownerId, `check in on ${ref}`) });
   if (row.archivedAt) return failure({ item: `${ref} is archived, so it takes no check-ins.` });
   return success({ ref, title: row.title, kind: row.kind });
+}
+
+/** "Only Priya (its owner) and PMO admins can check in on KR-3.": whom to ask, by name. */
+async function ownedRefusal(db: Db, ownerId: number | null, what: string): Promise<string> {
+  return `Only ${whoMayChange(await ownerName(db, { id: ownerId }))} can ${what}. Nothing was changed.`;
 }

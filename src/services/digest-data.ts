@@ -2,6 +2,7 @@
 // check-in time and in the hourly sweep; the digest never re-evaluates), check-ins for progress and
 // completion, open risks, KPIs and the previous digest's snapshot. A handful of whole-cycle queries, no
 // per-item queries and no id lists (which would grow with the portfolio and hit SQLite's parameter limit).
+
 import type { Db } from '../db/client.ts';
 import {
   cycleWeekEnds,
@@ -19,12 +20,13 @@ import { periodOf } from '../domain/periods.ts';
 import { formatShortId } from '../domain/short-ids.ts';
 import {
   expectedProgress,
-  type KeyResultKind,
   kpiBand,
   type ProgressCurve,
+  parseStatusLevel,
   type StatusLevel,
   weightedMean,
 } from '../domain/status/index.ts';
+import { parseKrKind } from '../domain/vocabulary.ts';
 import { riskScore } from './risks.ts';
 import { cycleInput } from './status-inputs.ts';
 
@@ -34,9 +36,7 @@ export type StoredScope =
   | { kind: 'team'; teamId: number }
   | { kind: 'objective'; objectiveId: number };
 
-const LEVELS = new Set(['on_track', 'at_risk', 'off_track']);
-const asLevel = (status: string | undefined): StatusLevel | null =>
-  status && LEVELS.has(status) ? (status as StatusLevel) : null;
+const asLevel = (status: string | undefined): StatusLevel | null => parseStatusLevel(status);
 
 function reasonsOf(json: string | undefined): string[] {
   if (!json) return [];
@@ -195,7 +195,7 @@ export async function loadDigestInput(db: Db, request: DigestDataRequest): Promi
     krProgress.set(
       kr.id,
       progressFromFigures({
-        kind: kr.kind as KeyResultKind,
+        kind: parseKrKind(kr.kind),
         start: Number(kr.startValue),
         target: Number(kr.targetValue),
         value:
@@ -435,7 +435,7 @@ async function progressFromHistory(
       const upTo = history.filter((h) => h.at <= moment);
       const limit = kr.kind === 'stay_above' || kr.kind === 'stay_below';
       return progressFromFigures({
-        kind: kr.kind as KeyResultKind,
+        kind: parseKrKind(kr.kind),
         start: Number(kr.startValue),
         target: Number(kr.targetValue),
         value: values[w] ?? null,

@@ -1,6 +1,7 @@
 // Flags: when an item's status worsens, its owner gets a DM and the PMO channel one line, once per
 // transition and ISO week. The new status and the notices are written in one transaction: a crash either
 // keeps both or neither (and the next sweep sees the change again). The outbox delivers them.
+
 import type { Tx } from '../db/client.ts';
 import { upsertStatuses } from '../db/queries/item-statuses.ts';
 import { insertUnlessPresent } from '../db/savepoint.ts';
@@ -15,6 +16,7 @@ import {
   flagEpisodeKey,
   inGracePeriod,
   type KpiStatus,
+  parseStatusLevel,
   type StatusLevel,
 } from '../domain/status/index.ts';
 import type { CheckInRecorded } from './check-ins.ts';
@@ -54,8 +56,7 @@ export interface Settled {
 /** New items are not flagged in their first check-in period: their owners have not had a chance to check in. */
 export const DEFAULT_GRACE_MS = DEFAULT_STATUS_SETTINGS.checkInPeriodDays * 86_400_000;
 
-const LEVELS: readonly string[] = ['on_track', 'at_risk', 'off_track'];
-const asLevel = (text: string): StatusLevel | null => (LEVELS.includes(text) ? (text as StatusLevel) : null);
+const asLevel = (text: string): StatusLevel | null => parseStatusLevel(text);
 
 /**
  * The first flag of an item reaching a status in an ISO week: one outbox key per recipient under it. A relapse

@@ -1,10 +1,16 @@
-// What one person's App Home shows: the key results, KPIs and risks they own, and for admins and leaders a
+// What one person's App Home shows: the objectives, key results, KPIs and risks they own, and for admins and leaders a
 // count of how the current cycle is going. Read-only.
 import type { Db } from '../db/client.ts';
 import { sortedBy } from '../db/queries/bounded.ts';
 import { formatShortId } from '../domain/short-ids.ts';
-import { evaluateKeyResult, evaluateKpi, type KpiBand, type StatusLevel } from '../domain/status/index.ts';
-import type { TreeKeyResult } from './alignment-tree.ts';
+import {
+  evaluateKeyResult,
+  evaluateKpi,
+  type KpiBand,
+  parseStatusLevel,
+  type StatusLevel,
+} from '../domain/status/index.ts';
+import { figuresOf, type TreeKeyResult } from './alignment-tree.ts';
 import { loadCalibration } from './calibration.ts';
 import { currentCycle } from './cycles.ts';
 import { openRisksByScore, type RiskView } from './risks.ts';
@@ -33,9 +39,19 @@ export interface HomeKpi {
 
 export type StatusCounts = Record<StatusLevel, number>;
 
+export interface HomeObjective {
+  ref: string;
+  title: string;
+  keyResults: number;
+  /** As last stored by a check-in or the sweep; null before the first evaluation. */
+  status: StatusLevel | null;
+}
+
 export interface HomeModel {
   /** The current cycle's name, or null when there is none. */
   cycleName: string | null;
+  /** The current cycle's objectives the person owns (leaders own objectives more often than key results). */
+  objectives: HomeObjective[];
   keyResultGroups: Array<{ objective: { ref: string; title: string }; keyResults: HomeKeyResult[] }>;
   kpis: HomeKpi[];
   risks: RiskView[];
@@ -56,7 +72,8 @@ export async function loadHome(db: Db, viewer: HomeViewer, now: Date): Promise<H
     currentCycle(db, workspaceId),
   ]);
   const settings = workspaceSettings(workspace.settings);
-  const [keyResults, kpis, risks, portfolio] = await Promise.all([
+  const [objectives, keyResults, kpis, risks, portfolio] = await Promise.all([
+    cycle ? ownedObjectives(db, workspaceId, memberId, cycle.id) : Promise.resolve([]),
     cycle
       ? db.keyResult.findMany({
           where: {
@@ -108,15 +125,7 @@ export async function loadHome(db: Db, viewer: HomeViewer, now: Date): Promise<H
       progress: status.progress.measured ? status.progress.raw : null,
       status: status.status,
       reason: status.reasons[0],
-      figures: {
-        kind: row.kind,
-        unit: row.unit,
-        start: row.startValue,
-        target: row.targetValue,
-        value: status.progress.value,
-        milestonesDone: row.milestones.filter((m) => m.done).length,
-        milestonesTotal: row.milestones.length,
-      },
+      figures: figuresOf(row, status.progress.value),
       lastCheckIn: last ? { date: last.date, value: last.value, confidence: last.confidence } : null,
     });
     groups.set(row.objectiveId, group);
@@ -124,6 +133,7 @@ export async function loadHome(db: Db, viewer: HomeViewer, now: Date): Promise<H
 
   return {
     cycleName: cycle?.name ?? null,
+    objectives,
     keyResultGroups: [...groups.values()],
     kpis: kpis.map((row) => {
       const status = evaluateKpi(kpiInput(row), now, settings);
@@ -145,6 +155,35 @@ export async function loadHome(db: Db, viewer: HomeViewer, now: Date): Promise<H
     risks,
     portfolio,
   };
+}
+
+async function ownedObjectives(
+  db: Db,
+  workspaceId: number,
+  memberId: number,
+  cycleId: number,
+): Promise<HomeObjective[]> {
+  const rows = await db.objective.findMany({
+    where: { workspaceId, ownerId: memberId, cycleId, archivedAt: null },
+    orderBy: { number: 'asc' },
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      _count: { select: { keyResults: { where: { archivedAt: null } } } },
+    },
+  });
+  const stored = await db.itemStatus.findMany({
+    where: { workspaceId, itemType: 'objective', itemId: { in: rows.map((row) => row.id) } },
+    select: { itemId: true, status: true },
+  });
+  const statusOf = new Map(stored.map((row) => [row.itemId, parseStatusLevel(row.status)]));
+  return rows.map((row) => ({
+    ref: formatShortId('objective', row.number),
+    title: row.title,
+    keyResults: row._count.keyResults,
+    status: statusOf.get(row.id) ?? null,
+  }));
 }
 
 /** Admins and leaders (of the workspace or of a team) see how the whole cycle is going. */
@@ -182,7 +221,10 @@ async function portfolioCounts(
   ]);
   const counted = (rows: Array<{ status: string; n: number | bigint }>) => {
     const counts = emptyCounts();
-    for (const row of rows) if (row.status in counts) counts[row.status as StatusLevel] = Number(row.n);
+    for (const row of rows) {
+      const level = parseStatusLevel(row.status);
+      if (level) counts[level] = Number(row.n);
+    }
     return counts;
   };
   return { objectives: counted(objectiveRows), keyResults: counted(keyResultRows) };

@@ -5,6 +5,7 @@ import { recentAudit } from '../db/queries/audit.ts';
 import { formatShortId } from '../domain/short-ids.ts';
 import type { KeyResultStatus, KpiStatus, ObjectiveStatus, StatusLevel } from '../domain/status/index.ts';
 import {
+  figuresOf,
   loadKeyResultFigures,
   type TreeKeyResult,
   type TreeKeyResultFigures,
@@ -256,15 +257,7 @@ async function keyResultDetails(db: Db, id: number, now: Date, changes: Change[]
     milestones: row.milestones.map((m) => ({ position: m.position, title: m.title, done: m.done })),
     archived: row.archivedAt !== null,
     status,
-    figures: {
-      kind: row.kind,
-      unit: row.unit,
-      start: row.startValue,
-      target: row.targetValue,
-      value: status.progress.value,
-      milestonesDone: row.milestones.filter((m) => m.done).length,
-      milestonesTotal: row.milestones.length,
-    },
+    figures: figuresOf(row, status.progress.value),
     checkIns: row.checkIns.map((c) => ({
       date: c.date,
       value: c.value,

@@ -1,5 +1,6 @@
 // Key results: the measurable outcomes under an objective. Adding, editing, changing the owner, archiving,
 // restoring and ticking off milestones, each validated, permission-checked and audited in one transaction.
+
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import { changedFields, recordAudit } from '../db/queries/audit.ts';
@@ -9,13 +10,13 @@ import { curveChoiceNote } from '../domain/curve-suggestion.ts';
 import { isoFromDate } from '../domain/dates.ts';
 import { qualityHints } from '../domain/kr-quality.ts';
 import { parseNumber, zNumberLike } from '../domain/numbers/index.ts';
-import { canChangeOwnedItem, canChangeStructure, WHO_MAY } from '../domain/permissions.ts';
+import { canChangeOwnedItem, canChangeStructure, WHO_MAY, whoMayChange } from '../domain/permissions.ts';
 import { formatShortId } from '../domain/short-ids.ts';
 import { SLACK_USER_ID } from '../domain/slack-ids.ts';
-import { KR_CURVES, KR_KINDS, type KrKind } from '../domain/vocabulary.ts';
+import { KR_CURVES, KR_KINDS, type KrKind, parseKrKind } from '../domain/vocabulary.ts';
 import type { Actor } from './actor.ts';
 import { findByShortId } from './lookup.ts';
-import { memberBySlackId } from './members.ts';
+import { memberBySlackId, ownerName } from './members.ts';
 import { type FieldErrors, failure, fieldErrorsFrom, type Loose, type Outcome, success } from './outcome.ts';
 
 /** Kinds measured by a number moving from a start towards a target (or holding a threshold). */
@@ -478,7 +479,9 @@ async function editKeyResultOnce(
     });
   }
   if (!canChangeOwnedItem(actor, row.ownerId)) {
-    return failure({ id: `Only ${WHO_MAY.owned} can edit ${current.ref}. Nothing was changed.` });
+    return failure({
+      id: `Only ${whoMayChange(await ownerName(db, { id: row.ownerId }))} can edit ${current.ref}. Nothing was changed.`,
+    });
   }
   if (!canChangeStructure(actor)) {
     const attempted: Record<keyof typeof ADMIN_ONLY_FIELDS, boolean> = {
@@ -498,7 +501,7 @@ async function editKeyResultOnce(
     if (Object.keys(refused).length) return failure(refused);
   }
 
-  const kind = fields.kind ?? (current.kind as KrKind);
+  const kind = fields.kind ?? parseKrKind(current.kind);
   // Numbers carry over only between numeric kinds: a yes/no key result's 0 and 1 are not a start and target.
   const carry = NUMERIC_KINDS.has(kind) && NUMERIC_KINDS.has(current.kind);
   const keepMilestones = kind === 'milestone' && current.kind === 'milestone';
@@ -641,7 +644,8 @@ async function setArchivedOnce(
 
 const MilestoneMark = z.object({
   id: z.string({ error: 'Name the key result, e.g. KR-3.' }).trim().min(1, 'Name the key result, e.g. KR-3.'),
-  position: zNumberLike({ integer: true, min: 1 }),
+  /** The milestone's number (1, 2, …) or its title; checked against the key result's milestones. */
+  position: z.union([z.number(), z.string().trim()]).optional(),
   done: z.boolean(),
 });
 export type MilestoneMarkInput = Loose<z.input<typeof MilestoneMark>>;
@@ -651,6 +655,19 @@ export interface MilestoneChange {
   milestone: MilestoneView;
   /** False when the milestone was already in that state. */
   changed: boolean;
+}
+
+/** A milestone by its number, or by its title (ignoring case) when that names exactly one. */
+function pickMilestone<M extends { position: number; title: string }>(
+  milestones: readonly M[],
+  asked: number | string | undefined,
+): M | undefined {
+  if (asked === undefined || asked === '') return undefined;
+  if (typeof asked === 'number' || /^\d+$/.test(asked))
+    return milestones.find((m) => m.position === Number(asked));
+  const wanted = asked.toLowerCase();
+  const named = milestones.filter((m) => m.title.trim().toLowerCase() === wanted);
+  return named.length === 1 ? named[0] : undefined;
 }
 
 export function markMilestone(
@@ -679,19 +696,22 @@ async function markMilestoneOnce(
     return failure({ id: `${kr.ref} is archived: restore it first with \`/okr kr restore ${kr.ref}\`.` });
   if (!canChangeOwnedItem(actor, row.ownerId)) {
     return failure({
-      id: `Only ${WHO_MAY.owned} can tick off milestones of ${kr.ref}. Nothing was changed.`,
+      id: `Only ${whoMayChange(await ownerName(db, { id: row.ownerId }))} can tick off milestones of ${kr.ref}. Nothing was changed.`,
     });
   }
   if (kr.kind !== 'milestone')
     return failure({ id: `${kr.ref} is not a milestone key result; it has no milestones.` });
-  const milestone = row.milestones.find((m) => m.position === position);
+  const milestone = pickMilestone(row.milestones, position);
   if (!milestone) {
-    return failure({
-      position: `${kr.ref} has milestones 1 to ${row.milestones.length}; there is no milestone ${position}.`,
-    });
+    const list = row.milestones.map((m) => `${m.position}. ${m.title}`).join(', ');
+    const asked =
+      position === undefined || position === ''
+        ? `Say which milestone of ${kr.ref}, by number or title`
+        : `${kr.ref} has no milestone ${typeof position === 'number' || /^\d+$/.test(position) ? position : `"${position}"`}`;
+    return failure({ position: `${asked}: ${list}.` });
   }
   const before: MilestoneView = {
-    position,
+    position: milestone.position,
     title: milestone.title,
     weight: milestone.weight,
     done: milestone.done,
@@ -707,8 +727,8 @@ async function markMilestoneOnce(
       entityType: 'key_result',
       entityId: kr.id,
       entityRef: kr.ref,
-      before: { milestone: position, title: milestone.title, done: milestone.done },
-      after: { milestone: position, title: milestone.title, done },
+      before: { milestone: milestone.position, title: milestone.title, done: milestone.done },
+      after: { milestone: milestone.position, title: milestone.title, done },
     });
     return view(await loadRow(tx, kr.id));
   });

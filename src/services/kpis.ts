@@ -8,11 +8,11 @@ import { nextNumber } from '../db/queries/counters.ts';
 import { lockUnchanged, retryStale } from '../db/queries/row-lock.ts';
 import { isoFromDate } from '../domain/dates.ts';
 import { formatNumber, zNumberLike } from '../domain/numbers/index.ts';
-import { canChangeStructure, WHO_MAY } from '../domain/permissions.ts';
+import { canChangeStructure, WHO_MAY, whoMayChange } from '../domain/permissions.ts';
 import { formatShortId } from '../domain/short-ids.ts';
 import type { Actor } from './actor.ts';
 import { findByShortId } from './lookup.ts';
-import { memberBySlackId } from './members.ts';
+import { memberBySlackId, ownerName } from './members.ts';
 import { failure, fieldErrorsFrom, type Loose, type Outcome, success } from './outcome.ts';
 
 export type KpiDirection = 'higher_is_better' | 'lower_is_better';
@@ -278,10 +278,13 @@ async function updateKpiOnce(
   );
   if (forbidden.length > 0) {
     const field = forbidden[0]!;
-    const message = isOwner
-      ? `As the owner you can change the title, unit and cadence; only ${WHO_MAY.structure} can change the ${field}. Nothing was saved.`
-      : `Only ${WHO_MAY.owned} can change ${kpi.ref}. Nothing was saved.`;
-    return failure({ [isOwner ? field : 'title']: message });
+    if (!isOwner) {
+      const owner = await ownerName(db, { workspaceId: actor.workspaceId, slackUserId: kpi.ownerSlackId });
+      return failure({ kpi: `Only ${whoMayChange(owner)} can change ${kpi.ref}. Nothing was saved.` });
+    }
+    return failure({
+      [field]: `As the owner you can change the title, unit and cadence; only ${WHO_MAY.structure} can change the ${field}. Nothing was saved.`,
+    });
   }
   const ownerId =
     'owner' in diff.after ? (await memberBySlackId(db, actor.workspaceId, after.owner)).id : undefined;

@@ -17,3 +17,25 @@ export async function memberByName(
   const found = members.find((m) => m.name.toLowerCase() === wanted);
   return found ? memberRow(found) : undefined;
 }
+
+/**
+ * How a refusal names an item's owner: the name Slack gave them, or their Slack id while Okra has not read
+ * their profile yet; null when the item has no owner.
+ */
+export async function ownerName(
+  db: Db,
+  owner: { id: number | null | undefined } | { workspaceId: number; slackUserId: string | null | undefined },
+): Promise<string | null> {
+  const where =
+    'id' in owner
+      ? owner.id == null
+        ? undefined
+        : { id: owner.id }
+      : owner.slackUserId == null
+        ? undefined
+        : { workspaceId: owner.workspaceId, slackUserId: owner.slackUserId };
+  if (!where) return null;
+  const row = await db.member.findFirst({ where, select: { name: true, slackUserId: true } });
+  if (!row) return null;
+  return row.name || row.slackUserId;
+}

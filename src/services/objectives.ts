@@ -1,5 +1,6 @@
 // Objectives: what a company, team or person means to achieve in a cycle, aligned in a tree under parents.
 // Only PMO admins change them. Field names here are also the block_ids of the objective modal.
+
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import { changedFields, recordAudit } from '../db/queries/audit.ts';
@@ -8,7 +9,7 @@ import { lockUnchanged, retryStale } from '../db/queries/row-lock.ts';
 import { alignmentLoop } from '../domain/alignment.ts';
 import { WHO_MAY } from '../domain/permissions.ts';
 import { formatShortId, parseShortId } from '../domain/short-ids.ts';
-import { OBJECTIVE_LEVELS } from '../domain/vocabulary.ts';
+import { OBJECTIVE_LEVELS, parseObjectiveLevel } from '../domain/vocabulary.ts';
 import { type Actor, isAdmin } from './actor.ts';
 import { currentCycle, findCycleByName } from './cycles.ts';
 import { findByShortId } from './lookup.ts';
@@ -104,9 +105,7 @@ function view(row: ObjectiveRow): ObjectiveView {
     shortId: formatShortId('objective', row.number),
     title: row.title,
     description: row.description,
-    level: (OBJECTIVE_LEVELS as readonly string[]).includes(row.level)
-      ? (row.level as ObjectiveLevel)
-      : 'company',
+    level: parseObjectiveLevel(row.level),
     team: row.team?.name ?? null,
     teamId: row.teamId,
     ownerSlackId: row.owner?.slackUserId ?? null,

@@ -49,19 +49,17 @@ export async function enqueue(tx: Tx, workspaceId: number, notices: readonly Not
     taken.add(notice.key);
     fresh.push(notice);
   }
-  // Many at once (a sweep's flags) in one statement; if another transaction inserted one of the keys
-  // meanwhile, one by one, each skipped when present.
-  if (
-    fresh.length > 1 &&
-    (await insertUnlessPresent(tx, () =>
-      tx.outbox.createMany({ data: fresh.map((n) => rowOf(workspaceId, n)) }),
-    ))
-  )
-    return;
+  if (fresh.length === 0) return;
+  // All in one statement (a fan-out to thousands would otherwise be thousands of round trips); when another
+  // transaction inserted one of these keys meanwhile, that statement is undone and each row goes on its own.
+  if (fresh.length > 1) {
+    const rows = fresh.map((notice) => outboxRow(workspaceId, notice));
+    if (await insertUnlessPresent(tx, () => tx.outbox.createMany({ data: rows }))) return;
+  }
   for (const notice of fresh) await insertOnce(tx, workspaceId, notice);
 }
 
-function rowOf(workspaceId: number, notice: Notice) {
+function outboxRow(workspaceId: number, notice: Notice) {
   const [toType, toId] = 'user' in notice.to ? ['user', notice.to.user] : ['channel', notice.to.channel];
   return {
     workspaceId,
@@ -79,5 +77,5 @@ function rowOf(workspaceId: number, notice: Notice) {
 
 /** Another transaction may insert the same key at the same moment (two instances running the same sweep). */
 async function insertOnce(tx: Tx, workspaceId: number, notice: Notice): Promise<void> {
-  await insertUnlessPresent(tx, () => tx.outbox.create({ data: rowOf(workspaceId, notice) }));
+  await insertUnlessPresent(tx, () => tx.outbox.create({ data: outboxRow(workspaceId, notice) }));
 }

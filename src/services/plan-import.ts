@@ -27,7 +27,11 @@ export type { ImportHint } from './plan/import-hints.ts';
 export type { ImportKind, ImportProblem, ImportSummary, KindCounts } from './plan/import-scope.ts';
 
 export interface ImportRequest {
-  workspaceId: number;
+  /**
+   * The workspace to import into, or, for a dry run before the workspace exists (a fresh database), the
+   * Slack team it would be: its row is made inside the transaction the dry run rolls back.
+   */
+  workspaceId: number | { dryRunTeam: string };
   /** "import" for the command line, or the Slack user id of the PMO admin importing. */
   actor: string;
   plan: Plan;
@@ -62,17 +66,21 @@ export async function importPlan(db: Db, request: ImportRequest): Promise<Import
   const hints = [...importHints(plan, now), ...foldedReadingHints(plan)];
   try {
     return await db.$transaction(async (tx) => {
+      const workspaceId =
+        typeof request.workspaceId === 'number'
+          ? request.workspaceId
+          : (await tx.workspace.create({ data: { slackTeamId: request.workspaceId.dryRunTeam } })).id;
       // One import per workspace at a time: a second one waits here, then finds the first one's rows.
-      await lockRow(tx, 'Workspace', request.workspaceId);
+      await lockRow(tx, 'Workspace', workspaceId);
       const scope: ImportScope = {
         tx,
-        workspaceId: request.workspaceId,
+        workspaceId,
         actor: request.actor,
         now,
         generatedRefs,
         summary: emptySummary(),
         problems: [],
-        ...(await memberResolver(tx, request.workspaceId)),
+        ...(await memberResolver(tx, workspaceId)),
       };
       await writePlan(scope, plan);
       if (scope.problems.length > 0) throw new Rollback({ ok: false, problems: scope.problems });
@@ -80,9 +88,9 @@ export async function importPlan(db: Db, request: ImportRequest): Promise<Import
         ok: true,
         summary: scope.summary,
         hints,
-        dryRun: request.dryRun === true,
+        dryRun: request.dryRun === true || typeof request.workspaceId !== 'number',
       };
-      if (request.dryRun) throw new Rollback(result);
+      if (request.dryRun || typeof request.workspaceId !== 'number') throw new Rollback(result);
       return result;
     }, TRANSACTION);
   } catch (error) {
@@ -107,6 +115,7 @@ async function writePlan(scope: ImportScope, plan: Plan): Promise<void> {
 
 async function refusal(db: Db, request: ImportRequest): Promise<ImportProblem | undefined> {
   if (request.actor === 'import') return undefined;
+  if (typeof request.workspaceId !== 'number') return problemAt([], 'There is no such workspace.');
   const member = await db.member.findUnique({
     where: { workspaceId_slackUserId: { workspaceId: request.workspaceId, slackUserId: request.actor } },
   });

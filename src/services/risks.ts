@@ -1,4 +1,5 @@
 // Risks: what could stop an objective, key result or KPI, rated by likelihood × impact (R-n).
+
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import { changedFields, recordAudit } from '../db/queries/audit.ts';
@@ -6,13 +7,14 @@ import { nextNumber } from '../db/queries/counters.ts';
 import { lockUnchanged, retryStale } from '../db/queries/row-lock.ts';
 import { isoFromDate } from '../domain/dates.ts';
 import { parseNumber } from '../domain/numbers/index.ts';
-import { canChangeOwnedItem, WHO_MAY } from '../domain/permissions.ts';
+import { canChangeOwnedItem, whoMayChange } from '../domain/permissions.ts';
 import { formatShortId, parseShortId } from '../domain/short-ids.ts';
 import { riskScore as ratedScore } from '../domain/status/risk.ts';
+import { parseRiskStatus } from '../domain/vocabulary.ts';
 import type { Actor } from './actor.ts';
 import { isAdmin } from './actor.ts';
 import { findByShortId } from './lookup.ts';
-import { memberBySlackId } from './members.ts';
+import { memberBySlackId, ownerName } from './members.ts';
 import { failure, fieldErrorsFrom, type Loose, type Outcome, success } from './outcome.ts';
 
 export const RISK_STATUSES = ['open', 'mitigating', 'closed'] as const;
@@ -117,9 +119,7 @@ function linkedOf(row: RiskRow): RiskView['linked'] {
 }
 
 function view(row: RiskRow): RiskView {
-  const status = (RISK_STATUSES as readonly string[]).includes(row.status)
-    ? (row.status as RiskStatus)
-    : 'open';
+  const status = parseRiskStatus(row.status);
   return {
     id: row.id,
     ref: formatShortId('risk', row.number),
@@ -303,7 +303,7 @@ async function updateRiskOnce(
   if (!current.ok) return current;
   const risk = current.value;
   const allowed = await mayChange(db, actor, risk);
-  if (!allowed) return failure({ title: `Only ${WHO_MAY.owned} can change ${risk.ref}. Nothing was saved.` });
+  if (!allowed) return failure({ risk: await refusal(db, actor, risk, 'change') });
   const before = {
     title: risk.title,
     description: risk.description,
@@ -373,6 +373,11 @@ async function mayChange(db: Db, actor: Actor, risk: RiskView): Promise<boolean>
   return canChangeOwnedItem(actor, owner.id);
 }
 
+async function refusal(db: Db, actor: Actor, risk: RiskView, verb: string): Promise<string> {
+  const owner = await ownerName(db, { workspaceId: actor.workspaceId, slackUserId: risk.ownerSlackId });
+  return `Only ${whoMayChange(owner)} can ${verb} ${risk.ref}. Nothing was changed.`;
+}
+
 /** Closes a risk (admin or owner), keeping an optional note in the audit trail. */
 export async function closeRisk(
   db: Db,
@@ -385,7 +390,7 @@ export async function closeRisk(
   if (!current.ok) return current;
   const risk = current.value;
   if (!(await mayChange(db, actor, risk))) {
-    return failure({ risk: `Only ${WHO_MAY.owned} can close ${risk.ref}. Nothing was changed.` });
+    return failure({ risk: await refusal(db, actor, risk, 'close') });
   }
   if (risk.status === 'closed') {
     return failure({

@@ -2,16 +2,8 @@
 
 import { sortedBy } from '../db/queries/bounded.ts';
 import { formatShortId } from '../domain/short-ids.ts';
-import type {
-  ConfidenceCalibration,
-  Cycle,
-  KeyResult,
-  KeyResultKind,
-  Kpi,
-  KpiCadence,
-  KpiDirection,
-  ProgressCurve,
-} from '../domain/status/index.ts';
+import type { ConfidenceCalibration, Cycle, KeyResult, Kpi } from '../domain/status/index.ts';
+import { parseKpiCadence, parseKpiDirection, parseKrCurve, parseKrKind } from '../domain/vocabulary.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -43,12 +35,12 @@ export function keyResultInput(row: KeyResultRow, calibration?: ConfidenceCalibr
     ...(row.createdAt ? { createdAt: row.createdAt } : {}),
     id: formatShortId('key_result', row.number),
     title: row.title,
-    kind: row.kind as KeyResultKind,
+    kind: parseKrKind(row.kind),
     start: row.startValue,
     target: row.targetValue,
     current: row.currentValue,
     weight: row.weight,
-    curve: row.curve as ProgressCurve,
+    curve: parseKrCurve(row.curve),
     milestones: sortedBy(row.milestones, (m) => m.position).map((m) => ({
       title: m.title,
       weight: m.weight,
@@ -94,11 +86,11 @@ export function kpiInput(row: KpiRow): Kpi {
   return {
     id: formatShortId('kpi', row.number),
     title: row.title,
-    direction: row.direction as KpiDirection,
+    direction: parseKpiDirection(row.direction),
     target: row.target,
     green: row.green,
     amber: row.amber,
-    cadence: row.cadence as KpiCadence,
+    cadence: parseKpiCadence(row.cadence),
     unit: row.unit,
     readings: sortedBy(
       row.readings,

@@ -208,6 +208,16 @@ async function changeTeamOnce(
   const absent = remove.filter((id) => !team.members.includes(id));
   if (absent.length > 0) notes.push({ text: 'Not in the team, so not removed:', people: absent });
   const members = [...team.members.filter((id) => !remove.includes(id)), ...newcomers];
+  const leaders = team.leaders.filter((id) => members.includes(id));
+  const departed = team.leaders.filter((id) => !leaders.includes(id));
+  if (departed.length > 0) {
+    // Leading a team one is not in makes no sense, so it goes; but never silently.
+    notes.push({ text: 'Left the team, so no longer its leader:', people: departed });
+    if (leaders.length === 0)
+      notes.push(
+        `${team.name} has no leader now: \`/okr team members ${team.name}\` opens its form, where you can name one.`,
+      );
+  }
   return writeTeam(
     db,
     actor,
@@ -216,7 +226,7 @@ async function changeTeamOnce(
       name: team.name,
       channelId: parsed.data.channel ?? team.channelId,
       members,
-      leaders: team.leaders.filter((id) => members.includes(id)),
+      leaders,
     },
     notes,
   );

@@ -76,6 +76,30 @@ describe('slack double: fault injection', () => {
     }
   });
 
+  it('marks calls that came while a 429 still asked to wait', async () => {
+    let now = 1_700_000_000_000;
+    const timed = await doubleWithClient({ clock: () => now }, { rejectRateLimitedCalls: true });
+    try {
+      timed.double.rateLimit('chat.postMessage', { perSecond: 1 });
+      await timed.client.chat.postMessage({ channel, text: '1' });
+      await timed.client.chat.postMessage({ channel, text: '2' }).catch(() => undefined); // 429, wait 1 s
+      now += 500;
+      await timed.client.chat.postMessage({ channel, text: '3' }).catch(() => undefined); // too early
+      await timed.client.users.info({ user: 'U0ALICE' }); // another method is not held back
+      now += 1000; // that 429 asked for another second
+      await timed.client.chat.postMessage({ channel, text: '4' });
+      expect(timed.double.calls.map((call) => [call.status, call.duringRetryAfter])).toEqual([
+        [200, false],
+        [429, false],
+        [429, true],
+        [200, false],
+        [200, false],
+      ]);
+    } finally {
+      await timed.double.close();
+    }
+  });
+
   it('reset() forgets calls, messages and faults', async () => {
     await client.chat.postMessage({ channel, text: 'x' });
     double.failNext('chat.postMessage', { error: 'fatal_error' });

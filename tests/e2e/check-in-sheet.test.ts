@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appHomeOpenedEvent } from '../../devkit/slack-stand-in/payloads.ts';
 import { DEFAULT_USERS } from '../../devkit/slack-stand-in/web-api/index.ts';
 import { ADMIN, type Harness, MEMBER, OTHER, startHarness } from '../support/harness.ts';
+import { seedQuarter } from '../support/seed.ts';
 
 const KENJI = DEFAULT_USERS.kenji.id;
 let h: Harness;
@@ -36,19 +37,11 @@ async function openSheet(user: string): Promise<View> {
 
 beforeAll(async () => {
   h = await startHarness({ now: '2026-02-11T10:00:00Z' });
-  for (const user of [ADMIN, MEMBER, OTHER, KENJI]) await h.command(user, 'help');
-  workspaceId = (await h.db.workspace.findFirstOrThrow()).id;
-  const member = await h.db.member.findFirstOrThrow({ where: { slackUserId: MEMBER } });
-  const other = await h.db.member.findFirstOrThrow({ where: { slackUserId: OTHER } });
-  const cycle = await h.db.cycle.create({
-    data: {
-      workspaceId,
-      name: '2026 Q1',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-03-31'),
-      isCurrent: true,
-    },
-  });
+  const quarter = await seedQuarter(h, [ADMIN, MEMBER, OTHER, KENJI]);
+  ({ workspaceId } = quarter);
+  const member = { id: quarter.members[MEMBER]! };
+  const other = { id: quarter.members[OTHER]! };
+  const cycle = { id: quarter.cycleId };
   objectiveId = (
     await h.db.objective.create({
       data: { workspaceId, number: 1, title: 'Grow', cycleId: cycle.id, level: 'company' },

@@ -97,6 +97,19 @@ describe(`okra import / export on ${TEST_PROVIDER}`, () => {
     expect(await planRows(s.database)).toBe(0);
   }, 30_000);
 
+  it('dry-runs on an empty database without --team, writing nothing, not even the workspace', async () => {
+    const run = await okra(s.dir, s.url, 'import', 'plan.yaml', '--dry-run');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Dry run of plan.yaml: nothing was written.');
+    expect(run.stdout).toContain('key results: 8 new, 0 updated, 0 unchanged');
+    expect(run.stdout).toContain('the import itself needs --team T0123ABCD');
+    const named = await okra(s.dir, s.url, 'import', 'plan.yaml', '--team', 'T0CLI', '--dry-run');
+    expect(named.code).toBe(0);
+    expect(named.stdout).not.toContain('needs --team');
+    expect(await planRows(s.database)).toBe(0);
+    expect(await s.database.db.workspace.count()).toBe(0);
+  }, 30_000);
+
   it('prints every problem of a bad file with its path and line, exits non-zero and writes nothing', async () => {
     const run = await okra(s.dir, s.url, 'import', 'bad.yaml', '--team', 'T0CLI');
     expect(run.code).toBe(1);

@@ -1,7 +1,7 @@
 // Risk escalation (once, to the PMO channel) and the hourly sweep that flags silence without any activity.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statusSweepJob, sweepStatuses } from '../../src/jobs/status-sweep.ts';
-import { ADMIN, type Harness, MEMBER, startHarness, waitFor } from '../support/harness.ts';
+import { ADMIN, type Harness, MEMBER, startHarness } from '../support/harness.ts';
 import { seedQuarter } from '../support/seed.ts';
 
 let h: Harness;
@@ -52,7 +52,7 @@ describe('risk escalation', () => {
       ADMIN,
       'risk add "Vendor &lt;!channel&gt; delay" --likelihood 4 --impact 4 --owner <@U0BOB>',
     );
-    await waitFor(() => linesAbout('*R-1*').length > 0);
+    await h.okra.idle();
     const [line] = linesAbout('*R-1*');
     expect(line?.text).toBe(
       ':rotating_light: Risk *R-1* "Vendor &lt;!channel&gt; delay" escalated (high score): score 16 (4×4) — owner <@U0BOB>',
@@ -129,7 +129,7 @@ describe('risk escalation from the form', () => {
     expect(submitted.status).toBe(200);
     const risk = await h.db.risk.findFirstOrThrow({ where: { title: 'Key supplier insolvent' } });
     const ref = `*R-${risk.number}*`;
-    await waitFor(() => linesAbout(ref).length > 0);
+    await h.okra.idle();
     expect(linesAbout(ref)[0]?.text).toContain('escalated (high score): score 15 (3×5)');
     expect((await h.db.risk.findUniqueOrThrow({ where: { id: risk.id } })).escalatedAt).not.toBeNull();
   });

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepStatuses } from '../../src/jobs/status-sweep.ts';
 import { parsePlanYaml } from '../../src/plan/index.ts';
 import { importPlan } from '../../src/services/plan-import.ts';
-import { ADMIN, type Harness, MEMBER, startHarness, waitFor } from '../support/harness.ts';
+import { ADMIN, type Harness, MEMBER, startHarness } from '../support/harness.ts';
+import { seedQuarter } from '../support/seed.ts';
 
 let h: Harness;
 let workspaceId: number;
@@ -19,17 +20,7 @@ const dmsAbout = (ref: string) => h.double.messagesIn(MEMBER).filter((m) => m.te
 beforeAll(async () => {
   // Wednesday of ISO week 2026-W07, six weeks into the quarter.
   h = await startHarness({ now: '2026-02-11T09:00:00Z' });
-  await h.command(MEMBER, 'help');
-  workspaceId = (await h.db.workspace.findFirstOrThrow()).id;
-  await h.db.cycle.create({
-    data: {
-      workspaceId,
-      name: '2026 Q1',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-03-31'),
-      isCurrent: true,
-    },
-  });
+  ({ workspaceId } = await seedQuarter(h, [MEMBER]));
   await h.command(ADMIN, 'objective add "Win the mid-market" --level company --owner <@U0ALICE|alice>');
 });
 afterAll(() => h.close());
@@ -41,12 +32,12 @@ describe('a key result that recovers and relapses within one ISO week', () => {
     h.clock.advance(8 * DAY);
     const week = '2026-W08';
     await h.command(MEMBER, 'update KR-1 5 --confidence 1');
-    await waitFor(() => linesAbout('KR-1').length === 1);
+    await h.okra.idle();
     h.clock.advance(HOUR);
     expect((await h.command(MEMBER, 'update KR-1 70 --confidence 9')).text).toContain('on track');
     h.clock.advance(HOUR);
     await h.command(MEMBER, 'update KR-1 5 --confidence 1');
-    await waitFor(() => linesAbout('KR-1').length === 2);
+    await h.okra.idle();
     expect(dmsAbout('KR-1')).toHaveLength(2);
     // Two flags of the same week, each under its own outbox key (one per recipient).
     const notices = await h.db.outbox.findMany({ where: { key: { startsWith: 'flag:key_result:' } } });
@@ -77,6 +68,9 @@ describe('a key result added mid-quarter', () => {
     expect(linesAbout('KR-2')).toHaveLength(1);
     expect(linesAbout('KR-2')[0]?.text).toContain('is at risk');
     expect(dmsAbout('KR-2')).toHaveLength(1);
+    // Defect 10: it has no value, so nothing is "done": the flag says so, and where the plan expects it.
+    expect(linesAbout('KR-2')[0]?.text).toMatch(/is at risk: no value yet, \d+% expected by now/);
+    expect(dmsAbout('KR-2')[0]?.text).not.toContain('no value yet done');
   });
 });
 
@@ -184,7 +178,7 @@ objectives:
     h.clock.advance(8 * DAY);
     // Behind a straight line, rated 9/10: from Bob, whose 9s have ended at 60%, that is not on track.
     await h.command(MEMBER, `update ${ref} 25 --confidence 9`);
-    await waitFor(() => linesAbout(ref).length === 1);
+    await h.okra.idle();
     const line = linesAbout(ref)[0]?.text ?? '';
     expect(line).toContain('expected on a straight-line plan · confidence 9/10');
     expect(line).toMatch(/the owner's past ratings ran \d+ points high \(3 finished key results\)/);

@@ -1,7 +1,7 @@
 // Flags: a check-in that worsens a status sends the owner ONE DM and the PMO channel ONE line per item,
 // once per transition; buttons on the DM open the check-in and risk forms.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, type Harness, MEMBER, startHarness, waitFor } from '../support/harness.ts';
+import { ADMIN, type Harness, MEMBER, startHarness } from '../support/harness.ts';
 import { seedQuarter } from '../support/seed.ts';
 
 let h: Harness;
@@ -52,7 +52,7 @@ describe('flags after a check-in', () => {
     const result = await h.command(MEMBER, 'update KR-1 10 --confidence 2');
     expect(result.text).toContain('off track');
     // Flags follow the reply.
-    await waitFor(() => linesAbout('KR-1').length > 0);
+    await h.okra.idle();
     const dms = h.double.messagesIn(MEMBER);
     expect(dms).toHaveLength(1);
     expect(dms[0]?.text).toContain('is now *off track*');
@@ -97,7 +97,7 @@ describe('flags after a check-in', () => {
   it('still ends in one message when Slack answers 429 with Retry-After', async () => {
     h.double.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
     await h.command(MEMBER, 'update KR-2 5 --confidence 1');
-    await waitFor(() => linesAbout('KR-2').length > 0, 10_000);
+    await h.okra.idle();
     expect(h.double.messagesIn(MEMBER).filter((m) => m.text?.includes('KR-2'))).toHaveLength(1);
     expect(linesAbout('KR-2')).toHaveLength(1);
     expect(h.double.callsTo('chat.postMessage').some((call) => call.status === 429)).toBe(true);
@@ -172,7 +172,7 @@ describe('flags for KPIs', () => {
     await h.command(MEMBER, 'update KPI-1 2%');
     expect(linesAbout('KPI-1')).toHaveLength(0);
     await h.command(MEMBER, 'update KPI-1 6%');
-    await waitFor(() => linesAbout('KPI-1').length > 0);
+    await h.okra.idle();
     expect(linesAbout('KPI-1')[0]?.text).toContain(':red_circle: *KPI-1* "Churn" is off track: at 6%, red');
     await h.command(ADMIN, 'update KPI-1 7%');
     expect(linesAbout('KPI-1')).toHaveLength(1);

@@ -168,7 +168,37 @@ describe('App Home', () => {
         text,
       );
     expect(counts?.slice(1).reduce((sum, n) => sum + Number(n), 0)).toBe(152);
-    expect(text).toContain('*Nothing of yours to track yet in 2026 Q1.*');
+    // Defect 10: an admin or leader who owns nothing is pointed at what they can follow.
+    expect(text).toContain('*You own nothing in 2026 Q1 yet.*\nThe counts above are the whole cycle.');
+    expect(text).not.toContain('Nothing of yours');
+  });
+
+  it("shows a leader the objectives they own, with their status, instead of 'Nothing of yours'", async () => {
+    // Defect 10: a leader owning an objective (and no key result) was told there was nothing of theirs.
+    const LEADER = 'U0LEE';
+    h.double.addUser({ id: LEADER, name: 'lee', realName: 'Lee Lead', displayName: 'lee', tz: 'UTC' });
+    await h.command(LEADER, 'help');
+    await h.command(ADMIN, `role leader <@${LEADER}|lee>`);
+    // Written like the fixture above (which bypasses the short-id counter `objective add` would use).
+    const cycle = await h.db.cycle.findFirstOrThrow({ where: { isCurrent: true } });
+    const lee = await h.db.member.findFirstOrThrow({ where: { slackUserId: LEADER } });
+    await h.db.objective.create({
+      data: {
+        workspaceId: cycle.workspaceId,
+        number: 300,
+        title: 'Lead <the> market',
+        cycleId: cycle.id,
+        level: 'company',
+        ownerId: lee.id,
+      },
+    });
+    const { text } = await openHome(LEADER);
+    expect(text).toContain('*Portfolio · 2026 Q1*');
+    expect(text).toMatch(
+      /\*Your objectives\* \(1\)\n• \*O-300\* Lead &lt;the&gt; market · 0 key results · _not evaluated yet_/,
+    );
+    expect(text).not.toContain('Nothing of yours');
+    expect(text).not.toContain('You own nothing');
   });
 
   it('shows a helpful empty state to someone who owns nothing', async () => {

@@ -287,12 +287,12 @@ describe('/okr kr edit', () => {
   it('refuses someone who neither owns the key result nor is an admin', async () => {
     const updates = (await audits((await kr(1)).id, 'update')).length;
     const result = await h.command(OTHER, 'kr edit KR-1 --title "Mine now"');
-    expect(result.text).toContain('Only the owner of this item and PMO admins can edit KR-1.');
+    expect(result.text).toContain('Only bobby (its owner) and PMO admins can edit KR-1.');
     expect(result.text.match(/Nothing was changed/g)).toHaveLength(1);
     expect((await audits((await kr(1)).id, 'update')).length).toBe(updates);
     const form = await h.command(OTHER, 'kr edit KR-1');
     expect(form.modal).toBeUndefined();
-    expect(form.text).toContain('Only the owner of this item and PMO admins');
+    expect(form.text).toContain('Only <@U0BOB> (its owner) and PMO admins can change KR-1.');
   });
 
   it('replaces milestones, keeping the done state of those that stay', async () => {
@@ -438,10 +438,10 @@ describe('/okr kr milestone', () => {
 
   it('refuses others, missing milestones and key results without milestones', async () => {
     const other = await h.command(OTHER, 'kr milestone KR-4 done 3');
-    expect(other.text).toContain('Only the owner of this item and PMO admins');
+    expect(other.text).toContain('Only bobby (its owner) and PMO admins can tick off milestones of KR-4.');
     expect((await kr(4)).milestones[2]?.done).toBe(false);
     const missing = await h.command(ADMIN, 'kr milestone KR-4 done 9');
-    expect(missing.text).toContain('KR-4 has milestones 1 to 4; there is no milestone 9.');
+    expect(missing.text).toContain('KR-4 has no milestone 9: 1. ');
     const numeric = await h.command(ADMIN, 'kr milestone KR-1 done 1');
     expect(numeric.text).toContain('KR-1 is not a milestone key result');
   });

@@ -142,7 +142,7 @@ describe('/okr kpi edit', () => {
     const target = await h.command(MEMBER, 'kpi edit KPI-1 --target 1%');
     expect(target.text).toContain('only PMO admins can change the target');
     const other = await h.command(OTHER, 'kpi edit KPI-1 --title "Hijacked"');
-    expect(other.text).toContain('Only the owner of this item and PMO admins can change KPI-1');
+    expect(other.text).toContain('*KPI*: Only bobby (its owner) and PMO admins can change KPI-1');
     const kpi = await kpiNumbered(1);
     expect(kpi).toMatchObject({ title: 'Churn rate', target: 2 });
   });
@@ -150,7 +150,7 @@ describe('/okr kpi edit', () => {
   it('opens a prefilled form with only the id, keeps unchanged fields, and checks the owner field by field', async () => {
     const refused = await h.command(OTHER, 'kpi edit KPI-1');
     expect(refused.modal).toBeUndefined();
-    expect(refused.text).toContain('Only the owner of KPI-1 and PMO admins can change it');
+    expect(refused.text).toContain('Only <@U0BOB> (its owner) and PMO admins can change KPI-1.');
 
     const opened = await h.command(MEMBER, 'kpi edit KPI-1');
     const modal = opened.modal!;

@@ -8,6 +8,7 @@ import { parsePlanYaml } from '../../src/plan/index.ts';
 import { exportPlan } from '../../src/services/plan-export.ts';
 import { importPlan } from '../../src/services/plan-import.ts';
 import { ADMIN, type Harness, MEMBER, startHarness } from '../support/harness.ts';
+import { seedQuarter } from '../support/seed.ts';
 
 const OBJECTIVES = 50;
 const PER_OBJECTIVE = 100;
@@ -19,19 +20,10 @@ let workspaceId: number;
 
 beforeAll(async () => {
   h = await startHarness({ now: '2026-02-11T10:00:00Z' });
-  await h.command(MEMBER, 'help');
-  await h.command(ADMIN, 'help');
-  workspaceId = (await h.db.workspace.findFirstOrThrow()).id;
-  const member = await h.db.member.findFirstOrThrow({ where: { slackUserId: MEMBER } });
-  const cycle = await h.db.cycle.create({
-    data: {
-      workspaceId,
-      name: '2026 Q1',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-03-31'),
-      isCurrent: true,
-    },
-  });
+  const quarter = await seedQuarter(h, [MEMBER, ADMIN]);
+  ({ workspaceId } = quarter);
+  const member = { id: quarter.members[MEMBER]! };
+  const cycle = { id: quarter.cycleId };
   await h.db.objective.createMany({
     data: Array.from({ length: OBJECTIVES }, (_, i) => ({
       workspaceId,

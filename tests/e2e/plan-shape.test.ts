@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePlanYaml } from '../../src/plan/index.ts';
 import { importPlan } from '../../src/services/plan-import.ts';
 import { ADMIN, type Harness, MEMBER, startHarness } from '../support/harness.ts';
+import { seedQuarter } from '../support/seed.ts';
 
 let h: Harness;
 let workspaceId: number;
@@ -13,17 +14,7 @@ type Block = { block_id?: string; hint?: { text: string } };
 
 beforeAll(async () => {
   h = await startHarness();
-  await h.command(MEMBER, 'help');
-  workspaceId = (await h.db.workspace.findFirstOrThrow()).id;
-  await h.db.cycle.create({
-    data: {
-      workspaceId,
-      name: '2026 Q1',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-03-31'),
-      isCurrent: true,
-    },
-  });
+  ({ workspaceId } = await seedQuarter(h, [MEMBER]));
   await h.command(ADMIN, 'objective add "Win the mid-market" --level company --owner <@U0ALICE|alice>');
 });
 afterAll(() => h.close());

@@ -167,7 +167,7 @@ describe('/okr risk edit and close', () => {
     });
 
     const other = await h.command(OTHER, 'risk edit R-1 --impact 1');
-    expect(other.text).toContain('Only the owner of this item and PMO admins can change R-1');
+    expect(other.text).toContain('*risk*: Only bobby (its owner) and PMO admins can change R-1');
     const bad = await h.command(ADMIN, 'risk edit R-1 --impact 0 --status maybe');
     expect(bad.text).toContain('Impact is a whole number from 1 to 5');
     expect(bad.text).toContain('The status is open, mitigating or closed.');
@@ -176,7 +176,7 @@ describe('/okr risk edit and close', () => {
 
   it('opens a prefilled form with only the id and closes the risk from it', async () => {
     expect((await h.command(OTHER, 'risk edit R-3')).text).toContain(
-      'Only the owner of R-3 and PMO admins can change it',
+      'Only <@U0BOB> (its owner) and PMO admins can change R-3.',
     );
     const opened = await h.command(MEMBER, 'risk edit R-3');
     const modal = opened.modal!;
@@ -212,7 +212,7 @@ describe('/okr risk edit and close', () => {
 
   it('closes with a note, refuses strangers, and reopens with --status open', async () => {
     expect((await h.command(OTHER, 'risk close R-2')).text).toContain(
-      'Only the owner of this item and PMO admins can close R-2',
+      'Only bobby (its owner) and PMO admins can close R-2',
     );
     expect((await riskNumbered(2)).status).toBe('open');
 

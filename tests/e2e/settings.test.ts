@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { field } from '../../devkit/slack-stand-in/view-state.ts';
 import { SETTING_NAMES } from '../../src/services/workspace-settings.ts';
-import { ADMIN, type Harness, MEMBER, startHarness, waitFor } from '../support/harness.ts';
+import { ADMIN, type Harness, MEMBER, startHarness } from '../support/harness.ts';
 import { seedQuarter } from '../support/seed.ts';
 
 let h: Harness;
@@ -132,7 +132,7 @@ describe('/okr settings pmo', () => {
   it('is where a flag goes', async () => {
     const result = await h.command(MEMBER, 'update KR-2 0 --confidence 1');
     expect(result.text).toContain('off track');
-    await waitFor(() => h.double.messagesIn('C0GENERAL').some((m) => m.text?.includes('*KR-2*')));
+    await h.okra.idle();
     expect(h.double.messagesIn(ENV_PMO).filter((m) => m.text?.includes('*KR-2*'))).toHaveLength(0);
   });
 });

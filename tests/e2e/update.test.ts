@@ -122,7 +122,9 @@ describe('/okr update typed', () => {
     const kr = await h.db.keyResult.findFirstOrThrow({ where: { number: 3 }, include: { milestones: true } });
     expect(kr.milestones.find((m) => m.position === 2)?.done).toBe(true);
     expect((await checkInsOf(3))[0]?.value).toBeCloseTo(1 / 3);
-    expect((await h.command(MEMBER, 'update KR-3 done 9')).text).toContain('there is no milestone 9');
+    expect((await h.command(MEMBER, 'update KR-3 done 9')).text).toContain(
+      'KR-3 has no milestone 9: 1. Design, 2. Build, 3. Launch.',
+    );
   });
 
   it('reports a KPI reading for its period by cadence', async () => {
@@ -135,7 +137,7 @@ describe('/okr update typed', () => {
   it('refuses others, archived items, ended cycles and bad values, writing nothing', async () => {
     const before = await h.db.checkIn.count();
     const other = await h.command(OTHER, 'update KR-1 10');
-    expect(other.text).toContain('Only the owner of this item and PMO admins can check in on KR-1');
+    expect(other.text).toContain('Only bobby (its owner) and PMO admins can check in on KR-1');
     expect((await h.command(MEMBER, 'update KR-4 10')).text).toContain('KR-4 is archived');
     expect((await h.command(MEMBER, 'update KR-5 10')).text).toContain(
       'the cycle "2025 Q4", which ended on 2025-12-31',
@@ -188,6 +190,6 @@ describe('/okr update by form', () => {
     expect(blocks.map((b) => b.block_id).filter(Boolean)).toEqual(['value']);
     const refused = await h.command(OTHER, 'update KR-1');
     expect(refused.modal).toBeUndefined();
-    expect(refused.text).toContain('Only the owner of this item and PMO admins');
+    expect(refused.text).toContain('Only bobby (its owner) and PMO admins');
   });
 });

@@ -109,7 +109,7 @@ describe('recordCheckIn', () => {
     expect(outcome).toEqual({
       ok: false,
       errors: {
-        item: 'Only the owner of this item and PMO admins can check in on KR-1. Nothing was changed.',
+        item: 'Only U0OWNER (its owner) and PMO admins can check in on KR-1. Nothing was changed.',
       },
     });
     expect(await db.auditEntry.count()).toBe(before);

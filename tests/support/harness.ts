@@ -67,6 +67,11 @@ export interface Harness {
   event(input: EventInput): Promise<DriverResponse>;
   /** One scheduler tick at the clock's time, with the jobs main.ts registers; resolves when all is settled. */
   tick(): Promise<void>;
+  /**
+   * Stops the app as a shutdown does, runs `whileDown` (move the clock: nothing ticks meanwhile), then starts
+   * a new app on the same database and Slack, as a restarted process would be. `okra` is the new app after.
+   */
+  restart(whileDown?: () => void | Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -84,23 +89,29 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     OKRA_PMO_CHANNEL: options.pmoChannel ?? 'C0OKRS',
     ...options.env,
   });
-  const okra = createApp({
-    config,
-    database,
-    clock,
-    logger: silentLogger,
-    ...(options.outbox ? { outbox: options.outbox } : {}),
-  });
-  const jobs = scheduledJobs(okra.outbox, okra.profiles);
-  const port = await okra.start(0);
-  const appUrl = `http://127.0.0.1:${port}`;
+  const boot = async () => {
+    const app = createApp({
+      config,
+      database,
+      clock,
+      logger: silentLogger,
+      ...(options.outbox ? { outbox: options.outbox } : {}),
+    });
+    return { app, jobs: scheduledJobs(app.outbox, app.profiles), port: await app.start(0) };
+  };
+  let { app: okra, jobs, port } = await boot();
+  let appUrl = `http://127.0.0.1:${port}`;
 
   return {
     double,
     database,
     db: database.db,
-    okra,
-    appUrl,
+    get okra() {
+      return okra;
+    },
+    get appUrl() {
+      return appUrl;
+    },
     clock,
     async command(userId, text, sendOptions = {}) {
       const responseUrl = double.newResponseUrl({ userId });
@@ -142,6 +153,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async tick() {
       await runTick(okra.services, jobs, clock.now());
       await okra.idle();
+    },
+    async restart(whileDown) {
+      await okra.stop();
+      await whileDown?.();
+      ({ app: okra, jobs, port } = await boot());
+      appUrl = `http://127.0.0.1:${port}`;
     },
     async close() {
       await okra.stop();

@@ -2,6 +2,8 @@
  * Plan fixtures: a seeded generator for big valid plans (round-trip and performance tests) and a
  * YAML file with exactly five known mistakes (error-reporting tests).
  */
+
+import { seededRandom } from '../../devkit/random.ts';
 import type {
   KeyResultKind,
   Plan,
@@ -12,18 +14,6 @@ import type {
   PlanRisk,
   PlanTeam,
 } from '../../src/plan/schema.ts';
-
-/** Small deterministic PRNG (mulberry32) so a seed always yields the same plan. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function addDays(iso: string, days: number): string {
   const date = new Date(`${iso}T00:00:00Z`);
@@ -45,7 +35,7 @@ const TEAM_THEMES = ['Sharpen the pitch', 'Remove friction', 'Grow accounts'];
  * Some key results and one objective have no ref, to exercise ref generation.
  */
 export function buildLargePlan(seed: number): Plan {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)] as T;
 

@@ -1,8 +1,9 @@
 // Plans that declare their shape: back-loaded and front-loaded curves, followed more or less, some
 // falling short. Confidence is honest but coarse (owners round to 5, 7 or 9).
+
+import { rng } from '../../../devkit/random.ts';
 import { curveAt, type ProgressCurve } from '../../../src/domain/status/index.ts';
 import { DAY, type Family, round2, type SimulatedKeyResult, WEEKS, weekStart } from '../model.ts';
-import { rng } from '../random.ts';
 
 export const declaredShapes: Family = {
   name: 'declared-shapes',

@@ -1,7 +1,8 @@
 // Key results that were never going to happen: barely any movement, sometimes a little backsliding.
 // Owners vary: some admit it early, some keep a polite 6 or 7, a few stay upbeat.
+
+import { rng } from '../../../devkit/random.ts';
 import { DAY, type Family, round2, type SimulatedKeyResult, WEEKS, weekStart } from '../model.ts';
-import { rng } from '../random.ts';
 
 export const hopeless: Family = {
   name: 'hopeless',

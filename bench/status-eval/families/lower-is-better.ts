@@ -1,7 +1,8 @@
 // Held out. Churn, latency, cost: values that should fall. Improvements decay towards a floor
 // (fast at first, then slowly), some floors sit short of the target, and a few metrics creep back.
+
+import { rng } from '../../../devkit/random.ts';
 import { DAY, type Family, round2, type SimulatedKeyResult, WEEKS, weekStart } from '../model.ts';
-import { rng } from '../random.ts';
 
 export const lowerIsBetter: Family = {
   name: 'lower-is-better',

@@ -1,7 +1,8 @@
 // Held out. On pace for the first month or more, then a blocker: progress stops or nearly so. Owners
 // take a couple of weeks to lower their confidence. Half the key results never stall.
+
+import { rng } from '../../../devkit/random.ts';
 import { DAY, type Family, round2, type SimulatedKeyResult, WEEKS, weekStart } from '../model.ts';
-import { rng } from '../random.ts';
 
 export const midStall: Family = {
   name: 'mid-stall',

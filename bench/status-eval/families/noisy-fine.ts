@@ -1,7 +1,8 @@
 // Held out. Metrics that wander in runs (autocorrelated noise: a bad fortnight, then a good one)
 // around a path that ends at or above target; a fifth of them genuinely fall short.
+
+import { rng } from '../../../devkit/random.ts';
 import { DAY, type Family, round2, type SimulatedKeyResult, WEEKS, weekStart } from '../model.ts';
-import { rng } from '../random.ts';
 
 export const noisyFine: Family = {
   name: 'noisy-fine',

@@ -1,5 +1,7 @@
 // Owners who are always sure: 8s and 9s whatever the numbers say. Their key results crawl, stall or
 // finish fine in about equal measure. Their past cycles (kept by the workspace) show the same habit.
+
+import { rng } from '../../../devkit/random.ts';
 import {
   DAY,
   type Family,
@@ -9,7 +11,6 @@ import {
   WEEKS,
   weekStart,
 } from '../model.ts';
-import { rng } from '../random.ts';
 
 export const optimists: Family = {
   name: 'optimists',

@@ -1,5 +1,7 @@
 // Held out. Owners who hedge: 4s, 5s and 6s on key results that mostly land. Some plans are
 // back-loaded and say so; a few of the key results really do fall short.
+
+import { rng } from '../../../devkit/random.ts';
 import type { ProgressCurve } from '../../../src/domain/status/index.ts';
 import {
   DAY,
@@ -10,7 +12,6 @@ import {
   WEEKS,
   weekStart,
 } from '../model.ts';
-import { rng } from '../random.ts';
 
 export const pessimists: Family = {
   name: 'pessimists',

@@ -1,6 +1,8 @@
 // Held out. A portfolio as a PMO sees one: each key result draws a shape (steady, slow, late launch,
 // stall, regress, plateau), a direction, an owner temper (optimist, calibrated, pessimist), a
 // reporting habit, and whether its plan's curve was declared. Owners bring 0–3 past cycles.
+
+import { type Rng, rng } from '../../../devkit/random.ts';
 import { curveAt, type ProgressCurve } from '../../../src/domain/status/index.ts';
 import {
   DAY,
@@ -11,7 +13,6 @@ import {
   WEEKS,
   weekStart,
 } from '../model.ts';
-import { type Rng, rng } from '../random.ts';
 
 type Shape = 'steady' | 'slow' | 'launch' | 'stall' | 'regress' | 'plateau';
 

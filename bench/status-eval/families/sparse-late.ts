@@ -1,8 +1,9 @@
 // Held out. Owners who check in when they remember: long gaps, first check-in weeks into the
 // quarter, catch-up entries dated the day they were typed, confidence given only now and then.
 // Outcomes are a plain mix; the point is what the engine makes of thin, irregular evidence.
+
+import { rng } from '../../../devkit/random.ts';
 import { DAY, type Family, round2, type SimulatedKeyResult, WEEKS, weekStart } from '../model.ts';
-import { rng } from '../random.ts';
 
 export const sparseLate: Family = {
   name: 'sparse-late',

@@ -1,7 +1,8 @@
 // Plain straight-ish lines that finish anywhere from a bad miss to a clear beat, measured with small
 // independent noise every week by owners whose confidence is roughly right. The easy case.
+
+import { rng } from '../../../devkit/random.ts';
 import { DAY, type Family, round2, type SimulatedKeyResult, WEEKS, weekStart } from '../model.ts';
-import { rng } from '../random.ts';
 
 export const steadyPace: Family = {
   name: 'steady-pace',

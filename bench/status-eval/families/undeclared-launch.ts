@@ -1,8 +1,9 @@
 // Launches, contracts and migrations: almost nothing moves until a late step, and nobody changed the
 // plan's curve from its straight-line default. Owners who see the launch coming say so with high,
 // steady confidence; when a launch slips, they notice some weeks before the numbers can show it.
+
+import { rng } from '../../../devkit/random.ts';
 import { DAY, type Family, round2, type SimulatedKeyResult, WEEKS, weekStart } from '../model.ts';
-import { rng } from '../random.ts';
 
 const TITLES = [
   'Launch self-serve checkout',

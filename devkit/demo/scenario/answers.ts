@@ -2,11 +2,11 @@
 // the slump the cast gives it), a confidence, now and then a comment, each KPI's reading, and a risk if any.
 import { expectedProgress } from '../../../src/domain/status/expected-progress.ts';
 import { SHEET_FIELD } from '../../../src/services/check-in-sheet.ts';
+import type { Rng } from '../../random.ts';
 import type { StateMap } from '../../slack-stand-in/driver.ts';
 import { confidenceOf, kpiReading, valueAt } from '../company/history.ts';
 import { KPIS } from '../company/kpis-risks.ts';
 import { CYCLE, type DemoKeyResult, OBJECTIVES } from '../company/plan.ts';
-import type { Random } from '../random.ts';
 import type { Twist } from './cast.ts';
 
 type Option = { value: string; text?: { text: string } };
@@ -37,7 +37,7 @@ export function fillSheet(
   blocks: readonly Block[],
   refs: Refs,
   now: Date,
-  random: Random,
+  random: Rng,
   twist: Twist | undefined,
   attempt: number,
 ): Answer {
@@ -84,7 +84,7 @@ export function fillSheet(
 function keyResultAnswer(
   kr: DemoKeyResult,
   now: Date,
-  random: Random,
+  random: Rng,
   twist: Twist | undefined,
   attempt: number,
 ): { value: string; confidence: number; comment?: string } {

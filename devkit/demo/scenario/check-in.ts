@@ -1,9 +1,10 @@
 // One person checking in from their prompt: "Check in" opens the form, they fill it in and submit; when Okra
 // answers with an error on a field, they read it and submit again, as people do.
+
+import type { Rng } from '../../random.ts';
 import type { StoredMessage } from '../../slack-stand-in/web-api/index.ts';
 import type { Person } from '../company/people.ts';
 import type { DemoApp } from '../compose.ts';
-import type { Random } from '../random.ts';
 import { clickButton, submitForm } from '../slack-person.ts';
 import type { Transcript } from '../transcript.ts';
 import { fillSheet, type Refs } from './answers.ts';
@@ -15,7 +16,7 @@ export async function checkIn(
   app: DemoApp,
   person: Person,
   refs: Refs,
-  random: Random,
+  random: Rng,
   twist: Twist | undefined,
   transcript: Transcript,
 ): Promise<void> {

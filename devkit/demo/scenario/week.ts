@@ -1,10 +1,10 @@
 // The demo week, Monday 9 to Friday 13 February 2026: the fast clock moves from tick to tick (ticks.ts), each
 // one a scheduler tick; between ticks, people act at the moments the cast gives them.
 
+import type { Rng } from '../../random.ts';
 import { EVERYONE, nameOf, PEOPLE, type Person } from '../company/people.ts';
 import type { DemoApp } from '../compose.ts';
 import { type SlackEvent, SlackObserver } from '../observe.ts';
-import type { Random } from '../random.ts';
 import { slashCommand } from '../slack-person.ts';
 import { describe, plain, type Transcript } from '../transcript.ts';
 import type { Refs } from './answers.ts';
@@ -33,7 +33,7 @@ export interface WeekRun {
 export async function runWeek(
   app: DemoApp,
   refs: Refs,
-  random: Random,
+  random: Rng,
   transcript: Transcript,
   progress: (at: Date) => void,
 ): Promise<WeekRun> {

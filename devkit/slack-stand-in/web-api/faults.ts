@@ -3,6 +3,8 @@
  * way Slack does (HTTP 429 + `Retry-After`, 5xx, slow answers, `ok:false` errors), so retry and
  * back-off code is exercised against the real WebClient.
  */
+import { seededRandom } from '../../random.ts';
+
 export interface FaultSpec {
   /** HTTP status to answer. 429 adds `Retry-After` and `{ ok: false, error: 'ratelimited' }`. */
   status?: number;
@@ -56,18 +58,6 @@ export type FaultDecision =
       source: FaultSource;
     };
 
-/** mulberry32: a small seeded generator, so a random fault run can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface ActiveLimit {
   limit: number;
   windowMs: number;
@@ -82,9 +72,26 @@ export class FaultPlan {
   private readonly scripted = new Map<string, Array<FaultSpec & { remaining: number }>>();
   private readonly limits = new Map<string, ActiveLimit>();
   private readonly random = new Map<string, RandomFaultSpec & { next: () => number }>();
+  /** Until when each 429 answered asked its method (and channel, for per-channel limits) to wait. */
+  private readonly waits = new Map<string, number>();
+
+  private waitKey(method: string, channel: string | undefined): string {
+    return this.limits.get(method)?.perChannel ? `${method} ${channel ?? ''}` : method;
+  }
+
+  /** A 429 was answered at `now` with `Retry-After: retryAfterSeconds`. */
+  askedToWait(method: string, channel: string | undefined, now: number, retryAfterSeconds: number): void {
+    const key = this.waitKey(method, channel);
+    this.waits.set(key, Math.max(this.waits.get(key) ?? 0, now + retryAfterSeconds * 1000));
+  }
+
+  /** True while an earlier 429's Retry-After for this method (and channel) has not passed. */
+  isWaiting(method: string, channel: string | undefined, now: number): boolean {
+    return now < (this.waits.get(this.waitKey(method, channel)) ?? 0);
+  }
 
   failRandomly(method: string, spec: RandomFaultSpec): void {
-    this.random.set(method, { ...spec, next: seeded(spec.seed ?? 1) });
+    this.random.set(method, { ...spec, next: seededRandom(spec.seed ?? 1) });
   }
 
   failNext(method: string, spec: FaultSpec): void {
@@ -109,6 +116,7 @@ export class FaultPlan {
     this.scripted.clear();
     this.limits.clear();
     this.random.clear();
+    this.waits.clear();
   }
 
   decide(method: string, channel: string | undefined, now: number): FaultDecision {

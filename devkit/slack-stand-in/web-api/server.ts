@@ -108,9 +108,13 @@ export class DoubleServer {
     const token = tokenOf(req, args);
     delete args['token'];
     const call = this.record(method, args, token, at);
+    const channel = argString(args, 'channel') ?? argString(args, 'channel_id');
+    call.duringRetryAfter = faults.isWaiting(method, channel, at);
 
-    const fault = faults.decide(method, argString(args, 'channel') ?? argString(args, 'channel_id'), at);
+    const fault = faults.decide(method, channel, at);
     if (fault.kind !== 'none') call.fault = fault.source;
+    if (fault.kind === 'fail' && fault.status === 429)
+      faults.askedToWait(method, channel, at, fault.retryAfter ?? 1);
     if (fault.kind !== 'none' && fault.afterStore) {
       // Slack carried the call out, then answered late or with a 5xx: a blind retry would do it twice.
       const reply = this.dispatch(method, token, args);
@@ -161,6 +165,7 @@ export class DoubleServer {
       response: undefined,
       missingTextFallback: lacksTextFallback(method, args),
       fault: undefined,
+      duringRetryAfter: false,
     };
     this.deps.calls.push(call);
     return call;

@@ -58,6 +58,11 @@ export interface RecordedCall {
   missingTextFallback: boolean;
   /** Which fault answered it: a scripted one (`failNext`), a random one (`failRandomly`), or a rate limit. */
   fault: 'scripted' | 'random' | 'rate_limit' | undefined;
+  /**
+   * The call came while a 429 this double answered for the same method (and channel, for a per-channel
+   * limit) still asked to wait (its Retry-After had not passed): a client that ignored Slack's request.
+   */
+  duringRetryAfter: boolean;
 }
 
 export interface MessageQuery {

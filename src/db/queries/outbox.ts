@@ -52,19 +52,41 @@ export async function claimDue(
     take: limit,
   });
   const claimed: Claimed[] = [];
-  for (const row of candidates) {
+  // Pending rows in one write, under one token (every later write names the row and the token, so a shared
+  // token is still one holder per row); then read back which of them this claim won.
+  const pending = candidates.filter((row) => row.state === 'pending');
+  if (pending.length > 0) {
     const token = randomUUID();
-    const stale = row.state === 'claimed';
+    const ids = pending.map((row) => row.id);
+    await db.outbox.updateMany({
+      where: { id: { in: ids }, state: 'pending' },
+      data: { state: 'claimed', claimToken: token, claimedAt: at, attempts: { increment: 1 } },
+    });
+    const won = new Map(
+      (
+        await db.outbox.findMany({
+          where: { id: { in: ids }, claimToken: token },
+          select: { id: true, attempts: true },
+        })
+      ).map((row) => [row.id, row.attempts]),
+    );
+    for (const row of pending) {
+      const attempts = won.get(row.id);
+      if (attempts !== undefined)
+        claimed.push({ ...row, state: 'claimed', claimToken: token, claimedAt: at, attempts, stale: false });
+    }
+  }
+  for (const row of candidates) {
+    if (row.state !== 'claimed') continue;
+    const token = randomUUID();
     const taken = await db.outbox.updateMany({
-      where: stale
-        ? { id: row.id, state: 'claimed', claimToken: row.claimToken }
-        : { id: row.id, state: 'pending' },
+      where: { id: row.id, state: 'claimed', claimToken: row.claimToken },
       data: {
         state: 'claimed',
         claimToken: token,
         claimedAt: at,
         attempts: row.attempts + 1,
-        ...(stale ? { uncertain: true } : {}),
+        uncertain: true,
       },
     });
     if (taken.count === 1)
@@ -74,10 +96,11 @@ export async function claimDue(
         claimToken: token,
         claimedAt: at,
         attempts: row.attempts + 1,
-        uncertain: row.uncertain || stale,
-        stale,
+        uncertain: true,
+        stale: true,
       });
   }
+  claimed.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.id - b.id);
   // A full page means there may be more, even when other instances won some of these rows.
   return { claimed, more: candidates.length === limit };
 }

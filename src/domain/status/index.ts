@@ -40,7 +40,16 @@ export { type Risk, type RiskRating, rankOpenRisks, riskScore, shouldEscalate } 
 export { objectiveProgress, objectiveProgressOrNull, portfolioProgress, weightedMean } from './rollup.ts';
 export { DEFAULT_STATUS_SETTINGS, resolveStatusSettings, type StatusSettings } from './settings.ts';
 export { keyResultStaleness, type Staleness } from './staleness.ts';
-export { better, isWorse, STATUS_LEVELS, severity, statusLabel, worse, worstOf } from './status-level.ts';
+export {
+  better,
+  isWorse,
+  parseStatusLevel,
+  STATUS_LEVELS,
+  severity,
+  statusLabel,
+  worse,
+  worstOf,
+} from './status-level.ts';
 export { theilSen } from './theil-sen.ts';
 export { elapsedShare } from './time.ts';
 export type {

@@ -3,6 +3,11 @@ import type { StatusLevel } from './types.ts';
 /** Best first: the index is the severity, so comparisons are plain number comparisons. */
 export const STATUS_LEVELS: readonly StatusLevel[] = ['on_track', 'at_risk', 'off_track'];
 
+/** A status read back from the database (ItemStatus, outbox payloads); null for anything else. */
+export function parseStatusLevel(value: string | null | undefined): StatusLevel | null {
+  return STATUS_LEVELS.find((level) => level === value) ?? null;
+}
+
 export function severity(status: StatusLevel): number {
   return STATUS_LEVELS.indexOf(status);
 }

@@ -20,7 +20,7 @@ import { sendDigestPreview } from '../digest/preview.ts';
 import { text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
 import { type Mrkdwn, md } from '../mrkdwn.ts';
-import { channelLink, escapeMrkdwn } from '../text.ts';
+import { channelLink } from '../text.ts';
 import { listMessage } from '../views/list-message.ts';
 import { digestAddModal } from '../views/modals/digest.ts';
 import { confirmationMessage, problemsMessage } from '../views/replies.ts';
@@ -215,7 +215,7 @@ export const digests: Feature = {
         const lines: string[] = [];
         for (const target of targets) {
           const result = await postDigest(ctx.db, ctx.workspace.id, target, now, 'manual');
-          const what = escapeMrkdwn(target.scopeLabel);
+          const what = md`${target.scopeLabel}`;
           if (result.state === 'queued')
             lines.push(`• ${what}: posting now, as the digest of ${result.period}.`);
           else if (result.state === 'already')

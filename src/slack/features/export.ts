@@ -4,7 +4,8 @@
 import { EXPORT_FORMATS, type ExportFormat, exportFiles } from '../../services/plan/export-files.ts';
 import { ExportError, exportPlan as planOf } from '../../services/plan-export.ts';
 import { flagText } from '../commands/tokenize.ts';
-import { escapeMrkdwn, truncate } from '../text.ts';
+import { EMPTY, md } from '../mrkdwn.ts';
+import { textMessage } from '../views/message.ts';
 import type { Feature } from './feature.ts';
 
 const USAGE = '`/okr export` (YAML) or `/okr export csv`, optionally with `--cycle "2026 Q1"`.';
@@ -30,7 +31,7 @@ export const exportPlan: Feature = {
           plan = await planOf(ctx.db, ctx.workspace.id, cycle === undefined ? {} : { cycle });
         } catch (error) {
           if (!(error instanceof ExportError)) throw error;
-          await ctx.reply({ text: escapeMrkdwn(error.message) });
+          await ctx.reply(textMessage(md`${error.message}`));
           return;
         }
         const exported = exportFiles(plan, format, ctx.clock.now());
@@ -40,16 +41,18 @@ export const exportPlan: Feature = {
           await ctx.reply({ text: 'I could not open a DM with you, so nothing was sent. Please try again.' });
           return;
         }
-        const cycleName = escapeMrkdwn(plan.cycle.name);
-        const warnings = exported.warnings.map((warning) => `• ${escapeMrkdwn(warning)}`);
-        const comment = [
-          `The plan of *${cycleName}* as ${format === 'yaml' ? 'YAML' : 'CSV files'}. ` +
-            'Edit it and import it again with `okra import`; items match by their ref, so nothing is duplicated.',
-          ...(warnings.length ? ['', ...warnings] : []),
-        ].join('\n');
+        const cycleName = plan.cycle.name;
+        const warnings = exported.warnings.map((warning) => md`• ${warning}`);
+        const comment = md.join(
+          [
+            md`The plan of *${cycleName}* as ${format === 'yaml' ? 'YAML' : 'CSV files'}. Edit it and import it again with \`okra import\`; items match by their ref, so nothing is duplicated.`,
+            ...(warnings.length ? [EMPTY, ...warnings] : []),
+          ],
+          md`\n`,
+        );
         await ctx.client.filesUploadV2({
           channel_id: channel,
-          initial_comment: truncate(comment, MAX_COMMENT),
+          initial_comment: md.truncate(comment, MAX_COMMENT).text,
           file_uploads: exported.files.map((file) => ({
             file: Buffer.from(file.content, 'utf8'),
             filename: file.filename,
@@ -58,7 +61,7 @@ export const exportPlan: Feature = {
         });
         const what =
           exported.files.length === 1 ? 'The plan file is' : `The ${exported.files.length} plan files are`;
-        await ctx.reply({ text: `${what} in your DM with me (*${cycleName}*).` });
+        await ctx.reply(textMessage(md`${what} in your DM with me (*${cycleName}*).`));
       },
     },
   ],

@@ -1,7 +1,7 @@
 // `/okr kr add | edit | owner | archive | restore | milestone`: the key results under objectives.
 
 import { formatNumber } from '../../domain/numbers/index.ts';
-import { canChangeOwnedItem, WHO_MAY } from '../../domain/permissions.ts';
+import { canChangeOwnedItem } from '../../domain/permissions.ts';
 import { actorOf } from '../../services/actor.ts';
 import { recordCheckIn } from '../../services/check-ins.ts';
 import { flagAfterCheckIn } from '../../services/flags.ts';
@@ -24,9 +24,8 @@ import type { CommandContext } from '../commands/types.ts';
 import { type FormValue, text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
 import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
-import { escapeMrkdwn } from '../text.ts';
-import { refusalMessage } from '../views/errors.ts';
-import type { SlackMessage } from '../views/message.ts';
+import { ownedRefusalMessage } from '../views/errors.ts';
+import { type SlackMessage, textMessage } from '../views/message.ts';
 import { keyResultAddModal, keyResultEditModal } from '../views/modals/key-result.ts';
 import { confirmationMessage, problemsMessage } from '../views/replies.ts';
 import { targetText } from '../views/status-format.ts';
@@ -43,7 +42,7 @@ const FLAG_NAMES: Record<string, string> = {
   weight: '--weight',
   curve: '--curve',
   milestones: '--milestones',
-  position: 'milestone number',
+  position: 'milestone',
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -115,16 +114,18 @@ async function openAddForm(ctx: CommandContext, objective: string | undefined): 
 async function openEditForm(ctx: CommandContext, id: string): Promise<void> {
   const found = await findKeyResult(ctx.db, ctx.workspace.id, id);
   if (!found.ok) {
-    await ctx.reply({ text: escapeMrkdwn(found.error) });
+    await ctx.reply(textMessage(md`${found.error}`));
     return;
   }
   const kr = found.keyResult;
   if (!canChangeOwnedItem({ memberId: ctx.member.id, role: ctx.member.role }, kr.ownerMemberId)) {
-    await ctx.reply(refusalMessage(`\`/okr kr edit ${kr.ref}\``, WHO_MAY.owned));
+    await ctx.reply(ownedRefusalMessage(kr.ref, kr.ownerSlackId));
     return;
   }
   if (kr.archived) {
-    await ctx.reply({ text: `${kr.ref} is archived: restore it first with \`/okr kr restore ${kr.ref}\`.` });
+    await ctx.reply(
+      textMessage(md`${kr.ref} is archived: restore it first with \`/okr kr restore ${kr.ref}\`.`),
+    );
     return;
   }
   await ctx.client.views.open({ trigger_id: ctx.triggerId, view: keyResultEditModal(kr) });
@@ -277,7 +278,9 @@ export const keyResults: Feature = {
       example: '/okr kr milestone KR-3 done 2',
       access: 'owner',
       async run(ctx) {
-        const [id, verb, position] = ctx.args.positional;
+        const [id, verb, ...which] = ctx.args.positional;
+        // By number (`done 2`) or by title (`done Build the site`).
+        const position = which.join(' ');
         const action = verb?.toLowerCase();
         if (!id || (action !== 'done' && action !== 'undo')) {
           await ctx.reply(await milestoneUsage(ctx, id));

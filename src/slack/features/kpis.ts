@@ -21,7 +21,8 @@ import type { CommandContext } from '../commands/types.ts';
 import { text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
 import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
-import { escapeMrkdwn, truncate } from '../text.ts';
+import { truncate } from '../text.ts';
+import { ownedRefusalMessage } from '../views/errors.ts';
 import { listMessage } from '../views/list-message.ts';
 import { textMessage } from '../views/message.ts';
 import { kpiAddModal, kpiEditModal } from '../views/modals/kpi.ts';
@@ -173,9 +174,7 @@ export const kpis: Feature = {
           const found = await findKpi(ctx.db, ctx.workspace.id, ref);
           if (!found.ok) return ctx.reply(problemsMessage(found.errors, FLAG_NAMES));
           if (!can(actor, 'change', found.value)) {
-            return ctx.reply({
-              text: `Only the owner of ${found.value.ref} and PMO admins can change it. Nothing was changed.`,
-            });
+            return ctx.reply(ownedRefusalMessage(found.value.ref, found.value.ownerSlackId));
           }
           const teams = await teamChoices(ctx.db, ctx.workspace.id);
           await ctx.client.views.open({ trigger_id: ctx.triggerId, view: kpiEditModal(found.value, teams) });
@@ -197,9 +196,9 @@ export const kpis: Feature = {
         const green = flagText(ctx.args, 'green');
         const amber = flagText(ctx.args, 'amber');
         if (green === undefined && amber === undefined) {
-          return ctx.reply({
-            text: `Give the thresholds: \`/okr kpi thresholds ${escapeMrkdwn(ref)} --green 95 --amber 80\`.`,
-          });
+          return ctx.reply(
+            textMessage(md`Give the thresholds: \`/okr kpi thresholds ${ref} --green 95 --amber 80\`.`),
+          );
         }
         const target = flagText(ctx.args, 'target');
         await answer(

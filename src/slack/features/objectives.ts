@@ -22,8 +22,7 @@ import type { CommandContext } from '../commands/types.ts';
 import { text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
 import { type Mrkdwn, md } from '../mrkdwn.ts';
-import { escapeMrkdwn } from '../text.ts';
-import type { SlackMessage } from '../views/message.ts';
+import { type SlackMessage, textMessage } from '../views/message.ts';
 import { type ObjectiveChoices, objectiveAddModal, objectiveEditModal } from '../views/modals/objective.ts';
 import { confirmationMessage, problemsMessage } from '../views/replies.ts';
 import type { Feature } from './feature.ts';
@@ -198,7 +197,7 @@ export const objectives: Feature = {
         if (Object.keys(ctx.args.flags).length === 0) {
           const found = await findObjective(ctx.db, ctx.workspace.id, id);
           if (!found.ok) {
-            await ctx.reply({ text: escapeMrkdwn(found.error) });
+            await ctx.reply(textMessage(md`${found.error}`));
             return;
           }
           const { choices, teamId } = await editChoices(ctx.db, ctx.workspace.id, found.objective);

@@ -23,7 +23,8 @@ import type { CommandContext } from '../commands/types.ts';
 import { text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
 import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
-import { escapeMrkdwn, truncate } from '../text.ts';
+import { truncate } from '../text.ts';
+import { ownedRefusalMessage } from '../views/errors.ts';
 import { listMessage } from '../views/list-message.ts';
 import { textMessage } from '../views/message.ts';
 import { riskAddModal, riskEditModal } from '../views/modals/risk.ts';
@@ -82,12 +83,12 @@ function changesFromFlags(ctx: CommandContext, owner: string | undefined): RiskI
 /** The filter `/okr risks` was given: a person (`@dana`) or a team name; the label is ready for mrkdwn. */
 async function filterFrom(
   ctx: CommandContext,
-): Promise<{ ok: true; filter: RiskFilter; label: Mrkdwn } | { ok: false; error: string }> {
+): Promise<{ ok: true; filter: RiskFilter; label: Mrkdwn } | { ok: false; error: Mrkdwn }> {
   const typed = ctx.args.positional.join(' ').trim();
   if (typed === '') return { ok: true, filter: {}, label: EMPTY };
   if (looksLikePerson(typed, ctx.args.refs)) {
     const person = await resolveUser(ctx, typed);
-    if (!person.ok) return { ok: false, error: escapeMrkdwn(person.error) };
+    if (!person.ok) return { ok: false, error: md`${person.error}` };
     const member = await memberBySlackId(ctx.db, ctx.workspace.id, person.id);
     return { ok: true, filter: { ownerMemberId: member.id }, label: md` owned by ${md.user(person.id)}` };
   }
@@ -97,9 +98,7 @@ async function filterFrom(
     const names = teams.map((t) => t.name).join(', ');
     return {
       ok: false,
-      error: escapeMrkdwn(
-        `There is no team called "${typed}".${names ? ` Teams: ${names}.` : ''} Or name a person: \`/okr risks @dana\`.`,
-      ),
+      error: md`There is no team called "${typed}".${names ? md` Teams: ${names}.` : EMPTY} Or name a person: \`/okr risks @dana\`.`,
     };
   }
   return { ok: true, filter: { teamId: team.id }, label: md` for ${team.name}` };
@@ -161,9 +160,7 @@ export const risks: Feature = {
           const found = await findRisk(ctx.db, ctx.workspace.id, ref);
           if (!found.ok) return ctx.reply(problemsMessage(found.errors, FLAG_NAMES));
           if (!mayEdit(actor, found.value)) {
-            return ctx.reply({
-              text: `Only the owner of ${found.value.ref} and PMO admins can change it. Nothing was changed.`,
-            });
+            return ctx.reply(ownedRefusalMessage(found.value.ref, found.value.ownerSlackId));
           }
           await ctx.client.views.open({ trigger_id: ctx.triggerId, view: riskEditModal(found.value) });
           return;
@@ -215,7 +212,7 @@ export const risks: Feature = {
       access: 'everyone',
       async run(ctx) {
         const chosen = await filterFrom(ctx);
-        if (!chosen.ok) return ctx.reply({ text: chosen.error });
+        if (!chosen.ok) return ctx.reply(textMessage(chosen.error));
         const open = await openRisksByScore(ctx.db, ctx.workspace.id, chosen.filter);
         const label = chosen.label;
         if (open.length === 0) {

@@ -44,7 +44,7 @@ const flagsOf = (ctx: CommandContext) => ({
 });
 
 const changed = (verb: string) => (schedule: ScheduleView) =>
-  confirmationMessage(md`${verb} ${scheduleLine(schedule, false)}`);
+  confirmationMessage(md`${verb} ${scheduleLine(schedule)}`);
 
 async function addCommand(ctx: CommandContext): Promise<void> {
   const words = ctx.args.positional;

@@ -28,9 +28,8 @@ import { text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
 import { clampSectionText, MAX_BLOCKS_PER_MESSAGE } from '../limits.ts';
 import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
-import { escapeMrkdwn } from '../text.ts';
 import { channelSelect, modal, staticSelect, textInput } from '../views/inputs.ts';
-import type { SlackMessage } from '../views/message.ts';
+import { type SlackMessage, textMessage } from '../views/message.ts';
 import { confirmationMessage, problemsMessage } from '../views/replies.ts';
 import type { Feature } from './feature.ts';
 
@@ -224,7 +223,7 @@ async function showSettings(ctx: CommandContext): Promise<void> {
   // `/okr settings atRiskGapPoints`: just that one.
   const name = settingNamed(typed);
   const one = view.settings.find((setting) => setting.name === name);
-  if (!one) return ctx.reply({ text: escapeMrkdwn(unknownSettingMessage(typed)) });
+  if (!one) return ctx.reply(textMessage(md`${unknownSettingMessage(typed)}`));
   return ctx.reply(confirmationMessage(settingLine(one)));
 }
 

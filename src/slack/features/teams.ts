@@ -21,8 +21,8 @@ import type { FormValue } from '../forms/read-state.ts';
 import { text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
 import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
-import { escapeMrkdwn } from '../text.ts';
 import { listMessage } from '../views/list-message.ts';
+import { textMessage } from '../views/message.ts';
 import { teamAddModal, teamEditModal, teamPickModal } from '../views/modals/team.ts';
 import { confirmationMessage, problemsMessage } from '../views/replies.ts';
 import type { Feature } from './feature.ts';
@@ -186,7 +186,7 @@ async function teamMembers(ctx: CommandContext): Promise<void> {
     });
   }
   const found = await findTeamByName(ctx.db, ctx.workspace.id, nameWords.join(' '));
-  if (!found.ok) return ctx.reply({ text: escapeMrkdwn(found.error) });
+  if (!found.ok) return ctx.reply(textMessage(md`${found.error}`));
   if (at === -1) {
     await ctx.client.views.open({ trigger_id: ctx.triggerId, view: teamEditModal(found.team) });
     return;
@@ -221,9 +221,9 @@ async function teamChannel(ctx: CommandContext): Promise<void> {
     await ctx.client.views.open({ trigger_id: ctx.triggerId, view: teamEditModal(whole.team) });
     return;
   }
-  if (words.length === 1) return ctx.reply({ text: escapeMrkdwn(whole.error) });
+  if (words.length === 1) return ctx.reply(textMessage(md`${whole.error}`));
   const found = await findTeamByName(ctx.db, ctx.workspace.id, words.slice(0, -1).join(' '));
-  if (!found.ok) return ctx.reply({ text: escapeMrkdwn(found.error) });
+  if (!found.ok) return ctx.reply(textMessage(md`${found.error}`));
   const channel = channelOf(ctx, last);
   if (!channel.ok) return ctx.reply(problemsMessage({ channel: channel.error }, FIELD_NAMES));
   const usable = await checkChannel(ctx.client, channel.id);

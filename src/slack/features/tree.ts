@@ -7,7 +7,7 @@ import { looksLikePerson } from '../commands/mentions.ts';
 import { resolveUser } from '../commands/resolve.ts';
 import type { CommandContext } from '../commands/types.ts';
 import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
-import { escapeMrkdwn, truncate } from '../text.ts';
+import { truncate } from '../text.ts';
 import { textMessage } from '../views/message.ts';
 import { showMessage } from '../views/show.ts';
 import { treePages } from '../views/tree.ts';
@@ -15,10 +15,9 @@ import type { Feature } from './feature.ts';
 
 type TreeScope =
   | { ok: true; cycle: CycleView; filter: TreeFilter; label: Mrkdwn }
-  | { ok: false; message: string };
+  | { ok: false; message: Mrkdwn };
 
-const NO_CURRENT_CYCLE =
-  'There is no current cycle yet. A PMO admin creates one with `/okr cycle add` or picks one with `/okr cycle current "2026 Q1"`.';
+const NO_CURRENT_CYCLE = md`There is no current cycle yet. A PMO admin creates one with \`/okr cycle add\` or picks one with \`/okr cycle current "2026 Q1"\`.`;
 
 /** Yourself, so the Home tab can point at `/okr tree @me`. */
 const ME = /^@?me$/i;
@@ -49,7 +48,7 @@ async function treeScope(ctx: CommandContext): Promise<TreeScope> {
     const person = ME.test(typed)
       ? { ok: true as const, id: ctx.member.slackUserId }
       : await resolveUser(ctx, typed);
-    if (!person.ok) return { ok: false, message: escapeMrkdwn(person.error) };
+    if (!person.ok) return { ok: false, message: md`${person.error}` };
     return {
       ok: true,
       cycle,
@@ -60,7 +59,7 @@ async function treeScope(ctx: CommandContext): Promise<TreeScope> {
   return { ok: false, message: await unknownScope(ctx, typed) };
 }
 
-async function unknownScope(ctx: CommandContext, typed: string): Promise<string> {
+async function unknownScope(ctx: CommandContext, typed: string): Promise<Mrkdwn> {
   const [cycles, teams] = await Promise.all([
     listCycles(ctx.db, ctx.workspace.id),
     listTeams(ctx.db, ctx.workspace.id),
@@ -68,14 +67,11 @@ async function unknownScope(ctx: CommandContext, typed: string): Promise<string>
   const names = (list: readonly { name: string }[]) =>
     list
       .slice(0, 8)
-      .map((item) => escapeMrkdwn(item.name))
+      .map((item) => item.name)
       .join(', ') + (list.length > 8 ? ', …' : '');
-  const cycleHint = cycles.length ? ` (${names(cycles)})` : '';
-  const teamHint = teams.length ? ` (${names(teams)})` : '';
-  return [
-    `There is no cycle, team or person called "${escapeMrkdwn(truncate(typed, 80))}".`,
-    `\`/okr tree\` takes a cycle name${cycleHint}, a team name${teamHint}, or a person (@dana, or @me); with nothing it shows the current cycle.`,
-  ].join(' ');
+  const cycleHint = cycles.length ? md` (${names(cycles)})` : EMPTY;
+  const teamHint = teams.length ? md` (${names(teams)})` : EMPTY;
+  return md`There is no cycle, team or person called "${truncate(typed, 80)}". \`/okr tree\` takes a cycle name${cycleHint}, a team name${teamHint}, or a person (@dana, or @me); with nothing it shows the current cycle.`;
 }
 
 export const tree: Feature = {
@@ -88,7 +84,7 @@ export const tree: Feature = {
       access: 'everyone',
       async run(ctx) {
         const scope = await treeScope(ctx);
-        if (!scope.ok) return ctx.reply({ text: scope.message });
+        if (!scope.ok) return ctx.reply(textMessage(scope.message));
         const now = ctx.clock.now();
         const found = await alignmentTree(ctx.db, ctx.workspace.id, scope.cycle.id, now, scope.filter);
         if (found.objectives.length === 0) {
@@ -116,8 +112,7 @@ export const tree: Feature = {
           });
         }
         const found = await itemDetails(ctx.db, ctx.workspace.id, id, ctx.clock.now());
-        if (!found.ok)
-          return ctx.reply({ text: `${escapeMrkdwn(found.error)} \`/okr tree\` lists the ids.` });
+        if (!found.ok) return ctx.reply(textMessage(md`${found.error} \`/okr tree\` lists the ids.`));
         await ctx.reply(showMessage(found.item));
       },
     },

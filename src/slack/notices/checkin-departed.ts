@@ -1,6 +1,8 @@
 // To the PMO channel, once per person: someone who left Slack still owns items a check-in would ask about.
 import { z } from 'zod';
-import { escapeMrkdwn, mention, truncate } from '../text.ts';
+import { md } from '../mrkdwn.ts';
+import { truncate } from '../text.ts';
+import { sectionsMessage } from '../views/message.ts';
 import type { NoticeRenderer } from './types.ts';
 
 const Payload = z.object({
@@ -11,14 +13,13 @@ const Payload = z.object({
 
 export const renderCheckInDeparted: NoticeRenderer = (raw) => {
   const payload = Payload.parse(raw);
-  const list = payload.items
-    .map((item) => `*${item.ref}* ${escapeMrkdwn(truncate(item.title, 80))}`)
-    .join(', ');
+  const list = md.join(
+    payload.items.map((item) => md`*${item.ref}* ${truncate(item.title, 80)}`),
+    md`, `,
+  );
   const more =
     payload.total > payload.items.length ? ` and ${payload.total - payload.items.length} more` : '';
-  const text = truncate(
-    `${mention(payload.slackUserId)} has left the workspace but still owns ${list}${more}. They are not prompted to check in: give these items a new owner.`,
-    3000,
-  );
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return sectionsMessage([
+    md`${md.user(payload.slackUserId)} has left the workspace but still owns ${list}${more}. They are not prompted to check in: give these items a new owner.`,
+  ]);
 };

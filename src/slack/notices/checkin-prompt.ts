@@ -3,11 +3,14 @@
 // once the person checked in or skipped. At most 15 items are listed, so it stays far within 50 blocks.
 import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
+import { parseStatusLevel } from '../../domain/status/index.ts';
 import { CHECKIN_ACTION } from '../check-in-ids.ts';
 import { MAX_BLOCKS_PER_MESSAGE } from '../limits.ts';
-import { escapeMrkdwn, truncate } from '../text.ts';
-import type { SlackMessage } from '../views/message.ts';
+import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
+import { truncate } from '../text.ts';
+import { type SlackMessage, sectionBlock } from '../views/message.ts';
 import { amount, statusBadge } from '../views/status-format.ts';
+import { packLines } from '../views/tree.ts';
 import type { NoticeRenderer } from './types.ts';
 
 const Item = z.object({
@@ -29,9 +32,7 @@ export const PromptPayloadSchema = z.object({
   reminder: z.number().int().optional(),
 });
 
-const LEVELS = new Set(['on_track', 'at_risk', 'off_track']);
-
-function itemLine(item: z.infer<typeof Item>): string {
+function itemLine(item: z.infer<typeof Item>): Mrkdwn {
   const last =
     item.last === null
       ? 'no value yet'
@@ -42,11 +43,10 @@ function itemLine(item: z.infer<typeof Item>): string {
         : item.kind === 'milestone'
           ? `${Math.round(item.last * 100)}% of milestones`
           : `last ${amount(item.last, item.unit)}`;
-  const status =
-    item.status && LEVELS.has(item.status)
-      ? ` · ${statusBadge(item.status as 'on_track')}${item.reason ? ` — ${escapeMrkdwn(truncate(item.reason, 200))}` : ''}`
-      : '';
-  return `• *${item.ref}* ${escapeMrkdwn(truncate(item.title, 120))} · ${last}${status}`;
+  const level = parseStatusLevel(item.status);
+  const reason = item.reason ? md` — ${truncate(item.reason, 200)}` : EMPTY;
+  const status = level ? md` · ${statusBadge(level)}${reason}` : EMPTY;
+  return md`• *${item.ref}* ${truncate(item.title, 120)} · ${last}${status}`;
 }
 
 function headline(payload: z.infer<typeof PromptPayloadSchema>): string {
@@ -70,15 +70,7 @@ export function promptMessage(payload: z.infer<typeof PromptPayloadSchema>): Sla
   const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text } }];
   const open = payload.state !== 'done' && payload.state !== 'skipped';
   if (open) {
-    let current = '';
-    for (const line of payload.items.map(itemLine)) {
-      if (current && current.length + 1 + line.length > 2900) {
-        blocks.push({ type: 'section', text: { type: 'mrkdwn', text: current } });
-        current = '';
-      }
-      current = current ? `${current}\n${line}` : line;
-    }
-    if (current) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: current } });
+    blocks.push(...packLines(payload.items.map(itemLine)).map(sectionBlock));
     if (payload.total > payload.items.length)
       blocks.push({
         type: 'context',

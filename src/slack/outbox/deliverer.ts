@@ -119,32 +119,52 @@ export function createDeliverer(deps: DelivererDeps, options: OutboxOptions = {}
 
   /** Slack calls for one claimed row: paced, and each preceded by renewing the claim. */
   function callFor(row: Claimed): Call {
-    const renewed = async <T>(run: () => Promise<T>): Promise<T> => {
+    const renew = async (): Promise<void> => {
       if (!(await renewClaim(db, row, clock.now())))
         throw new LostClaim(`the claim on ${row.key} was taken over`);
-      return run();
     };
     return (method, run) =>
-      limiter
-        .run(row.workspaceId, method, () => renewed(run))
-        .catch((error: unknown) => {
-          const failure = classify(error);
-          if (failure.kind === 'rate_limited') limiter.pause(method, failure.retryAfterMs);
-          throw error;
-        });
+      limiter.run(row.workspaceId, method, run, renew).catch(async (error: unknown) => {
+        const failure = classify(error);
+        if (failure.kind === 'rate_limited')
+          await limiter.pause(row.workspaceId, method, failure.retryAfterMs);
+        throw error;
+      });
   }
 
-  async function dmChannel(call: Call, user: string): Promise<string> {
-    const opened = await call('conversations.open', () => client.conversations.open({ users: user }));
+  /** DM channels already known, by workspace and user: learnt from earlier sends, so opened once at most. */
+  const dms = new Map<string, string>();
+  const dmKey = (workspaceId: number, user: string) => `${workspaceId}:${user}`;
+  const DM_CACHE_LIMIT = 50_000;
+  function rememberDm(row: Claimed, channel: string): void {
+    if (row.toType !== 'user' || !channel.startsWith('D')) return;
+    if (dms.size >= DM_CACHE_LIMIT) dms.clear();
+    dms.set(dmKey(row.workspaceId, row.toId), channel);
+  }
+
+  /** The bot's DM with a person: from this process's memory, then from any notice sent there, then Slack. */
+  async function dmChannel(call: Call, row: Claimed): Promise<string> {
+    const known = dms.get(dmKey(row.workspaceId, row.toId));
+    if (known) return known;
+    const earlier = await db.outbox.findFirst({
+      where: { workspaceId: row.workspaceId, toType: 'user', toId: row.toId, channel: { startsWith: 'D' } },
+      select: { channel: true },
+    });
+    if (earlier?.channel) {
+      rememberDm(row, earlier.channel);
+      return earlier.channel;
+    }
+    const opened = await call('conversations.open', () => client.conversations.open({ users: row.toId }));
     const id = opened.channel?.id;
     if (!id) throw new Error('conversations.open answered without a channel');
+    rememberDm(row, id);
     return id;
   }
 
   /** The conversation a notice lands in, when it is known without sending. */
   async function channelOf(call: Call, row: Claimed): Promise<string> {
     if (row.channel) return row.channel;
-    const channel = row.toType === 'user' ? await dmChannel(call, row.toId) : row.toId;
+    const channel = row.toType === 'user' ? await dmChannel(call, row) : row.toId;
     await recordChannel(db, row, channel);
     row.channel = channel;
     return channel;
@@ -278,6 +298,7 @@ export function createDeliverer(deps: DelivererDeps, options: OutboxOptions = {}
           }
         }
         const where = await send(call, row, rendered, parent, replace);
+        rememberDm(row, where.channel);
         await settleSent(db, row, clock.now(), where);
         report.sent++;
         return;
@@ -342,10 +363,26 @@ export function createDeliverer(deps: DelivererDeps, options: OutboxOptions = {}
 
   async function pass(at: Date): Promise<DeliveryReport> {
     const report: DeliveryReport = { sent: 0, reconciled: 0, deferred: 0, failed: 0 };
+    const started: Promise<void>[] = [];
+    // Rows of this pass claimed and not yet settled, and a wake-up for when that drops.
+    let open = 0;
+    let drained: (() => void) | undefined;
+    const settled = () => {
+      open--;
+      drained?.();
+    };
+    const fewerOpenThan = (limit: number) =>
+      new Promise<void>((resolve) => {
+        drained = () => {
+          if (open < limit) resolve();
+        };
+        drained();
+      });
     while (!stopping) {
       const { claimed, more } = await claimDue(db, at, leaseMs, settings.batchSize);
       if (claimed.length === 0 && !more) break;
-      // A reply or replacement waits for the notice it refers to when both are in this batch.
+      // A reply or replacement waits for the notice it refers to when both are in this batch (one in an
+      // earlier batch still being sent is found 'claimed' and waits its turn: see parentOf).
       const done = new Map<string, Promise<void>>();
       for (const row of claimed) {
         const before = done.get(row.replaces ?? row.threadOf ?? '') ?? Promise.resolve();
@@ -358,10 +395,16 @@ export function createDeliverer(deps: DelivererDeps, options: OutboxOptions = {}
           ),
         );
         done.set(row.key, task);
+        open++;
+        started.push(task.finally(settled));
       }
-      await Promise.all(done.values());
       if (!more) break;
+      // The next batch is claimed while the end of this one is still going out, so sending never pauses
+      // between batches; claimed rows wait behind at most about half a batch.
+      await fewerOpenThan(Math.max(1, Math.floor(settings.batchSize / 2)));
+      drained = undefined;
     }
+    await Promise.all(started);
     await wakeForRetries(at);
     return report;
   }

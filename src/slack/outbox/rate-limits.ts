@@ -1,9 +1,17 @@
-// Slack's per-method limits, kept on our side so the outbox rarely meets a 429 at all: a p-queue per method
-// paces this instance (bounded concurrency, at most `perWindow` calls per window), and a count in the
-// database keeps all instances on one database inside the same budget together.
+// Slack's per-method limits, kept on our side so the outbox rarely meets a 429 at all. Each method is paced
+// evenly (one call every window / limit, not the whole window's calls in a burst at its start: Slack counts
+// over a sliding window, so a burst at the end of one window and another at the start of the next is a
+// 429), never more than `limit` calls in any stretch of one window (a check on when calls really left, so a
+// late call cannot make up time in a burst), and after a 429 nothing for that method until Retry-After has
+// passed. A count in the database keeps all instances on one database inside the same budget together.
 import PQueue from 'p-queue';
 import type { Db } from '../../db/client.ts';
-import { forgetWindowsBefore, takeFromWindow } from '../../db/queries/rate-windows.ts';
+import {
+  forgetWindowsBefore,
+  recordRetryAfter,
+  retryAfterUntil,
+  takeFromWindow,
+} from '../../db/queries/rate-windows.ts';
 
 export interface RateBudget {
   /** Length of one counting window. */
@@ -32,8 +40,45 @@ export const SLACK_RATE_BUDGET: RateBudget = {
   otherwise: 20,
 };
 
+/**
+ * Margin on each window, as a share of it: a request can take a few milliseconds longer to reach Slack than
+ * the one before it, and Slack counts arrivals. 3% of a one-second window is 30 ms.
+ */
+const WINDOW_MARGIN = 0.03;
+/** How often the Retry-After pauses other instances recorded are read, while calls keep going. */
+const PAUSE_READ_MS = 250;
+/** How far behind its slots a method may fall and still catch up, as a share of a window. */
+const CATCH_UP_SHARE = 0.1;
+/** Above this many calls per window, pacing is by spacing alone (the exact record would be large). */
+const MAX_TRACKED_CALLS = 1000;
+/** The shared count is taken this share of a window's limit at a time: one database write per chunk. */
+const CHUNK_SHARE = 0.1;
+
+interface MethodPace {
+  queue: PQueue;
+  limit: number;
+  /** Time between two calls. */
+  spacingMs: number;
+  /** The last slot handed out. */
+  lastSlot: number;
+  /** When the last `limit` calls left (a ring), when the limit is small enough to keep them. */
+  sent: number[];
+  next: number;
+  /** A 429's Retry-After: nothing before this. */
+  pausedUntil: number;
+  /** When the pauses other instances recorded were last read, per workspace. */
+  pausesRead: Map<number, number>;
+  /** Calls taken from the shared count and not yet made, and the window they belong to. */
+  held: number;
+  heldWindow: number;
+  /** The shared count is taken by one call at a time. */
+  taking: Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
 export class MethodLimiter {
-  private readonly queues = new Map<string, PQueue>();
+  private readonly paces = new Map<string, MethodPace>();
   private lastSweep = 0;
 
   constructor(
@@ -44,27 +89,43 @@ export class MethodLimiter {
     private readonly concurrency: number,
   ) {}
 
-  /** Runs `call` for `method` once this instance's pace and the shared budget allow it. */
-  run<T>(workspaceId: number, method: string, call: () => Promise<T>): Promise<T> {
-    return this.queueFor(method).add(async () => {
-      await this.takeShared(`${workspaceId}:${method}`, this.limitOf(method));
+  /**
+   * Runs `call` for `method` once this instance's pace and the shared budget allow it. `before` runs once
+   * the wait is over, right before the call (the deliverer renews its claim there); the call's time is
+   * taken after it, so a slow `before` cannot bunch calls up.
+   */
+  run<T>(
+    workspaceId: number,
+    method: string,
+    call: () => Promise<T>,
+    before: () => Promise<void> = async () => {},
+  ): Promise<T> {
+    const pace = this.paceOf(method);
+    return pace.queue.add(async () => {
+      await this.turn(workspaceId, method, pace, before);
       return call();
     }) as Promise<T>;
   }
 
-  /** Slack answered 429: nothing more for this method from this instance until Retry-After has passed. */
-  pause(method: string, ms: number): void {
-    const queue = this.queueFor(method);
-    queue.pause();
-    setTimeout(() => queue.start(), ms).unref();
+  /**
+   * Slack answered 429: nothing more for this method until Retry-After has passed, from this instance at
+   * once, and from the others on this database (and a restarted one) once they next read the pauses
+   * (before their next call; at most PAUSE_READ_MS later for one already pacing calls).
+   */
+  async pause(workspaceId: number, method: string, ms: number): Promise<void> {
+    const pace = this.paceOf(method);
+    const until = this.realNow() + ms;
+    pace.pausedUntil = Math.max(pace.pausedUntil, until);
+    // Best effort: when the database cannot take it, this instance still holds off.
+    await recordRetryAfter(this.db, `${workspaceId}:${method}`, until).catch(() => undefined);
   }
 
   /** Forgets calls not yet started (at shutdown); returns how many there were. */
   clear(): number {
     let dropped = 0;
-    for (const queue of this.queues.values()) {
-      dropped += queue.size;
-      queue.clear();
+    for (const pace of this.paces.values()) {
+      dropped += pace.queue.size;
+      pace.queue.clear();
     }
     return dropped;
   }
@@ -73,30 +134,113 @@ export class MethodLimiter {
     return this.budget.perWindow[method] ?? this.budget.otherwise;
   }
 
-  private queueFor(method: string): PQueue {
-    let queue = this.queues.get(method);
-    if (!queue) {
-      queue = new PQueue({
-        concurrency: this.concurrency,
-        intervalCap: this.limitOf(method),
-        interval: this.budget.windowMs,
-      });
-      this.queues.set(method, queue);
+  private paceOf(method: string): MethodPace {
+    let pace = this.paces.get(method);
+    if (!pace) {
+      const limit = Math.max(1, this.limitOf(method));
+      pace = {
+        queue: new PQueue({ concurrency: this.concurrency }),
+        limit,
+        spacingMs: (this.budget.windowMs * (1 + WINDOW_MARGIN)) / limit,
+        lastSlot: 0,
+        sent: limit <= MAX_TRACKED_CALLS ? new Array<number>(limit).fill(0) : [],
+        next: 0,
+        pausedUntil: 0,
+        pausesRead: new Map(),
+        held: 0,
+        heldWindow: 0,
+        taking: Promise.resolve(),
+      };
+      this.paces.set(method, pace);
     }
-    return queue;
+    return pace;
   }
 
-  private async takeShared(bucket: string, limit: number): Promise<void> {
+  /** Waits until this call may go: its slot, the last window's calls, a Retry-After, the shared count. */
+  private async turn(
+    workspaceId: number,
+    method: string,
+    pace: MethodPace,
+    before: () => Promise<void>,
+  ): Promise<void> {
+    const windowMs = this.budget.windowMs;
+    for (;;) {
+      let now = this.realNow();
+      if (now - (pace.pausesRead.get(workspaceId) ?? Number.NEGATIVE_INFINITY) >= PAUSE_READ_MS) {
+        pace.pausesRead.set(workspaceId, now);
+        const until = await retryAfterUntil(this.db, `${workspaceId}:${method}`, now);
+        pace.pausedUntil = Math.max(pace.pausedUntil, until);
+        now = this.realNow();
+      }
+      if (now < pace.pausedUntil) {
+        await sleep(pace.pausedUntil - now);
+        continue;
+      }
+      // A call that started late (a busy process) may make up a little time; the check on the last window
+      // below keeps any catching up within the limit.
+      const slot = Math.max(now - CATCH_UP_SHARE * windowMs, pace.lastSlot + pace.spacingMs);
+      pace.lastSlot = slot;
+      if (slot - now >= 1) await sleep(slot - now);
+      await this.takeShared(workspaceId, method, pace);
+      await before();
+      // Checked last, right before the call leaves: nothing below waits, so nothing can come in between.
+      now = this.realNow();
+      if (now < pace.pausedUntil) {
+        pace.held++;
+        continue;
+      }
+      if (pace.sent.length > 0) {
+        const oldest = pace.sent[pace.next] ?? 0;
+        const free = oldest + windowMs * (1 + WINDOW_MARGIN);
+        if (now < free) {
+          pace.held++; // the permit taken above is still good in its window
+          await sleep(free - now);
+          continue;
+        }
+        pace.sent[pace.next] = now;
+        pace.next = (pace.next + 1) % pace.sent.length;
+      }
+      return;
+    }
+  }
+
+  /** One call out of the count shared by every instance, taken a chunk at a time. */
+  private async takeShared(workspaceId: number, method: string, pace: MethodPace): Promise<void> {
+    // One taker at a time per method: several at once would each take a chunk and leave the window short.
+    const before = pace.taking;
+    let done = () => {};
+    pace.taking = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    await before;
+    try {
+      await this.takeOne(`${workspaceId}:${method}`, pace);
+    } finally {
+      done();
+    }
+  }
+
+  private async takeOne(bucket: string, pace: MethodPace): Promise<void> {
     const { windowMs } = this.budget;
+    const chunk = Math.max(1, Math.floor(pace.limit * CHUNK_SHARE));
     for (;;) {
       const now = this.realNow();
       const windowStart = Math.floor(now / windowMs) * windowMs;
-      if (await takeFromWindow(this.db, bucket, windowStart, limit)) {
+      if (pace.heldWindow === windowStart && pace.held > 0) {
+        pace.held--;
+        return;
+      }
+      let got = 0;
+      if (await takeFromWindow(this.db, bucket, windowStart, pace.limit, chunk)) got = chunk;
+      else if (chunk > 1 && (await takeFromWindow(this.db, bucket, windowStart, pace.limit, 1))) got = 1;
+      if (got > 0) {
+        pace.heldWindow = windowStart;
+        pace.held = got - 1;
         await this.sweep(windowStart);
         return;
       }
       // Spent by this and other instances: wait for the next window.
-      await new Promise((resolve) => setTimeout(resolve, windowStart + windowMs - now + 5));
+      await sleep(windowStart + windowMs - now + 5);
     }
   }
 

@@ -19,7 +19,8 @@ import { formatNumber } from '../../domain/numbers/index.ts';
 import { formatPercent, plural } from '../../domain/status/format.ts';
 import { type StatusLevel, statusLabel } from '../../domain/status/index.ts';
 import { clampHeaderText, clampSectionText, MAX_SECTION_TEXT } from '../limits.ts';
-import { escapeMrkdwn, truncate } from '../text.ts';
+import { md } from '../mrkdwn.ts';
+import { truncate } from '../text.ts';
 import type { SlackMessage } from './message.ts';
 import { progressBar, statusEmoji } from './status-format.ts';
 
@@ -32,7 +33,7 @@ const FALLBACK_MAX = 3000;
 const THREAD_LINE_MAX = 300;
 
 /** User text made inert and short: escaped first, then cut on a whole entity. */
-const safe = (text: string, max: number) => truncate(escapeMrkdwn(text.replace(/\s+/g, ' ').trim()), max);
+const safe = (text: string, max: number) => truncate(md`${text.replace(/\s+/g, ' ').trim()}`.text, max);
 const title = (text: string) => safe(text, TITLE_MAX);
 const name = (text: string | null) => (text ? safe(text, NAME_MAX) : 'no owner');
 const badge = (status: StatusLevel | null) =>
@@ -163,7 +164,7 @@ export function digestTopMessage(top: DigestTop): SlackMessage {
       type: 'header',
       text: { type: 'plain_text', text: clampHeaderText(`OKR digest: ${top.header.scopeLabel}`) },
     },
-    context(escapeMrkdwn(headerLine(top))),
+    context(md`${headerLine(top)}`.text),
     section(healthText(top)),
     { type: 'divider' },
   ];
@@ -250,7 +251,7 @@ function threadNote(top: DigestTop): string {
 export function digestFallback(top: DigestTop): string {
   const { health, changes } = top;
   const sentences = [
-    `OKR digest for ${escapeMrkdwn(headerLine(top))}.`,
+    md`OKR digest for ${headerLine(top)}.`.text,
     `Objectives: ${countsText(health.objectives).replaceAll(' · ', ', ')}.`,
     `Progress ${formatPercent(health.progress)} against ${formatPercent(health.expected)} expected.`,
     `Check-ins: ${health.checkIns.done} of ${health.checkIns.due}.`,
@@ -274,13 +275,13 @@ export function digestFallback(top: DigestTop): string {
 
 /** One thread reply: a heading with its part number and up to THREAD_PAGE_LINES lines. */
 export function digestThreadMessage(page: ThreadPage): SlackMessage {
-  const heading = `*${escapeMrkdwn(page.title)}*${page.parts > 1 ? ` (part ${page.part} of ${page.parts})` : ''}`;
+  const heading = md`*${page.title}*${page.parts > 1 ? ` (part ${page.part} of ${page.parts})` : ''}`.text;
   const lines = page.lines.map((line) => truncate(threadLineText(line), THREAD_LINE_MAX));
   return {
-    text: truncate(
+    text: md`${truncate(
       `${page.title}${page.parts > 1 ? `, part ${page.part} of ${page.parts}` : ''}: ${plural(lines.length, 'line')}.`,
       FALLBACK_MAX,
-    ).replace(/[<>&]/g, (c) => escapeMrkdwn(c)),
+    )}`.text,
     blocks: [section(heading), ...packedSections(lines)],
   };
 }

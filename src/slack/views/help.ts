@@ -3,8 +3,9 @@
 import type { KnownBlock } from '@slack/types';
 import { can, parseRole } from '../../domain/permissions.ts';
 import type { CommandDef } from '../commands/types.ts';
-import { escapeMrkdwn } from '../text.ts';
-import type { SlackMessage } from './message.ts';
+import { EMPTY, md } from '../mrkdwn.ts';
+import { type SlackMessage, sectionBlock, sectionsMessage } from './message.ts';
+import { packLines } from './tree.ts';
 
 const ROLE_NAMES: Record<string, string> = { admin: 'PMO admin', leader: 'leader', member: 'team member' };
 
@@ -17,8 +18,7 @@ export function commandsFor(role: string, commands: readonly CommandDef[]): Comm
 export function helpMessage(role: string, commands: readonly CommandDef[]): SlackMessage {
   const allowed = commandsFor(role, commands);
   const lines = allowed.map(
-    (command) =>
-      `• \`/okr ${command.name}\` ${escapeMrkdwn(command.summary)}\n    e.g. \`${escapeMrkdwn(command.example)}\``,
+    (command) => md`• \`/okr ${command.name}\` ${command.summary}\n    e.g. \`${command.example}\``,
   );
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'Okra: OKRs and KPIs in Slack' } },
@@ -27,30 +27,20 @@ export function helpMessage(role: string, commands: readonly CommandDef[]): Slac
       elements: [
         {
           type: 'mrkdwn',
-          text: `You are a ${ROLE_NAMES[role] ?? role}. Most commands open a form when typed without arguments.`,
+          text: md`You are a ${ROLE_NAMES[role] ?? role}. Most commands open a form when typed without arguments.`
+            .text,
         },
       ],
     },
+    // Sections hold at most 3000 characters: the lines go into as many sections as needed.
+    ...packLines(lines).map(sectionBlock),
   ];
-  // Sections hold at most 3000 characters: group the lines into as many sections as needed.
-  let chunk: string[] = [];
-  let size = 0;
-  for (const line of lines) {
-    if (size + line.length + 1 > 2900 && chunk.length > 0) {
-      blocks.push({ type: 'section', text: { type: 'mrkdwn', text: chunk.join('\n') } });
-      chunk = [];
-      size = 0;
-    }
-    chunk.push(line);
-    size += line.length + 1;
-  }
-  if (chunk.length > 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: chunk.join('\n') } });
-  const text = `Okra commands you can use: ${allowed.map((command) => `/okr ${command.name}`).join(', ')}`;
-  return { text, blocks };
+  const names = allowed.map((command) => `/okr ${command.name}`).join(', ');
+  return { text: md`Okra commands you can use: ${names}`.text, blocks };
 }
 
 export function unknownCommandMessage(typed: string, suggestion: string | undefined): SlackMessage {
-  const hint = suggestion ? ` Did you mean \`/okr ${suggestion}\`?` : '';
-  const text = `Okra has no command \`${escapeMrkdwn(typed)}\`.${hint} Type \`/okr help\` to see what you can do.`;
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  const hint = suggestion ? md` Did you mean \`/okr ${suggestion}\`?` : EMPTY;
+  const text = md`Okra has no command \`${typed}\`.${hint} Type \`/okr help\` to see what you can do.`;
+  return sectionsMessage([text]);
 }

@@ -44,11 +44,13 @@ export function homeView(model: HomeModel, now: Date, checkIns?: HomeCheckIns): 
   if (checkIns) pieces.push({ block: checkInActions(checkIns), items: 0 });
   if (model.portfolio && model.cycleName) pieces.push(...portfolioPieces(model.cycleName, model.portfolio));
   const owned = [
+    ...objectivePieces(model),
     ...keyResultPieces(model, checkIns),
     ...kpiPieces(model, checkIns),
     ...riskPieces(model.risks),
   ];
-  if (owned.length === 0) pieces.push({ block: section(emptyState(model.cycleName)), items: 0 });
+  if (owned.length === 0)
+    pieces.push({ block: section(emptyState(model.cycleName, model.portfolio !== null)), items: 0 });
   pieces.push(...owned);
   return { type: 'home', blocks: withinLimits(pieces) };
 }
@@ -94,6 +96,19 @@ function portfolioPieces(
       items: 0,
     },
     { block: { type: 'divider' }, items: 0 },
+  ];
+}
+
+function objectivePieces(model: HomeModel): Piece[] {
+  if (model.objectives.length === 0) return [];
+  const lines = model.objectives.map((o) => {
+    const krs = `${o.keyResults} key ${o.keyResults === 1 ? 'result' : 'results'}`;
+    const status = o.status ? statusBadge(o.status) : md`_not evaluated yet_`;
+    return md`• *${o.ref}* ${truncate(o.title, 120)} · ${krs} · ${status}`;
+  });
+  return [
+    { block: section(md`*Your objectives* (${model.objectives.length})`), items: 0 },
+    ...linePieces(lines),
   ];
 }
 
@@ -161,10 +176,15 @@ function linePieces(lines: readonly Mrkdwn[]): Piece[] {
   return pieces.map((piece) => ({ block: section(piece.text), items: piece.items }));
 }
 
-function emptyState(cycleName: string | null): Mrkdwn {
+function emptyState(cycleName: string | null, seesPortfolio: boolean): Mrkdwn {
   const where = cycleName ? md` in ${cycleName}` : EMPTY;
+  // Leaders and admins watch more than they own: point at what they can follow rather than only wait.
+  if (seesPortfolio)
+    return md`*You own nothing${where} yet.*
+The counts above are the whole cycle. \`/okr tree\` shows every objective with its status, \`/okr tree Growth\` one team's, and \`/okr risks\` the open risks.
+When you own an objective, a key result, a KPI or a risk, it shows up here with its status.`;
   return md`*Nothing of yours to track yet${where}.*
-When a PMO admin makes you the owner of a key result, a KPI or a risk, it shows up here with its status.
+When a PMO admin makes you the owner of an objective, a key result, a KPI or a risk, it shows up here with its status.
 Meanwhile \`/okr tree\` shows the whole plan and \`/okr help\` what you can do.`;
 }
 

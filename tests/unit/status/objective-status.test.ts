@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { objectiveDetail } from '../../../src/domain/status/flag-detail.ts';
 import { evaluateObjective, type KeyResult, type Objective } from '../../../src/domain/status/index.ts';
 import { keyResult, QUARTER, week, weekly } from './fixtures.ts';
 
@@ -86,5 +87,24 @@ describe('objective status', () => {
     expect(s.status).toBe('at_risk');
     expect(s.reasons).toEqual(['no key results yet']);
     expect(s.progress).toBeNull();
+  });
+});
+
+describe('an objective flag names what put it there', () => {
+  it('leads with the key results behind the status, then the numbers', () => {
+    const s = evaluateObjective(
+      objective([onTrack('Ship the API'), offTrack('Partner-sourced deals')]),
+      QUARTER,
+      now,
+    );
+    expect(s.status).not.toBe('on_track');
+    expect(objectiveDetail(s)).toMatch(
+      /^Partner-sourced deals off track \(50% of weight\) · \d+% done vs 50% expected$/,
+    );
+  });
+
+  it('is just the numbers when nothing is behind', () => {
+    const s = evaluateObjective(objective([onTrack('a'), onTrack('b')]), QUARTER, now);
+    expect(objectiveDetail(s)).toBe('46% done vs 50% expected');
   });
 });

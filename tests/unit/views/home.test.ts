@@ -3,7 +3,14 @@ import type { HomeKeyResult, HomeModel } from '../../../src/services/home.ts';
 import { homeView } from '../../../src/slack/views/home.ts';
 
 const now = new Date('2026-02-11T10:00:00Z');
-const empty: HomeModel = { cycleName: '2026 Q1', keyResultGroups: [], kpis: [], risks: [], portfolio: null };
+const empty: HomeModel = {
+  cycleName: '2026 Q1',
+  objectives: [],
+  keyResultGroups: [],
+  kpis: [],
+  risks: [],
+  portfolio: null,
+};
 
 const kr = (n: number): HomeKeyResult => ({
   ref: `KR-${n}`,
@@ -37,7 +44,7 @@ describe('homeView', () => {
     expect(texts(view)).toEqual([
       'Your OKRs · 2026 Q1',
       `Updated <!date^${now.getTime() / 1000}^{date_short} {time}|2026-02-11 10:00 UTC>. \`/okr tree\` shows the whole plan, \`/okr show KR-3\` any item in full.`,
-      '*Nothing of yours to track yet in 2026 Q1.*\nWhen a PMO admin makes you the owner of a key result, a KPI or a risk, it shows up here with its status.\nMeanwhile `/okr tree` shows the whole plan and `/okr help` what you can do.',
+      '*Nothing of yours to track yet in 2026 Q1.*\nWhen a PMO admin makes you the owner of an objective, a key result, a KPI or a risk, it shows up here with its status.\nMeanwhile `/okr tree` shows the whole plan and `/okr help` what you can do.',
     ]);
   });
 

@@ -7,7 +7,7 @@ import { snoozePrompt } from '../../../services/check-in-prompts.ts';
 import { CHECKIN_ACTION } from '../../check-in-ids.ts';
 import type { Services } from '../../commands/types.ts';
 import { okraContext } from '../../context.ts';
-import { escapeMrkdwn } from '../../text.ts';
+import { md } from '../../mrkdwn.ts';
 import { publishHome } from '../events/app-home.ts';
 import { openSheet } from '../views/check-in-sheet.ts';
 
@@ -35,7 +35,7 @@ export function register(app: App, services: Services): void {
       });
       const text = outcome.ok
         ? `Skipped ${outcome.value.period}: no reminders this week, and the week does not count as silence.`
-        : escapeMrkdwn(Object.values(outcome.errors).join(' '));
+        : md`${Object.values(outcome.errors).join(' ')}`.text;
       // The prompt itself is updated in place through the outbox; send that now.
       if (outcome.ok) services.outbox.wake();
       await client.chat.postMessage({ channel: member.slackUserId, text });
@@ -58,7 +58,7 @@ export function register(app: App, services: Services): void {
       ? 'This button is damaged; use /okr checkin instead.'
       : outcome.ok
         ? `Snoozed: I will ask again <!date^${Math.floor(outcome.value.until.getTime() / 1000)}^{date_short_pretty} at {time}|tomorrow>.`
-        : escapeMrkdwn(Object.values(outcome.errors).join(' '));
+        : md`${Object.values(outcome.errors).join(' ')}`.text;
     await client.chat.postMessage({ channel: member.slackUserId, text });
   });
 }

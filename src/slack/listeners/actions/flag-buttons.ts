@@ -6,8 +6,9 @@ import { checkInTarget } from '../../../services/check-ins.ts';
 import type { Services } from '../../commands/types.ts';
 import { okraContext } from '../../context.ts';
 import { ACTION } from '../../ids.ts';
-import { escapeMrkdwn } from '../../text.ts';
+import { md } from '../../mrkdwn.ts';
 import { checkInModal } from '../../views/flags.ts';
+import { textMessage } from '../../views/message.ts';
 import { riskAddModal } from '../../views/modals/risk.ts';
 
 /** The risk form with the flagged item already filled in as what the risk threatens. */
@@ -33,7 +34,7 @@ export function register(app: App, services: Services): void {
       const target = await checkInTarget(services.db, actorOf(member), action.value ?? '');
       if (!target.ok) {
         const why = Object.values(target.errors).join(' ');
-        await client.chat.postMessage({ channel: member.slackUserId, text: escapeMrkdwn(why) });
+        await client.chat.postMessage({ channel: member.slackUserId, ...textMessage(md`${why}`) });
         return;
       }
       await client.views.open({ trigger_id: body.trigger_id, view: checkInModal(target.value) });

@@ -4,7 +4,8 @@ import type { ScheduleView } from '../../../services/schedules.ts';
 import { WEEKDAYS } from '../../../services/schedules.ts';
 import { CHECKIN_CALLBACK } from '../../check-in-ids.ts';
 import { MAX_BLOCKS_PER_MESSAGE } from '../../limits.ts';
-import { escapeMrkdwn, truncate } from '../../text.ts';
+import { EMPTY, type Mrkdwn, md } from '../../mrkdwn.ts';
+import { truncate } from '../../text.ts';
 import { modal, staticSelect, textInput } from '../inputs.ts';
 import type { SlackMessage } from '../message.ts';
 
@@ -13,25 +14,23 @@ const dayName = (day: number) => {
   return name[0]!.toUpperCase() + name.slice(1);
 };
 
-/** `escaped` false: for a caller that puts the line through `md`, which escapes it itself. */
-export function scheduleLine(schedule: ScheduleView, escaped = true): string {
-  const esc = escaped ? escapeMrkdwn : (text: string) => text;
+export function scheduleLine(schedule: ScheduleView): Mrkdwn {
   const when = `${schedule.cadence === 'biweekly' ? 'Every two weeks' : 'Every week'} on ${dayName(schedule.dayOfWeek)} at ${schedule.localTime}, each person's local time`;
   const scope =
     schedule.scope.kind === 'everyone'
       ? 'everyone'
-      : `${schedule.scope.kind === 'teams' ? 'teams' : 'objectives'} ${esc(truncate(schedule.scopeNames.join(', '), 300))}`;
+      : md`${schedule.scope.kind === 'teams' ? 'teams' : 'objectives'} ${truncate(schedule.scopeNames.join(', '), 300)}`;
   const reminders =
     schedule.reminders.first === 0
       ? 'no reminders'
       : `reminders after ${schedule.reminders.first} working day${schedule.reminders.first === 1 ? '' : 's'}${schedule.reminders.second ? ` and ${schedule.reminders.second} more` : ''}`;
-  return `*${schedule.ref}* ${when} · ${scope} · ${reminders}${schedule.active ? '' : ' · _paused_'}`;
+  return md`*${schedule.ref}* ${when} · ${scope} · ${reminders}${schedule.active ? EMPTY : md` · _paused_`}`;
 }
 
 export function scheduleListMessage(schedules: readonly ScheduleView[]): SlackMessage {
   if (schedules.length === 0)
     return { text: 'No check-in schedule: nobody is prompted. PMO admins add one with `/okr schedule add`.' };
-  const lines = schedules.map((schedule) => `• ${scheduleLine(schedule)}`);
+  const lines = schedules.map((schedule) => md`• ${scheduleLine(schedule)}`.text);
   const blocks = [
     { type: 'section' as const, text: { type: 'mrkdwn' as const, text: '*Check-in schedules*' } },
     ...lines.map((line) => ({

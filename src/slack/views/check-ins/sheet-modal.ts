@@ -7,7 +7,8 @@ import type { CheckInSheet, SheetKeyResult, SheetKpi } from '../../../services/c
 import { SHEET_FIELD } from '../../../services/check-in-sheet.ts';
 import { CHECKIN_CALLBACK } from '../../check-in-ids.ts';
 import { MAX_BLOCKS_PER_VIEW } from '../../limits.ts';
-import { escapeMrkdwn, truncate } from '../../text.ts';
+import { EMPTY, md } from '../../mrkdwn.ts';
+import { truncate } from '../../text.ts';
 import { modal, option, staticSelect, textInput, VALUE } from '../inputs.ts';
 
 /** Slack allows 10 options per checkboxes element: longer milestone lists take several. */
@@ -52,9 +53,9 @@ function keyResultBlocks(kr: SheetKeyResult): KnownBlock[] {
       ? `${kr.milestones.filter((m) => m.done).length} of ${kr.milestones.length} milestones done`
       : kr.kind === 'boolean'
         ? `now ${kr.currentValue === 1 ? 'done' : 'not done'}`
-        : `now ${num(kr.currentValue)} of ${num(kr.targetValue)}${kr.unit ? ` ${escapeMrkdwn(truncate(kr.unit, 40))}` : ''}`;
+        : md`now ${num(kr.currentValue)} of ${num(kr.targetValue)}${kr.unit ? md` ${truncate(kr.unit, 40)}` : EMPTY}`;
   const blocks: KnownBlock[] = [
-    section(`*${kr.ref}* ${escapeMrkdwn(truncate(kr.title, 200))} · ${now}${done}`),
+    section(md`*${kr.ref}* ${truncate(kr.title, 200)} · ${now}${md`${done}`}`.text),
   ];
   if (kr.kind === 'milestone') {
     for (let chunk = 0; chunk * MILESTONES_PER_ELEMENT < Math.max(1, kr.milestones.length); chunk++) {

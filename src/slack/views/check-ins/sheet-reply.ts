@@ -1,7 +1,8 @@
 // The DM confirming a weekly check-in: one line per item with its value and status, and the risk raised.
 import type { SheetRecorded } from '../../../services/check-in-sheet.ts';
 import { MAX_BLOCKS_PER_MESSAGE } from '../../limits.ts';
-import { escapeMrkdwn, truncate } from '../../text.ts';
+import { EMPTY, md } from '../../mrkdwn.ts';
+import { truncate } from '../../text.ts';
 import { checkInSummary } from '../flags.ts';
 import type { SlackMessage } from '../message.ts';
 
@@ -18,7 +19,8 @@ export function sheetReply(done: SheetRecorded, riskRef: string | null): SlackMe
       recorded.item.kind === 'milestone'
         ? `${Math.round(recorded.value * 100)}% of milestones done`
         : summary.valueText;
-    return `• *${summary.ref}* ${escapeMrkdwn(truncate(summary.title, 80))}: ${escapeMrkdwn(value)} — ${STATUS_WORD[summary.status]}${summary.replaced ? ' _(replaced your earlier answer)_' : ''}`;
+    return md`• *${summary.ref}* ${truncate(summary.title, 80)}: ${value} — ${STATUS_WORD[summary.status]}${summary.replaced ? md` _(replaced your earlier answer)_` : EMPTY}`
+      .text;
   });
   const shown = lines.slice(0, MAX_LINES);
   if (lines.length > MAX_LINES) shown.push(`…and ${lines.length - MAX_LINES} more.`);

@@ -2,7 +2,8 @@
 import type { KnownBlock } from '@slack/types';
 import type { CheckInStatus, TeamCheckIns } from '../../../services/check-in-status.ts';
 import { MAX_BLOCKS_PER_MESSAGE } from '../../limits.ts';
-import { escapeMrkdwn, mention, truncate } from '../../text.ts';
+import { md } from '../../mrkdwn.ts';
+import { mention, truncate } from '../../text.ts';
 import type { SlackMessage } from '../message.ts';
 
 /** Mentions listed per line before "and N more", so a section stays well under 3,000 characters. */
@@ -14,7 +15,7 @@ function people(ids: readonly string[]): string {
 }
 
 function teamSection(entry: TeamCheckIns): KnownBlock {
-  const name = entry.team === null ? '_No team_' : `*${escapeMrkdwn(truncate(entry.team, 80))}*`;
+  const name = entry.team === null ? '_No team_' : md`*${truncate(entry.team, 80)}*`.text;
   const total = entry.done.length + entry.excused.length + entry.waiting.length;
   const lines = [
     `${name} — ${entry.done.length} of ${total} checked in · ${entry.excused.length} paused or skipped · ${entry.waiting.length} waiting`,

@@ -1,4 +1,7 @@
-/** mulberry32: a tiny, well-mixed 32-bit PRNG, so every simulated quarter is identical on every run. */
+// One seeded random source (mulberry32) for everything that must replay: the demo's scenario, the
+// status evaluation's quarters, the stand-in's random faults and the large-plan fixtures.
+
+/** mulberry32: a tiny, well-mixed 32-bit generator; the same seed always gives the same sequence in [0, 1). */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
@@ -11,9 +14,12 @@ export function seededRandom(seed: number): () => number {
 }
 
 export interface Rng {
+  /** 0 <= x < 1 */
+  next(): number;
   uniform(min: number, max: number): number;
   normal(mean?: number, sd?: number): number;
   chance(p: number): boolean;
+  /** An integer from min to max, both included. */
   int(min: number, max: number): number;
   pick<T>(items: readonly T[]): T;
 }
@@ -22,6 +28,7 @@ export function rng(seed: number): Rng {
   const next = seededRandom(seed);
   const uniform = (min: number, max: number) => min + (max - min) * next();
   return {
+    next,
     uniform,
     normal: (mean = 0, sd = 1) => {
       // Box–Muller; 1 − u keeps the logarithm away from zero.
