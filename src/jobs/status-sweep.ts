@@ -1,9 +1,10 @@
 // The hourly status sweep: evaluates every open item of the current cycles and every KPI, and applies the
 // same flag and escalation logic as a check-in. It is what flags silence (no check-in for weeks) when
 // nobody does anything. Idempotent by construction: ItemStatus remembers what was seen, claims what was sent.
-// At scale (10,000 key results) it reads the stored statuses in one query, takes the per-item path (record,
-// flag) only for items whose status changed (the outbox retries sends), and writes reasons that merely drifted
-// ("13 points behind" → "14") in chunked statements: no row-by-row read-and-rewrite of the whole portfolio.
+// At scale (10,000 key results) it reads the cycle as narrow rows (services/status-rows.ts) and the stored
+// statuses in one query, settles only the items whose status changed, a chunk per transaction with chunked
+// upserts (flags.ts settleStatuses), and writes reasons that merely drifted ("13 points behind" → "14") in
+// chunked statements: no row-by-row read-and-rewrite of the whole portfolio.
 
 import { statusKey, storedStatuses, updateReasons } from '../db/queries/item-statuses.ts';
 import { evaluateKpi, type StatusLevel } from '../domain/status/index.ts';
@@ -15,7 +16,7 @@ import {
   kpiSubject,
   objectiveSubject,
   type StatusSubject,
-  settleStatus,
+  settleStatuses,
 } from '../services/flags.ts';
 import { evaluateCycle } from '../services/portfolio-status.ts';
 import { KPI_STATUS_INCLUDE, kpiInput } from '../services/status-inputs.ts';
@@ -59,7 +60,9 @@ export async function sweepStatuses(services: FlagServices, at: Date): Promise<S
     const drifted: Array<{ itemType: string; itemId: number; reasons: string }> = [];
     // Items seen for the first time while in their grace period: told to the PMO in one message.
     const arrived: Array<{ ref: string; status: StatusLevel; createdAt: Date }> = [];
-    const settle = async (subject: StatusSubject) => {
+    // Items whose status changed: settled together once everything is evaluated.
+    const changed: StatusSubject[] = [];
+    const settle = (subject: StatusSubject) => {
       seen.set(`${subject.type}:${subject.id}`, subject.status);
       const before = stored.get(statusKey(subject.type, subject.id));
       if (before && before.status === subject.status) {
@@ -68,16 +71,7 @@ export async function sweepStatuses(services: FlagServices, at: Date): Promise<S
         if (before.reasons !== reasons) drifted.push({ itemType: subject.type, itemId: subject.id, reasons });
         return;
       }
-      try {
-        const settled = await settleStatus(services, subject, at, channel, graceMs);
-        report.evaluated++;
-        if (settled.notices.length > 0) report.flagged++;
-        if (settled.inGrace && settled.previous === null && subject.createdAt)
-          arrived.push({ ref: subject.ref, status: subject.status, createdAt: subject.createdAt });
-      } catch (error) {
-        // One item's trouble must not keep the rest of the workspace from being checked.
-        services.logger.error(`status sweep: ${subject.ref} failed`, error);
-      }
+      changed.push(subject);
     };
 
     const cycles = await services.db.cycle.findMany({
@@ -92,8 +86,8 @@ export async function sweepStatuses(services: FlagServices, at: Date): Promise<S
     for (const cycle of cycles) {
       const status = await evaluateCycle(services.db, workspace.id, cycle.id, at);
       for (const node of status.objectives.values()) {
-        for (const kr of node.keyResults) await settle(keyResultSubject(workspace.id, kr));
-        await settle(objectiveSubject(workspace.id, node));
+        for (const kr of node.keyResults) settle(keyResultSubject(workspace.id, kr));
+        settle(objectiveSubject(workspace.id, node));
       }
     }
 
@@ -107,7 +101,7 @@ export async function sweepStatuses(services: FlagServices, at: Date): Promise<S
     });
     for (const kpi of kpis) {
       const verdict = evaluateKpi(kpiInput(kpi), at, settings);
-      await settle(
+      settle(
         kpiSubject(
           workspace.id,
           {
@@ -120,6 +114,13 @@ export async function sweepStatuses(services: FlagServices, at: Date): Promise<S
           verdict,
         ),
       );
+    }
+
+    for (const { subject, settled } of await settleStatuses(services, changed, at, channel, graceMs)) {
+      report.evaluated++;
+      if (settled.notices.length > 0) report.flagged++;
+      if (settled.inGrace && settled.previous === null && subject.createdAt)
+        arrived.push({ ref: subject.ref, status: subject.status, createdAt: subject.createdAt });
     }
 
     try {

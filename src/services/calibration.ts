@@ -8,21 +8,28 @@ import {
   finishedOutcomeOf,
   learnCalibration,
 } from '../domain/status/index.ts';
-import { cycleInput, KEY_RESULT_STATUS_INCLUDE, keyResultInput } from './status-inputs.ts';
+import { cycleInput, keyResultInput } from './status-inputs.ts';
+import { loadStatusKeyResults } from './status-rows.ts';
 
 /** The calibration to read a key result's ratings with, by its owner's member id. */
 export type CalibrationLookup = (ownerId: number | null) => ConfidenceCalibration;
 
 export async function finishedOutcomes(db: Db, workspaceId: number, now: Date): Promise<FinishedOutcome[]> {
-  const rows = await db.keyResult.findMany({
-    // A cycle includes its end day, so it has finished once that whole day is over.
-    where: { workspaceId, objective: { cycle: { endDate: { lt: new Date(now.getTime() - 86_400_000) } } } },
-    include: { ...KEY_RESULT_STATUS_INCLUDE, objective: { select: { cycle: true } } },
+  // A cycle includes its end day, so it has finished once that whole day is over.
+  const cycles = await db.cycle.findMany({
+    where: { workspaceId, endDate: { lt: new Date(now.getTime() - 86_400_000) } },
+    select: { id: true, startDate: true, endDate: true },
+  });
+  const cycleOf = new Map(cycles.map((cycle) => [cycle.id, cycle]));
+  const rows = await loadStatusKeyResults(db, {
+    kind: 'cycles',
+    workspaceId,
+    cycleIds: cycles.map((cycle) => cycle.id),
   });
   return rows.flatMap((row) => {
     const outcome = finishedOutcomeOf(
       keyResultInput(row),
-      cycleInput(row.objective.cycle),
+      cycleInput(cycleOf.get(row.cycleId)!),
       row.ownerId === null ? null : String(row.ownerId),
       now,
     );

@@ -62,13 +62,11 @@ interface KeyResultRow {
   weight: number;
   curve: string;
   latestValue: number | null;
-}
-
-interface CheckInAggregate {
-  keyResultId: number;
-  checkIns: number | bigint;
-  held: number | bigint | string;
-  thisPeriod: number | bigint | string;
+  /** Check-ins and how many held the limit: stay_above and stay_below only. */
+  checkIns: number | bigint | null;
+  held: number | bigint | null;
+  thisPeriod: number | bigint;
+  latestComment: string | null;
 }
 
 /** A latest comment is news for four weeks; older ones are not repeated in a digest. */
@@ -94,100 +92,87 @@ export async function loadDigestInput(db: Db, request: DigestDataRequest): Promi
   const cycleId = cycle.id;
   const period = periodOf(at, 'weekly', request.timeZone);
 
-  const [
-    objectiveRows,
-    keyResultRows,
-    aggregateRows,
-    milestoneRows,
-    commentRows,
-    statusRows,
-    members,
-    teams,
-    riskRows,
-    kpiRows,
-  ] = await Promise.all([
-    db.objective.findMany({
-      where: { workspaceId, cycleId, archivedAt: null },
-      select: { id: true, number: true, title: true, teamId: true, ownerId: true, parentId: true },
-      orderBy: { number: 'asc' },
-    }),
-    // The key results, with the newest check-in's value only where they have no current value of their own
-    // (imported plans), and, in a second query, one pass over the cycle's check-ins grouped per key result.
-    // Two plain queries rather than a join against the grouped one: PostgreSQL without fresh statistics
-    // planned that join as a loop re-running the grouping, 5 s instead of 0.1 s.
-    db.$queryRaw<KeyResultRow[]>`
+  const [objectiveRows, keyResultRows, milestoneRows, statusRows, members, teams, riskRows, kpiRows] =
+    await Promise.all([
+      db.objective.findMany({
+        where: { workspaceId, cycleId, archivedAt: null },
+        select: { id: true, number: true, title: true, teamId: true, ownerId: true, parentId: true },
+        orderBy: { number: 'asc' },
+      }),
+      // The key results with what the digest needs from their check-ins, each figure read through the
+      // check-ins' (keyResultId, period) index for that key result alone: the newest value only where there is
+      // no current value (imported plans), counts only for the kinds that are about holding a limit, whether
+      // this period has one, and the newest comment still worth repeating. One row per key result; no pass
+      // over the whole cycle's check-ins, and no join against a grouped query (which PostgreSQL without fresh
+      // statistics planned as a loop re-running the grouping).
+      db.$queryRaw<KeyResultRow[]>`
         SELECT k."id", k."number", k."title", k."objectiveId", k."ownerId", k."kind", k."startValue",
           k."targetValue", k."currentValue", k."weight", k."curve",
           CASE WHEN k."currentValue" IS NULL THEN
             (SELECT c."value" FROM "CheckIn" c WHERE c."keyResultId" = k."id"
               ORDER BY c."date" DESC, c."createdAt" DESC LIMIT 1)
-          END AS "latestValue"
+          END AS "latestValue",
+          CASE WHEN k."kind" IN ('stay_above', 'stay_below') THEN
+            (SELECT COUNT(*) FROM "CheckIn" c WHERE c."keyResultId" = k."id")
+          END AS "checkIns",
+          CASE WHEN k."kind" IN ('stay_above', 'stay_below') THEN
+            (SELECT COUNT(*) FROM "CheckIn" c WHERE c."keyResultId" = k."id"
+              AND ((k."kind" = 'stay_above' AND c."value" >= k."targetValue")
+                OR (k."kind" = 'stay_below' AND c."value" <= k."targetValue")))
+          END AS "held",
+          CASE WHEN EXISTS (SELECT 1 FROM "CheckIn" c WHERE c."keyResultId" = k."id" AND c."period" = ${period})
+            THEN 1 ELSE 0 END AS "thisPeriod",
+          (SELECT c."comment" FROM "CheckIn" c WHERE c."keyResultId" = k."id" AND c."comment" <> ''
+              AND c."date" >= ${new Date(at.getTime() - COMMENT_WINDOW_MS)}
+            ORDER BY c."date" DESC, c."createdAt" DESC LIMIT 1) AS "latestComment"
         FROM "KeyResult" k
         JOIN "Objective" o ON o."id" = k."objectiveId"
         WHERE o."cycleId" = ${cycleId} AND k."archivedAt" IS NULL AND o."archivedAt" IS NULL
         ORDER BY k."number"`,
-    db.$queryRaw<CheckInAggregate[]>`
-        SELECT c."keyResultId",
-          COUNT(*) AS "checkIns",
-          SUM(CASE WHEN (k."kind" = 'stay_above' AND c."value" >= k."targetValue")
-            OR (k."kind" = 'stay_below' AND c."value" <= k."targetValue") THEN 1 ELSE 0 END) AS "held",
-          SUM(CASE WHEN c."period" = ${period} THEN 1 ELSE 0 END) AS "thisPeriod"
-        FROM "CheckIn" c
-        JOIN "KeyResult" k ON k."id" = c."keyResultId"
-        JOIN "Objective" o ON o."id" = k."objectiveId"
-        WHERE o."cycleId" = ${cycleId}
-        GROUP BY c."keyResultId"`,
-    db.milestone.findMany({
-      where: { keyResult: { workspaceId, archivedAt: null, objective: { cycleId } } },
-      select: { keyResultId: true, weight: true, done: true },
-    }),
-    db.$queryRaw<Array<{ keyResultId: number; comment: string }>>`
-        SELECT c."keyResultId", c."comment"
-        FROM "CheckIn" c
-        JOIN "KeyResult" k ON k."id" = c."keyResultId"
-        JOIN "Objective" o ON o."id" = k."objectiveId"
-        WHERE o."cycleId" = ${cycleId} AND c."comment" <> '' AND c."date" >= ${new Date(at.getTime() - COMMENT_WINDOW_MS)}
-        ORDER BY c."keyResultId", c."date", c."createdAt"`,
-    db.itemStatus.findMany({
-      where: { workspaceId },
-      select: { itemType: true, itemId: true, status: true, reasons: true },
-    }),
-    db.member.findMany({ where: { workspaceId }, select: { id: true, name: true, slackUserId: true } }),
-    db.team.findMany({ where: { workspaceId }, select: { id: true, name: true } }),
-    db.risk.findMany({
-      where: { workspaceId, status: { in: ['open', 'mitigating'] } },
-      select: {
-        number: true,
-        title: true,
-        description: true,
-        likelihood: true,
-        impact: true,
-        ownerId: true,
-        objectiveId: true,
-        keyResultId: true,
-        kpiId: true,
-        objective: { select: { number: true } },
-        keyResult: { select: { number: true } },
-        kpi: { select: { number: true } },
-      },
-    }),
-    db.kpi.findMany({
-      where: { workspaceId, archivedAt: null },
-      select: {
-        id: true,
-        number: true,
-        title: true,
-        unit: true,
-        teamId: true,
-        ownerId: true,
-        direction: true,
-        green: true,
-        amber: true,
-        readings: { orderBy: { date: 'desc' }, take: 1, select: { value: true } },
-      },
-      orderBy: { number: 'asc' },
-    }),
-  ]);
+      db.milestone.findMany({
+        where: { keyResult: { workspaceId, archivedAt: null, objective: { cycleId } } },
+        select: { keyResultId: true, weight: true, done: true },
+      }),
+      db.itemStatus.findMany({
+        where: { workspaceId },
+        select: { itemType: true, itemId: true, status: true, reasons: true },
+      }),
+      db.member.findMany({ where: { workspaceId }, select: { id: true, name: true, slackUserId: true } }),
+      db.team.findMany({ where: { workspaceId }, select: { id: true, name: true } }),
+      db.risk.findMany({
+        where: { workspaceId, status: { in: ['open', 'mitigating'] } },
+        select: {
+          number: true,
+          title: true,
+          description: true,
+          likelihood: true,
+          impact: true,
+          ownerId: true,
+          objectiveId: true,
+          keyResultId: true,
+          kpiId: true,
+          objective: { select: { number: true } },
+          keyResult: { select: { number: true } },
+          kpi: { select: { number: true } },
+        },
+      }),
+      db.kpi.findMany({
+        where: { workspaceId, archivedAt: null },
+        select: {
+          id: true,
+          number: true,
+          title: true,
+          unit: true,
+          teamId: true,
+          ownerId: true,
+          direction: true,
+          green: true,
+          amber: true,
+          readings: { orderBy: { date: 'desc' }, take: 1, select: { value: true } },
+        },
+        orderBy: { number: 'asc' },
+      }),
+    ]);
 
   const nameOf = new Map(members.map((m) => [m.id, m.name.trim() || m.slackUserId]));
   const owner = (id: number | null) => (id === null ? null : (nameOf.get(id) ?? null));
@@ -201,11 +186,6 @@ export async function loadDigestInput(db: Db, request: DigestDataRequest): Promi
   const milestonesOf = new Map<number, Array<{ weight: number; done: boolean }>>();
   for (const m of milestoneRows)
     milestonesOf.set(m.keyResultId, [...(milestonesOf.get(m.keyResultId) ?? []), m]);
-  const latestComment = new Map<number, string>();
-  for (const row of commentRows)
-    if (row.comment.trim()) latestComment.set(Number(row.keyResultId), row.comment);
-
-  const aggregates = new Map(aggregateRows.map((row) => [Number(row.keyResultId), row]));
   const cycleDomain = cycleInput(cycle);
   const scopedKeyResults = keyResultRows
     .map((kr) => ({ ...kr, id: Number(kr.id), objectiveId: Number(kr.objectiveId) }))
@@ -224,8 +204,8 @@ export async function loadDigestInput(db: Db, request: DigestDataRequest): Promi
             : kr.latestValue !== null
               ? Number(kr.latestValue)
               : null,
-        checkIns: Number(aggregates.get(kr.id)?.checkIns ?? 0),
-        held: Number(aggregates.get(kr.id)?.held ?? 0),
+        checkIns: Number(kr.checkIns ?? 0),
+        held: Number(kr.held ?? 0),
         milestones: milestonesOf.get(kr.id) ?? [],
       }),
     );
@@ -265,8 +245,8 @@ export async function loadDigestInput(db: Db, request: DigestDataRequest): Promi
       status: asLevel(status?.status),
       reasons: reasonsOf(status?.reasons),
       progress: krProgress.get(kr.id) ?? null,
-      checkedInThisPeriod: Number(aggregates.get(kr.id)?.thisPeriod ?? 0) > 0,
-      latestComment: latestComment.get(kr.id) ?? null,
+      checkedInThisPeriod: Number(kr.thisPeriod) > 0,
+      latestComment: kr.latestComment?.trim() ? kr.latestComment : null,
     };
   });
 

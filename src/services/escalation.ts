@@ -8,8 +8,9 @@ import { formatShortId } from '../domain/short-ids.ts';
 import { isSlackChannelId } from '../domain/slack-ids.ts';
 import { type StatusLevel, shouldEscalate } from '../domain/status/index.ts';
 import { riskScore } from '../domain/status/risk.ts';
+import { Prisma } from '../generated/sqlite/client.ts';
 import { type EscalationNotice, NOTICE_KIND } from './notice-payloads.ts';
-import { enqueue } from './outbox.ts';
+import { enqueue, type Notice } from './outbox.ts';
 import type { Outcome } from './outcome.ts';
 import { evaluateCycle, evaluateKeyResultById, evaluateKpiById } from './portfolio-status.ts';
 import type { Services } from './services.ts';
@@ -43,22 +44,39 @@ export async function escalateRisk(
   now: Date,
   known?: KnownStatus,
 ): Promise<boolean> {
-  const { db } = services;
   const risk = await loadRisk(services, riskId);
-  if (!risk || risk.status === 'closed' || risk.escalatedAt) return false;
+  if (!risk) return false;
+  const notice = await escalationNotice(services, risk, now, known);
+  if (!notice) return false;
+  return (await stampAndRecord(services, risk.workspaceId, [notice], now)) > 0;
+}
+
+interface DueEscalation {
+  riskId: number;
+  notice: Notice;
+}
+
+/** The PMO line a risk is due, or null: closed, already escalated, below the bar, or no PMO channel. */
+async function escalationNotice(
+  services: EscalationServices,
+  risk: LoadedRisk,
+  now: Date,
+  known?: KnownStatus,
+): Promise<DueEscalation | null> {
+  if (risk.status === 'closed' || risk.escalatedAt) return null;
   const settings = workspaceSettings(risk.workspace.settings);
   const score = riskScore({ likelihood: risk.likelihood, impact: risk.impact });
   const linked = linkOf(risk);
   const linkedStatus = linked
     ? (known?.(linked) ?? (await liveStatus(services, risk.workspaceId, linked, now)))
     : null;
-  if (!shouldEscalate({ score, linkedItemStatus: linkedStatus }, settings)) return false;
+  if (!shouldEscalate({ score, linkedItemStatus: linkedStatus }, settings)) return null;
   const channel = pmoChannelOf(risk.workspace, services.settings);
   if (!channel) {
     services.logger.warn(
       `risk ${formatShortId('risk', risk.number)} should be escalated but no PMO channel is set`,
     );
-    return false;
+    return null;
   }
   const payload: EscalationNotice = {
     ref: formatShortId('risk', risk.number),
@@ -70,19 +88,39 @@ export async function escalateRisk(
     linked: linked ? { ref: linked.ref, title: linked.title, status: linkedStatus } : null,
     because: { score: score >= settings.riskEscalationScore, offTrack: linkedStatus === 'off_track' },
   };
-  const escalated = await db.$transaction(async (tx) => {
-    const stamped = await tx.risk.updateMany({
-      where: { id: risk.id, escalatedAt: null },
-      data: { escalatedAt: now },
-    });
-    if (stamped.count !== 1) return false;
-    await enqueue(tx, risk.workspaceId, [
-      { key: escalationKey(risk.id), kind: NOTICE_KIND.escalation, to: { channel }, payload },
-    ]);
-    return true;
+  return {
+    riskId: risk.id,
+    notice: { key: escalationKey(risk.id), kind: NOTICE_KIND.escalation, to: { channel }, payload },
+  };
+}
+
+/**
+ * Stamps the risks and records their lines in one transaction. Only the risks this statement stamped (still
+ * unstamped: of two evaluations racing, one wins each risk) get their line. Returns how many.
+ */
+async function stampAndRecord(
+  services: EscalationServices,
+  workspaceId: number,
+  due: readonly DueEscalation[],
+  now: Date,
+): Promise<number> {
+  if (due.length === 0) return 0;
+  const count = await services.db.$transaction(async (tx) => {
+    const stamped = await tx.$queryRaw<Array<{ id: number | bigint }>>`
+      UPDATE "Risk" SET "escalatedAt" = ${now}
+      WHERE "workspaceId" = ${workspaceId} AND "escalatedAt" IS NULL
+        AND "id" IN (${Prisma.join(due.map((d) => d.riskId))})
+      RETURNING "id"`;
+    const ids = new Set(stamped.map((row) => Number(row.id)));
+    await enqueue(
+      tx,
+      workspaceId,
+      due.filter((d) => ids.has(d.riskId)).map((d) => d.notice),
+    );
+    return ids.size;
   });
-  if (escalated) services.outbox.wake();
-  return escalated;
+  if (count > 0) services.outbox.wake();
+  return count;
 }
 
 function loadRisk(services: EscalationServices, id: number) {
@@ -143,7 +181,7 @@ async function liveStatus(
   if (link.type === 'key_result') return (await evaluateKeyResultById(db, link.id, now)).status;
   if (link.type === 'kpi') return (await evaluateKpiById(db, link.id, now)).status;
   if (link.cycleId === undefined) return null;
-  const cycle = await evaluateCycle(db, workspaceId, link.cycleId, now);
+  const cycle = await evaluateCycle(db, workspaceId, link.cycleId, now, { below: link.id });
   return cycle.objectives.get(link.id)?.status.status ?? null;
 }
 
@@ -172,15 +210,23 @@ export async function escalateOpenRisks(
 ): Promise<number> {
   const risks = await services.db.risk.findMany({
     where: { workspaceId, status: { not: 'closed' }, escalatedAt: null },
-    select: { id: true },
+    include: linkInclude,
     orderBy: { id: 'asc' },
   });
-  let escalated = 0;
+  const due: DueEscalation[] = [];
   for (const risk of risks) {
-    if (await escalateRisk(services, risk.id, now, known)) escalated++;
+    const notice = await escalationNotice(services, risk, now, known);
+    if (notice) due.push(notice);
   }
+  // A transaction per chunk of risks, not per risk.
+  let escalated = 0;
+  for (let i = 0; i < due.length; i += ESCALATE_CHUNK)
+    escalated += await stampAndRecord(services, workspaceId, due.slice(i, i + ESCALATE_CHUNK), now);
   return escalated;
 }
+
+/** Risks stamped per statement: far below every engine's parameter limit. */
+const ESCALATE_CHUNK = 200;
 
 /**
  * For the risk commands and forms: after a successful add or edit, escalate if due. Never fails the

@@ -3,6 +3,7 @@
 // keeps both or neither (and the next sweep sees the change again). The outbox delivers them.
 
 import type { Tx } from '../db/client.ts';
+import { upsertStatuses } from '../db/queries/item-statuses.ts';
 import { insertUnlessPresent } from '../db/savepoint.ts';
 import { periodOf } from '../domain/periods.ts';
 import { formatShortId } from '../domain/short-ids.ts';
@@ -104,6 +105,123 @@ export async function settleStatus(
     await escalateRisksLinkedTo(services, subject, now);
   }
   return settled;
+}
+
+/** Items per transaction on the batch path: a few statements each, whatever the chunk's size. */
+const SETTLE_CHUNK = 200;
+
+/**
+ * settleStatus for many items of one workspace at once (the sweep, where time moved many statuses): per
+ * chunk, one transaction reads the recorded statuses, writes the new ones in chunked upserts and records
+ * the flags' notices together, instead of a transaction per item. Risks linked to items now off track are
+ * not escalated here: the caller (the sweep) escalates every open risk with the statuses it computed.
+ * A chunk that fails is retried item by item, so one item's trouble does not hold back the rest; those
+ * failures are logged and left out of the result.
+ */
+export async function settleStatuses(
+  services: FlagServices,
+  subjects: readonly StatusSubject[],
+  now: Date,
+  pmoChannel: string | undefined,
+  graceMs: number = DEFAULT_GRACE_MS,
+): Promise<Array<{ subject: StatusSubject; settled: Settled }>> {
+  const results: Array<{ subject: StatusSubject; settled: Settled }> = [];
+  for (let i = 0; i < subjects.length; i += SETTLE_CHUNK) {
+    const chunk = subjects.slice(i, i + SETTLE_CHUNK);
+    try {
+      results.push(...(await settleChunk(services, chunk, now, pmoChannel, graceMs)));
+    } catch (error) {
+      services.logger.warn(`settling ${chunk.length} statuses at once failed; one by one instead`, error);
+      for (const subject of chunk) {
+        try {
+          results.push({ subject, settled: await settleStatus(services, subject, now, pmoChannel, graceMs) });
+        } catch (itemError) {
+          services.logger.error(`settling the status of ${subject.ref} failed`, itemError);
+        }
+      }
+    }
+  }
+  if (results.some((r) => r.settled.notices.length > 0)) services.outbox.wake();
+  return results;
+}
+
+async function settleChunk(
+  services: FlagServices,
+  subjects: readonly StatusSubject[],
+  now: Date,
+  pmoChannel: string | undefined,
+  graceMs: number,
+): Promise<Array<{ subject: StatusSubject; settled: Settled }>> {
+  const workspaceId = subjects[0]?.workspaceId;
+  if (workspaceId === undefined) return [];
+  if (subjects.some((s) => s.workspaceId !== workspaceId))
+    throw new Error('settleStatuses: one workspace at a time');
+  return services.db.$transaction(async (tx) => {
+    const byType = new Map<string, number[]>();
+    for (const s of subjects) byType.set(s.type, [...(byType.get(s.type) ?? []), s.id]);
+    const recorded = await tx.itemStatus.findMany({
+      where: {
+        workspaceId,
+        OR: [...byType].map(([itemType, ids]) => ({ itemType, itemId: { in: ids } })),
+      },
+      select: { itemType: true, itemId: true, status: true, changedAt: true },
+    });
+    const before = new Map(recorded.map((row) => [`${row.itemType}:${row.itemId}`, row]));
+    await upsertStatuses(
+      tx,
+      workspaceId,
+      subjects.map((s) => ({
+        itemType: s.type,
+        itemId: s.id,
+        status: s.status,
+        reasons: JSON.stringify(s.reasons),
+      })),
+      now,
+    );
+    const decided = subjects.map((subject) => {
+      const row = before.get(`${subject.type}:${subject.id}`);
+      const previous = row ? asLevel(row.status) : null;
+      const since = row && previous === subject.status ? row.changedAt : now;
+      const inGrace = inGracePeriod(subject.createdAt, now, graceMs);
+      return {
+        subject,
+        previous,
+        since,
+        inGrace,
+        decision: decideFlag(previous, subject.status, subject.type, inGrace),
+      };
+    });
+    // Which of the flags are relapses this week (their first key is already in the outbox): one query.
+    const firsts = decided
+      .filter((d) => d.decision.flag && d.previous !== null)
+      .flatMap((d) => {
+        const first = flagKey(d.subject, now);
+        return [`${first}:owner`, `${first}:pmo`];
+      });
+    const seen =
+      firsts.length === 0
+        ? new Set<string>()
+        : new Set(
+            (
+              await tx.outbox.findMany({ where: { workspaceId, key: { in: firsts } }, select: { key: true } })
+            ).map((row) => row.key.replace(/:(owner|pmo)$/, '')),
+          );
+    const all: Notice[] = [];
+    const results = decided.map(({ subject, previous, since, inGrace, decision }) => {
+      if (!decision.flag)
+        return { subject, settled: { previous, kind: decision.kind, notices: [], inGrace } };
+      const first = flagKey(subject, now);
+      const key =
+        previous !== null && seen.has(first)
+          ? `${flagEpisodeKey(subject.type, subject.id, subject.status, since)}:${flagPeriod(now)}`
+          : first;
+      const notices = flagNotices(subject, previous, key, pmoChannel);
+      all.push(...notices);
+      return { subject, settled: { previous, kind: decision.kind, notices, inGrace } };
+    });
+    await enqueue(tx, workspaceId, all);
+    return results;
+  });
 }
 
 function flagNotices(
@@ -305,9 +423,10 @@ export async function flagAfterCheckIn(
       where: { id: recorded.item.id },
       select: { objectiveId: true, objective: { select: { cycleId: true } } },
     });
-    // Only the alignment tree the key result sits in: nothing else can change because of this check-in.
+    // The key result's objective and what is aligned below it (what that objective's status is made of):
+    // the two statuses settled here. The objectives above it follow at the next hourly sweep.
     const cycle = await evaluateCycle(db, workspace.id, kr.objective.cycleId, now, {
-      treeOf: kr.objectiveId,
+      below: kr.objectiveId,
     });
     const node = cycle.objectives.get(kr.objectiveId);
     const krNode = node?.keyResults.find((k) => k.id === recorded.item.id);

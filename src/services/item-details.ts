@@ -185,7 +185,7 @@ async function objectiveDetails(
   const [cycle, figures] = archived
     ? [undefined, new Map<number, TreeKeyResultFigures>()]
     : await Promise.all([
-        evaluateCycle(db, workspaceId, row.cycleId, now),
+        evaluateCycle(db, workspaceId, row.cycleId, now, { below: id }),
         loadKeyResultFigures(db, workspaceId, row.cycleId),
       ]);
   const node = cycle?.objectives.get(id);

@@ -1,6 +1,5 @@
 // Status of everything in a cycle: objectives (with their aligned children), key results and KPIs.
 import type { Db } from '../db/client.ts';
-import { sortedBy } from '../db/queries/bounded.ts';
 import { formatShortId } from '../domain/short-ids.ts';
 import {
   evaluateKeyResult,
@@ -13,13 +12,8 @@ import {
   type StatusSettings,
 } from '../domain/status/index.ts';
 import { loadCalibration } from './calibration.ts';
-import {
-  cycleInput,
-  KEY_RESULT_STATUS_INCLUDE,
-  KPI_STATUS_INCLUDE,
-  keyResultInput,
-  kpiInput,
-} from './status-inputs.ts';
+import { cycleInput, KPI_STATUS_INCLUDE, keyResultInput, kpiInput } from './status-inputs.ts';
+import { loadStatusKeyResults, loadStatusObjectives, type StatusKeyResultRow } from './status-rows.ts';
 import { workspaceSettings } from './stored-settings.ts';
 
 export interface ObjectiveNode {
@@ -54,15 +48,13 @@ export interface CycleStatus {
   settings: StatusSettings;
 }
 
-/** Objectives of one alignment tree per query: an id list far below every engine's parameter limit. */
-const ID_CHUNK = 100;
-
 export interface EvaluateOptions {
   /**
-   * Evaluate only the alignment tree this objective belongs to (its top-level ancestor and everything below):
-   * what a check-in on one of its key results can change. Without it, the whole cycle.
+   * Evaluate only this objective and the objectives aligned below it (what its status is made of): what a
+   * check-in on one of its key results needs to settle the key result and its objective. Without it, the
+   * whole cycle.
    */
-  treeOf?: number;
+  below?: number;
 }
 
 export async function evaluateCycle(
@@ -72,38 +64,21 @@ export async function evaluateCycle(
   now: Date,
   options: EvaluateOptions = {},
 ): Promise<CycleStatus> {
-  const include = {
-    team: { select: { name: true } },
-    owner: { select: { slackUserId: true } },
-    // Unordered so that Prisma can split the load of a large cycle (see db/queries/bounded.ts).
-    keyResults: {
-      where: { archivedAt: null },
-      include: {
-        ...KEY_RESULT_STATUS_INCLUDE,
-        owner: { select: { slackUserId: true, ...KEY_RESULT_STATUS_INCLUDE.owner.select } },
-      },
-    },
-  } as const;
-  const where = { workspaceId, cycleId, archivedAt: null };
-  const loadRows = async () => {
-    if (options.treeOf === undefined)
-      return db.objective.findMany({ where, orderBy: { number: 'asc' }, include });
-    const all = await db.objective.findMany({ where, select: { id: true, parentId: true } });
-    const ids = treeIds(all, options.treeOf);
-    const parts = [];
-    for (let i = 0; i < ids.length; i += ID_CHUNK)
-      parts.push(
-        await db.objective.findMany({ where: { ...where, id: { in: ids.slice(i, i + ID_CHUNK) } }, include }),
-      );
-    return parts.flat().sort((a, b) => a.number - b.number);
-  };
-  const [workspace, cycle, rows, calibrationOf] = await Promise.all([
+  const filter = { kind: 'cycle', workspaceId, cycleId, below: options.below } as const;
+  const [workspace, cycle, objectiveRows, keyResultRows, calibrationOf] = await Promise.all([
     db.workspace.findUniqueOrThrow({ where: { id: workspaceId } }),
     db.cycle.findUniqueOrThrow({ where: { id: cycleId } }),
-    loadRows(),
+    loadStatusObjectives(db, filter),
+    loadStatusKeyResults(db, filter),
     loadCalibration(db, workspaceId, now),
   ]);
-  for (const row of rows) row.keyResults = sortedBy(row.keyResults, (kr) => kr.number);
+  const keyResultsOf = new Map<number, StatusKeyResultRow[]>();
+  for (const kr of keyResultRows) {
+    const list = keyResultsOf.get(kr.objectiveId);
+    if (list) list.push(kr);
+    else keyResultsOf.set(kr.objectiveId, [kr]);
+  }
+  const rows = objectiveRows.map((row) => ({ ...row, keyResults: keyResultsOf.get(row.id) ?? [] }));
   const input = (kr: (typeof rows)[number]['keyResults'][number]) =>
     keyResultInput(kr, calibrationOf(kr.ownerId));
   const settings = workspaceSettings(workspace.settings);
@@ -112,7 +87,9 @@ export async function evaluateCycle(
   const childrenOf = new Map<number, typeof rows>();
   for (const row of rows) {
     if (row.parentId !== null && ids.has(row.parentId)) {
-      childrenOf.set(row.parentId, [...(childrenOf.get(row.parentId) ?? []), row]);
+      const siblings = childrenOf.get(row.parentId);
+      if (siblings) siblings.push(row);
+      else childrenOf.set(row.parentId, [row]);
     }
   }
   const domainObjective = (row: (typeof rows)[number], seen: Set<number>): Objective => ({
@@ -132,8 +109,8 @@ export async function evaluateCycle(
       title: row.title,
       level: row.level,
       teamId: row.teamId,
-      teamName: row.team?.name ?? null,
-      ownerSlackId: row.owner?.slackUserId ?? null,
+      teamName: row.teamName,
+      ownerSlackId: row.ownerSlackId,
       parentId: row.parentId,
       createdAt: row.createdAt,
       status,
@@ -142,7 +119,7 @@ export async function evaluateCycle(
         createdAt: kr.createdAt,
         ref: formatShortId('key_result', kr.number),
         title: kr.title,
-        ownerSlackId: kr.owner?.slackUserId ?? null,
+        ownerSlackId: kr.ownerSlackId,
         unit: kr.unit,
         status: status.keyResults[i] ?? evaluateKeyResult(input(kr), cycleDomain, now, settings),
       })),
@@ -168,53 +145,24 @@ export async function evaluateCycle(
   };
 }
 
-/** The objective's top-level ancestor and every objective aligned below it, by id. */
-export function treeIds(
-  rows: ReadonlyArray<{ id: number; parentId: number | null }>,
-  objectiveId: number,
-): number[] {
-  const parentOf = new Map(rows.map((row) => [row.id, row.parentId]));
-  let root = objectiveId;
-  const climbed = new Set([root]);
-  for (
-    let parent = parentOf.get(root);
-    parent != null && parentOf.has(parent) && !climbed.has(parent);
-    parent = parentOf.get(root)
-  ) {
-    root = parent;
-    climbed.add(root);
-  }
-  const childrenOf = new Map<number, number[]>();
-  for (const row of rows)
-    if (row.parentId !== null)
-      childrenOf.set(row.parentId, [...(childrenOf.get(row.parentId) ?? []), row.id]);
-  const tree = new Set<number>();
-  const stack = [root];
-  while (stack.length > 0) {
-    const id = stack.pop()!;
-    if (tree.has(id)) continue;
-    tree.add(id);
-    stack.push(...(childrenOf.get(id) ?? []));
-  }
-  return [...tree];
-}
-
 /** One key result's status, with the cycle it belongs to. */
 export async function evaluateKeyResultById(
   db: Db,
   keyResultId: number,
   now: Date,
 ): Promise<KeyResultStatus> {
-  const kr = await db.keyResult.findUniqueOrThrow({
-    where: { id: keyResultId },
-    include: { ...KEY_RESULT_STATUS_INCLUDE, objective: { include: { cycle: true } }, workspace: true },
-  });
-  const calibrationOf = await loadCalibration(db, kr.workspaceId, now);
+  const [kr] = await loadStatusKeyResults(db, { kind: 'key_result', id: keyResultId });
+  if (!kr) throw new Error(`no key result ${keyResultId}`);
+  const [cycle, workspace, calibrationOf] = await Promise.all([
+    db.cycle.findUniqueOrThrow({ where: { id: kr.cycleId } }),
+    db.workspace.findUniqueOrThrow({ where: { id: kr.workspaceId } }),
+    loadCalibration(db, kr.workspaceId, now),
+  ]);
   return evaluateKeyResult(
     keyResultInput(kr, calibrationOf(kr.ownerId)),
-    cycleInput(kr.objective.cycle),
+    cycleInput(cycle),
     now,
-    workspaceSettings(kr.workspace.settings),
+    workspaceSettings(workspace.settings),
   );
 }
 

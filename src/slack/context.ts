@@ -31,6 +31,8 @@ export function okraContext(context: AllMiddlewareArgs['context']): OkraContext 
  * replay check may already have used half a second, and the answer needs time to travel.
  */
 const LOOKUP_DEADLINE_MS = 1_000;
+/** A lookup that missed the deadline goes on after the answer; the request's work ends when it settles. */
+const LOOKUP_SETTLE_MS = 5_000;
 
 export function registerContext(app: App, deps: { db: Db; admins: readonly string[]; clock: Clock }): void {
   app.use(async (args) => {
@@ -39,13 +41,17 @@ export function registerContext(app: App, deps: { db: Db; admins: readonly strin
     const userId = context.userId ?? readUserId(body);
     if (teamId) {
       let found: { workspace: WorkspaceRow; member?: MemberRow };
+      const lookup = lookUp(deps, teamId, userId);
       try {
-        found = await withDeadline(lookUp(deps, teamId, userId), LOOKUP_DEADLINE_MS);
+        found = await withDeadline(lookup, LOOKUP_DEADLINE_MS);
       } catch (error) {
         const sentence = unavailableDatabase(error);
         if (!sentence) throw error;
         logger.error('the database is unavailable: answering without it', error);
         await answerWithoutDatabase(args as unknown as Unanswered, sentence);
+        // A slow (not dead) database still finishes the lookup, creating the workspace or person; until it
+        // has, this request's work is not over (idle() and shutdown wait for it, within a bound).
+        await withDeadline(lookup, LOOKUP_SETTLE_MS).catch(() => undefined);
         return;
       }
       context.workspace = found.workspace;

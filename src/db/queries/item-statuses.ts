@@ -41,3 +41,37 @@ export async function updateReasons(
         AND "ItemStatus"."itemType" = v.column1 AND "ItemStatus"."itemId" = v.column2`;
   }
 }
+
+/**
+ * Writes statuses in chunked `INSERT … ON CONFLICT DO UPDATE` statements (both engines): a new row, or the
+ * new status and reasons of an existing one, whose changedAt moves to `now` only when its status changed.
+ * Pass `tx` to write inside the caller's transaction.
+ */
+export async function upsertStatuses(
+  db: Pick<Db, '$executeRaw'>,
+  workspaceId: number,
+  rows: ReadonlyArray<{ itemType: string; itemId: number; status: string; reasons: string }>,
+  now: Date,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
+    const values = Prisma.join(
+      rows
+        .slice(i, i + UPSERT_CHUNK)
+        .map(
+          (row) =>
+            Prisma.sql`(${workspaceId}, ${row.itemType}, CAST(${row.itemId} AS INTEGER), ${row.status}, ${row.reasons}, ${now})`,
+        ),
+    );
+    await db.$executeRaw`
+      INSERT INTO "ItemStatus" ("workspaceId", "itemType", "itemId", "status", "reasons", "changedAt")
+      VALUES ${values}
+      ON CONFLICT ("workspaceId", "itemType", "itemId") DO UPDATE SET
+        "reasons" = excluded."reasons",
+        "changedAt" = CASE WHEN "ItemStatus"."status" = excluded."status"
+          THEN "ItemStatus"."changedAt" ELSE excluded."changedAt" END,
+        "status" = excluded."status"`;
+  }
+}
+
+/** Rows per upsert: 6 parameters each, below SQLite's 999 with room to spare. */
+const UPSERT_CHUNK = 150;

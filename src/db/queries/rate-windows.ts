@@ -21,7 +21,9 @@ export async function takeFromWindow(
   const exists = await db.rateWindow.findUnique({
     where: { bucket_windowStart: { bucket, windowStart: start } },
   });
-  if (exists) return false;
+  // Spent only if it is full: a window another call opened between the update and this read (the first
+  // calls of a window race each other) still has room, so count against it.
+  if (exists) return exists.used < limit ? takeFromWindow(db, bucket, windowStart, limit) : false;
   try {
     await db.rateWindow.create({ data: { bucket, windowStart: start, used: calls } });
     return true;
