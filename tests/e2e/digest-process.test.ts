@@ -167,7 +167,7 @@ describe(`digests across a crash and a second instance on ${TEST_PROVIDER}`, () 
     const { top, replies } = await expectPostedOnce(s.double, s.db, 90_000);
     expect(top.text).toMatch(/^OKR digest for Now · week \d+ of \d+ · everything\./);
     expect(replies.length).toBeGreaterThanOrEqual(1);
-  }, 240_000);
+  }, 420_000);
 
   it('two instances, their minute ticks and /okr digest now in the same period: one digest', async () => {
     const s = await setUp();
@@ -186,5 +186,5 @@ describe(`digests across a crash and a second instance on ${TEST_PROVIDER}`, () 
     expect(replies.length).toBeGreaterThanOrEqual(1);
     expect(s.first.run.child.exitCode).toBeNull();
     expect(second.run.child.exitCode).toBeNull();
-  }, 240_000);
+  }, 420_000);
 });
