@@ -39,35 +39,30 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     transcript.note(
       `Fernhill Analytics, 2026 Q1 (seed ${options.seed}). Okra runs against a stand-in for Slack.`,
     );
-    const kickoff = await importPlanFile(
-      options.outDir,
-      'plan.yaml',
-      planDocument(undefined),
-      app.databaseUrl,
-      app.slack.teamId,
-      app.clock.now(),
-    );
-    transcript.line(
-      app.clock.now(),
-      undefined,
-      `the PMO imports the quarter's plan: okra import ${relative(process.cwd(), kickoff.file)}`,
-    );
-    for (const line of summaryOf(kickoff.report)) transcript.note(`    ${line}`);
+    // Each import goes through the real importer, and the transcript says what was loaded.
+    const importAndTell = async (name: string, document: Record<string, unknown>, what: string) => {
+      const loaded = await importPlanFile(
+        options.outDir,
+        name,
+        document,
+        app.databaseUrl,
+        app.slack.teamId,
+        app.clock.now(),
+      );
+      transcript.line(
+        app.clock.now(),
+        undefined,
+        `${what}: okra import ${relative(process.cwd(), loaded.file)}`,
+      );
+      for (const line of summaryOf(loaded.report)) transcript.note(`    ${line}`);
+    };
+    await importAndTell('plan.yaml', planDocument(undefined), "the PMO imports the quarter's plan");
     app.clock.set(WEEK_STARTS);
-    const history = await importPlanFile(
-      options.outDir,
+    await importAndTell(
       'plan-with-history.yaml',
       planDocument(random),
-      app.databaseUrl,
-      app.slack.teamId,
-      app.clock.now(),
+      "five weeks of check-ins from the teams' spreadsheet",
     );
-    transcript.line(
-      app.clock.now(),
-      undefined,
-      `five weeks of check-ins from the teams' spreadsheet: okra import ${relative(process.cwd(), history.file)}`,
-    );
-    for (const line of summaryOf(history.report)) transcript.note(`    ${line}`);
     transcript.note('The week of 9 February, at a fast clock:');
     const refs = await refsOf(app);
     const week = await runWeek(app, refs, random, transcript, options.progress ?? (() => {}));
