@@ -58,6 +58,7 @@ export function benchStatusEvaluation(seedCount = 100, split: Split = 'all'): st
 if (import.meta.url === `file://${process.argv[1]}`) {
   const seeds = Number(process.env.OKRA_BENCH_SEEDS ?? 100);
   const split = (process.env.OKRA_BENCH_SPLIT ?? 'all') as Split;
-  if (!['all', 'tuned', 'held-out-pooled'].includes(split)) throw new Error(`unknown OKRA_BENCH_SPLIT ${split}`);
+  if (!['all', 'tuned', 'held-out-pooled'].includes(split))
+    throw new Error(`unknown OKRA_BENCH_SPLIT ${split}`);
   for (const line of benchStatusEvaluation(seeds, split)) console.log(line);
 }
