@@ -114,6 +114,9 @@ export async function evaluateCycleInBatches(
     evaluateRows(batch, keyResultRows, context, now, nodes);
     batch = [];
     await visit([...nodes.values()]);
+    // SQLite answers synchronously, so without this the whole sweep would be one turn of the event loop:
+    // between batches, requests waiting (Slack's 3-second acknowledgements) are answered.
+    await new Promise((resolve) => setImmediate(resolve));
   };
   for (const root of roots) {
     // The tree under this root, as evaluateCycle walks it (a loop in the alignment is not followed).
