@@ -82,6 +82,37 @@ interface KeyResultRow {
   latestComment: string | null;
 }
 
+interface RiskRow {
+  number: number;
+  title: string;
+  description: string;
+  likelihood: number;
+  impact: number;
+  ownerId: number | null;
+  objectiveId: number | null;
+  keyResultId: number | null;
+  kpiId: number | null;
+  objectiveNumber: number | null;
+  keyResultNumber: number | null;
+  kpiNumber: number | null;
+}
+
+interface KpiRow {
+  id: number;
+  number: number;
+  title: string;
+  unit: string;
+  teamId: number | null;
+  ownerId: number | null;
+  direction: string;
+  green: number;
+  amber: number;
+  latestValue: number | null;
+}
+
+const numberOrNull = (value: number | bigint | null): number | null =>
+  value === null ? null : Number(value);
+
 /** A latest comment is news for four weeks; older ones are not repeated in a digest. */
 const COMMENT_WINDOW_MS = 28 * 86_400_000;
 
@@ -158,39 +189,26 @@ export async function loadDigestInput(db: Db, request: DigestDataRequest): Promi
       }),
       db.member.findMany({ where: { workspaceId }, select: { id: true, name: true, slackUserId: true } }),
       db.team.findMany({ where: { workspaceId }, select: { id: true, name: true } }),
-      db.risk.findMany({
-        where: { workspaceId, status: { in: ['open', 'mitigating'] } },
-        select: {
-          number: true,
-          title: true,
-          description: true,
-          likelihood: true,
-          impact: true,
-          ownerId: true,
-          objectiveId: true,
-          keyResultId: true,
-          kpiId: true,
-          objective: { select: { number: true } },
-          keyResult: { select: { number: true } },
-          kpi: { select: { number: true } },
-        },
-      }),
-      db.kpi.findMany({
-        where: { workspaceId, archivedAt: null },
-        select: {
-          id: true,
-          number: true,
-          title: true,
-          unit: true,
-          teamId: true,
-          ownerId: true,
-          direction: true,
-          green: true,
-          amber: true,
-          readings: { orderBy: { date: 'desc' }, take: 1, select: { value: true } },
-        },
-        orderBy: { number: 'asc' },
-      }),
+      // Open risks with the short id of what each threatens, and KPIs with their newest reading: one plain
+      // query each (Prisma's nested selects are a query per relation and an object per reading).
+      db.$queryRaw<RiskRow[]>`
+        SELECT r."number", r."title", r."description", r."likelihood", r."impact", r."ownerId",
+          r."objectiveId", r."keyResultId", r."kpiId", o."number" AS "objectiveNumber",
+          k."number" AS "keyResultNumber", p."number" AS "kpiNumber"
+        FROM "Risk" r
+        LEFT JOIN "Objective" o ON o."id" = r."objectiveId"
+        LEFT JOIN "KeyResult" k ON k."id" = r."keyResultId"
+        LEFT JOIN "Kpi" p ON p."id" = r."kpiId"
+        WHERE r."workspaceId" = ${workspaceId} AND r."status" IN ('open', 'mitigating')
+        ORDER BY r."id"`,
+      db.$queryRaw<KpiRow[]>`
+        SELECT p."id", p."number", p."title", p."unit", p."teamId", p."ownerId", p."direction", p."green",
+          p."amber",
+          (SELECT r."value" FROM "KpiReading" r WHERE r."kpiId" = p."id" ORDER BY r."date" DESC LIMIT 1)
+            AS "latestValue"
+        FROM "Kpi" p
+        WHERE p."workspaceId" = ${workspaceId} AND p."archivedAt" IS NULL
+        ORDER BY p."number"`,
     ]);
 
   const nameOf = new Map(members.map((m) => [m.id, m.name.trim() || m.slackUserId]));
@@ -327,7 +345,17 @@ export async function loadDigestInput(db: Db, request: DigestDataRequest): Promi
 
   const objectiveIds = new Set(scopedObjectives.map((o) => o.id));
   const keyResultIds = new Set(scopedKeyResults.map((kr) => kr.id));
-  const scopedKpis = kpiRows.filter((kpi) =>
+  const kpiRowsRead = kpiRows.map((kpi) => ({
+    ...kpi,
+    id: Number(kpi.id),
+    number: Number(kpi.number),
+    teamId: numberOrNull(kpi.teamId),
+    ownerId: numberOrNull(kpi.ownerId),
+    green: Number(kpi.green),
+    amber: Number(kpi.amber),
+    latestValue: numberOrNull(kpi.latestValue),
+  }));
+  const scopedKpis = kpiRowsRead.filter((kpi) =>
     request.scope.kind === 'everything'
       ? true
       : request.scope.kind === 'team'
@@ -336,6 +364,12 @@ export async function loadDigestInput(db: Db, request: DigestDataRequest): Promi
   );
   const kpiIds = new Set(scopedKpis.map((kpi) => kpi.id));
   const risks = riskRows
+    .map((risk) => ({
+      ...risk,
+      objectiveId: numberOrNull(risk.objectiveId),
+      keyResultId: numberOrNull(risk.keyResultId),
+      kpiId: numberOrNull(risk.kpiId),
+    }))
     .filter(
       (risk) =>
         request.scope.kind === 'everything' ||
@@ -344,23 +378,24 @@ export async function loadDigestInput(db: Db, request: DigestDataRequest): Promi
         (risk.kpiId !== null && kpiIds.has(risk.kpiId)),
     )
     .map((risk) => ({
-      ref: formatShortId('risk', risk.number),
+      ref: formatShortId('risk', Number(risk.number)),
       title: risk.title,
       description: risk.description,
-      score: riskScore(risk.likelihood, risk.impact),
-      ownerName: owner(risk.ownerId),
-      on: risk.keyResult
-        ? formatShortId('key_result', risk.keyResult.number)
-        : risk.objective
-          ? formatShortId('objective', risk.objective.number)
-          : risk.kpi
-            ? formatShortId('kpi', risk.kpi.number)
-            : null,
+      score: riskScore(Number(risk.likelihood), Number(risk.impact)),
+      ownerName: owner(numberOrNull(risk.ownerId)),
+      on:
+        risk.keyResultNumber !== null
+          ? formatShortId('key_result', Number(risk.keyResultNumber))
+          : risk.objectiveNumber !== null
+            ? formatShortId('objective', Number(risk.objectiveNumber))
+            : risk.kpiNumber !== null
+              ? formatShortId('kpi', Number(risk.kpiNumber))
+              : null,
     }));
 
   const kpis = scopedKpis.map((kpi) => {
     const status = kpiStatus.get(kpi.id);
-    const value = kpi.readings[0]?.value ?? null;
+    const value = kpi.latestValue;
     return {
       ref: formatShortId('kpi', kpi.number),
       title: kpi.title,
