@@ -14,7 +14,7 @@ export type AdapterFactory = PrismaBetterSqlite3 | PrismaPg;
 export function createAdapterFactory(databaseUrl: string): { provider: Provider; factory: AdapterFactory } {
   const provider = providerOf(databaseUrl);
   if (provider === 'postgresql') {
-    return { provider, factory: new PrismaPg({ ...poolConfigOf(databaseUrl), max: 10 }) };
+    return { provider, factory: new PrismaPg({ ...poolConfigOf(databaseUrl), max: 10, onConnect: jitOff }) };
   }
   const file = sqliteFilePath(databaseUrl);
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -46,6 +46,17 @@ class ServerSqlite extends PrismaBetterSqlite3 {
     await adapter.executeScript('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
     return adapter;
   }
+}
+
+/**
+ * JIT compilation off on each of Okra's PostgreSQL connections, before the pool hands it out. Okra's queries
+ * are short, but a few read the whole portfolio with a subquery per key result (the digest's), whose
+ * estimated cost passes PostgreSQL's JIT thresholds: compiling took 0.35 to 1 s per run, several times the
+ * query's own work (README, Benchmarks). A session setting rather than a startup option (`-c jit=off`),
+ * which some connection poolers refuse; a server that rejects it (before PostgreSQL 11) runs as before.
+ */
+async function jitOff(client: pg.ClientBase): Promise<void> {
+  await client.query('SET jit = off').catch(() => undefined);
 }
 
 /**

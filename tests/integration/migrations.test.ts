@@ -69,6 +69,26 @@ describe(`migrations on ${TEST_PROVIDER}`, () => {
       await database.drop();
     }
   });
+
+  // The digest's portfolio query is estimated costly enough for PostgreSQL to JIT-compile it on every run,
+  // which took several times the query itself (README, Benchmarks).
+  it.runIf(TEST_PROVIDER === 'postgresql')(
+    "turns PostgreSQL's JIT compilation off on every connection of the pool",
+    async () => {
+      const database = await createTestDatabase();
+      try {
+        // Several at once, so the pool opens several connections.
+        const answers = await Promise.all(
+          Array.from({ length: 5 }, () =>
+            database.db.$transaction((tx) => tx.$queryRawUnsafe<Array<{ jit: string }>>('SHOW jit')),
+          ),
+        );
+        expect(answers.map((rows) => rows[0]?.jit)).toEqual(['off', 'off', 'off', 'off', 'off']);
+      } finally {
+        await database.drop();
+      }
+    },
+  );
 });
 
 describe('a model change gets a new migration for both providers, offline', () => {
