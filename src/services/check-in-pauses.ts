@@ -54,9 +54,7 @@ export async function pauseCheckIns(
         createdAt: clock.now,
       },
     });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'pause',
       entityType: 'member',
       entityId: member.id,
@@ -87,9 +85,7 @@ export async function resumeCheckIns(
       else await tx.checkInPause.update({ where: { id: pause.id }, data: { untilDate: yesterday } });
     }
     if (open.length > 0)
-      await recordAudit(tx, {
-        workspaceId: actor.workspaceId,
-        actor: actor.slackUserId,
+      await recordAudit(tx, actor, {
         action: 'restore',
         entityType: 'member',
         entityId: member.id,
@@ -138,9 +134,7 @@ export async function skipWeek(
       },
     });
     await settlePrompts(tx, actor.workspaceId, actor, period, 'skipped', clock.now, enqueue);
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'skip',
       entityType: 'member',
       entityId: actor.memberId,

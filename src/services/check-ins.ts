@@ -276,9 +276,7 @@ export async function prepareKeyResultCheckIn(
         where: { id: change.id },
         data: { done: change.done, doneAt: change.done ? clock.now : null },
       });
-      await recordAudit(tx, {
-        workspaceId: actor.workspaceId,
-        actor: actor.slackUserId,
+      await recordAudit(tx, actor, {
         action: 'update',
         entityType: 'key_result',
         entityId: kr.id,
@@ -299,9 +297,7 @@ export async function prepareKeyResultCheckIn(
     // Milestone key results move by their milestones; their value is not a number to keep.
     if (kr.kind !== 'milestone')
       await tx.keyResult.update({ where: { id: kr.id }, data: { currentValue: value } });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'check_in',
       entityType: 'key_result',
       entityId: kr.id,
@@ -396,9 +392,7 @@ export async function prepareKpiReading(
         },
       });
     }
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'check_in',
       entityType: 'kpi',
       entityId: kpi.id,

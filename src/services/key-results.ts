@@ -386,9 +386,7 @@ export async function addKeyResult(
     });
     await writeMilestones(tx, row.id, shape.milestones, [], now);
     const kr = view(await loadRow(tx, row.id));
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'create',
       entityType: 'key_result',
       entityId: kr.id,
@@ -558,9 +556,7 @@ async function editKeyResultOnce(
     if (Object.keys(data).length > 0) await tx.keyResult.update({ where: { id: current.id }, data });
     if (changed.includes('milestones'))
       await writeMilestones(tx, current.id, shape.milestones, row.milestones, now);
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'update',
       entityType: 'key_result',
       entityId: current.id,
@@ -624,9 +620,7 @@ async function setArchivedOnce(
   const updated = await db.$transaction(async (tx) => {
     await lockUnchanged(tx, 'KeyResult', kr.id, kr, async () => view(await loadRow(tx, kr.id)));
     await tx.keyResult.update({ where: { id: kr.id }, data: { archivedAt } });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: archiving ? 'archive' : 'restore',
       entityType: 'key_result',
       entityId: kr.id,
@@ -720,9 +714,7 @@ async function markMilestoneOnce(
   const updated = await db.$transaction(async (tx) => {
     await lockUnchanged(tx, 'KeyResult', kr.id, kr, async () => view(await loadRow(tx, kr.id)));
     await tx.milestone.update({ where: { id: milestone.id }, data: { done, doneAt: done ? now : null } });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'update',
       entityType: 'key_result',
       entityId: kr.id,

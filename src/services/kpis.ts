@@ -216,9 +216,7 @@ export async function createKpi(db: Db, actor: Actor, input: KpiInput): Promise<
     const created = await tx.kpi.create({
       data: { workspaceId: actor.workspaceId, number: kpiNumber, ...fields },
     });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'create',
       entityType: 'kpi',
       entityId: created.id,
@@ -303,9 +301,7 @@ async function updateKpiOnce(
         ...(team.id !== undefined ? { teamId: team.id } : {}),
       },
     });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'update',
       entityType: 'kpi',
       entityId: kpi.id,
@@ -335,9 +331,7 @@ export async function setKpiArchived(
   }
   await db.$transaction(async (tx) => {
     await tx.kpi.update({ where: { id: kpi.id }, data: { archivedAt: archived ? now : null } });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: archived ? 'archive' : 'restore',
       entityType: 'kpi',
       entityId: kpi.id,

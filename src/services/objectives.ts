@@ -298,9 +298,7 @@ export async function createObjective(
       },
       include: INCLUDE,
     });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'create',
       entityType: 'objective',
       entityId: created.id,
@@ -416,9 +414,7 @@ async function writeUpdate(
       });
       const diff = changedFields(snapshot(current), snapshot(view(updated)));
       if (Object.keys(diff.after).length > 0) {
-        await recordAudit(tx, {
-          workspaceId: actor.workspaceId,
-          actor: actor.slackUserId,
+        await recordAudit(tx, actor, {
           action: 'update',
           entityType: 'objective',
           entityId: current.id,
@@ -474,9 +470,7 @@ async function setArchivedOnce(
       data: { archivedAt },
       include: INCLUDE,
     });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: archiving ? 'archive' : 'restore',
       entityType: 'objective',
       entityId: current.id,

@@ -255,9 +255,7 @@ export async function prepareRisk(
     const created = await tx.risk.create({
       data: { workspaceId: actor.workspaceId, number: riskNumber, ...fields },
     });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'create',
       entityType: 'risk',
       entityId: created.id,
@@ -353,9 +351,7 @@ async function updateRiskOnce(
         ...(link ? { objectiveId: link.objectiveId, keyResultId: link.keyResultId, kpiId: link.kpiId } : {}),
       },
     });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: closing ? 'close' : 'update',
       entityType: 'risk',
       entityId: risk.id,
@@ -402,9 +398,7 @@ export async function closeRisk(
   const closedAt = now;
   await db.$transaction(async (tx) => {
     await tx.risk.update({ where: { id: risk.id }, data: { status: 'closed', closedAt } });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'close',
       entityType: 'risk',
       entityId: risk.id,

@@ -121,9 +121,7 @@ export async function createTeam(
         },
       });
     }
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'create',
       entityType: 'team',
       entityId: team.id,
@@ -274,9 +272,7 @@ async function writeTeam(
         update: { role },
       });
     }
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'update',
       entityType: 'team',
       entityId: team.id,

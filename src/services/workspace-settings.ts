@@ -469,20 +469,11 @@ const REFUSED = `Only ${WHO_MAY.structure} can change the workspace's settings. 
 const AUDIT_REF = 'workspace settings';
 
 /** Every settings change is audited the same way: one field, before and after. */
-function auditSetting(
-  tx: Tx,
-  actor: Actor,
-  workspaceId: number,
-  field: string,
-  before: unknown,
-  after: unknown,
-) {
-  return recordAudit(tx, {
-    workspaceId,
-    actor: actor.slackUserId,
+export function auditSetting(tx: Tx, actor: Actor, field: string, before: unknown, after: unknown) {
+  return recordAudit(tx, actor, {
     action: 'update',
     entityType: 'workspace',
-    entityId: workspaceId,
+    entityId: actor.workspaceId,
     entityRef: AUDIT_REF,
     ...changedFields({ [field]: before }, { [field]: after }),
   });
@@ -545,7 +536,7 @@ async function setPmoChannelOnce(
       return (await tx.workspace.findUniqueOrThrow({ where: { id: workspace.id } })).pmoChannelId;
     });
     await tx.workspace.update({ where: { id: workspace.id }, data: { pmoChannelId: after } });
-    await auditSetting(tx, actor, workspace.id, 'pmoChannelId', before, after);
+    await auditSetting(tx, actor, 'pmoChannelId', before, after);
   });
   return success({
     before,
@@ -643,7 +634,7 @@ async function changeOverride(
           data: { settings: nextJson },
         });
         if (written.count !== 1) throw new ChangedMeanwhile();
-        await auditSetting(tx, actor, workspace.id, name, change.before, change.after);
+        await auditSetting(tx, actor, name, change.before, change.after);
       });
       return success({ ...change, changed: true });
     } catch (error) {
