@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import { changedFields, recordAudit } from '../db/queries/audit.ts';
 import { nextNumber } from '../db/queries/counters.ts';
-import { lockUnchanged, retryStale } from '../db/queries/row-lock.ts';
+import { lockUnchanged, retryingStale } from '../db/queries/row-lock.ts';
 import { curveChoiceNote } from '../domain/curve-suggestion.ts';
 import { isoFromDate } from '../domain/dates.ts';
 import { qualityHints } from '../domain/kr-quality.ts';
@@ -449,14 +449,7 @@ const ADMIN_ONLY_FIELDS = {
   owner: 'owner',
 } as const;
 
-export function editKeyResult(
-  db: Db,
-  actor: Actor,
-  input: KeyResultEditInput,
-  now: Date,
-): Promise<Outcome<KeyResultChange>> {
-  return retryStale(() => editKeyResultOnce(db, actor, input, now));
-}
+export const editKeyResult = retryingStale(editKeyResultOnce);
 
 async function editKeyResultOnce(
   db: Db,
@@ -585,14 +578,7 @@ export async function restoreKeyResult(db: Db, actor: Actor, id: string): Promis
   return setArchived(db, actor, id, null);
 }
 
-function setArchived(
-  db: Db,
-  actor: Actor,
-  id: string,
-  archivedAt: Date | null,
-): Promise<Outcome<KeyResultView>> {
-  return retryStale(() => setArchivedOnce(db, actor, id, archivedAt));
-}
+const setArchived = retryingStale(setArchivedOnce);
 
 async function setArchivedOnce(
   db: Db,
@@ -664,14 +650,7 @@ function pickMilestone<M extends { position: number; title: string }>(
   return named.length === 1 ? named[0] : undefined;
 }
 
-export function markMilestone(
-  db: Db,
-  actor: Actor,
-  input: MilestoneMarkInput,
-  now: Date,
-): Promise<Outcome<MilestoneChange>> {
-  return retryStale(() => markMilestoneOnce(db, actor, input, now));
-}
+export const markMilestone = retryingStale(markMilestoneOnce);
 
 async function markMilestoneOnce(
   db: Db,

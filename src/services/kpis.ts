@@ -5,7 +5,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { changedFields, recordAudit } from '../db/queries/audit.ts';
 import { inChunks } from '../db/queries/bounded.ts';
 import { nextNumber } from '../db/queries/counters.ts';
-import { lockUnchanged, retryStale } from '../db/queries/row-lock.ts';
+import { lockUnchanged, retryingStale } from '../db/queries/row-lock.ts';
 import { isoFromDate } from '../domain/dates.ts';
 import { formatNumber, zNumberLike } from '../domain/numbers/index.ts';
 import { canChangeStructure, WHO_MAY, whoMayChange } from '../domain/permissions.ts';
@@ -233,9 +233,7 @@ export async function createKpi(db: Db, actor: Actor, input: KpiInput): Promise<
  * Changes some of a KPI's fields; fields left undefined keep their value, `team: null` removes the team.
  * Admins change anything; the owner changes only the title, unit and cadence.
  */
-export function updateKpi(db: Db, actor: Actor, ref: string, changes: KpiInput): Promise<Outcome<KpiView>> {
-  return retryStale(() => updateKpiOnce(db, actor, ref, changes));
-}
+export const updateKpi = retryingStale(updateKpiOnce);
 
 async function updateKpiOnce(
   db: Db,

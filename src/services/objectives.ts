@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import { changedFields, recordAudit } from '../db/queries/audit.ts';
 import { nextNumber } from '../db/queries/counters.ts';
-import { lockUnchanged, retryStale } from '../db/queries/row-lock.ts';
+import { lockUnchanged, retryingStale } from '../db/queries/row-lock.ts';
 import { alignmentLoop } from '../domain/alignment.ts';
 import { WHO_MAY } from '../domain/permissions.ts';
 import { formatShortId, parseShortId } from '../domain/short-ids.ts';
@@ -321,13 +321,7 @@ export async function createObjective(
   return success(view(row), notes);
 }
 
-export function editObjective(
-  db: Db,
-  actor: Actor,
-  input: ObjectiveEditInput,
-): Promise<Outcome<ObjectiveView>> {
-  return retryStale(() => editObjectiveOnce(db, actor, input));
-}
+export const editObjective = retryingStale(editObjectiveOnce);
 
 async function editObjectiveOnce(
   db: Db,
@@ -434,14 +428,7 @@ async function writeUpdate(
   }
 }
 
-function setArchived(
-  db: Db,
-  actor: Actor,
-  shortId: string | undefined,
-  archivedAt: Date | null,
-): Promise<Outcome<ObjectiveView>> {
-  return retryStale(() => setArchivedOnce(db, actor, shortId, archivedAt));
-}
+const setArchived = retryingStale(setArchivedOnce);
 
 async function setArchivedOnce(
   db: Db,

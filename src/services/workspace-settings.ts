@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import { changedFields, recordAudit } from '../db/queries/audit.ts';
-import { lockUnchanged, retryStale } from '../db/queries/row-lock.ts';
+import { lockUnchanged, retryingStale } from '../db/queries/row-lock.ts';
 import { closest } from '../domain/closest.ts';
 import { parseNumber } from '../domain/numbers/index.ts';
 import { canChangeStructure, WHO_MAY } from '../domain/permissions.ts';
@@ -506,14 +506,7 @@ export interface PmoChannelChange {
 }
 
 /** Sets the workspace's own PMO channel; null clears it, so the OKRA_PMO_CHANNEL setting applies. */
-export function setPmoChannel(
-  db: Db,
-  actor: Actor,
-  input: PmoChannelInput,
-  environment: Services['settings'],
-): Promise<Outcome<PmoChannelChange>> {
-  return retryStale(() => setPmoChannelOnce(db, actor, input, environment));
-}
+export const setPmoChannel = retryingStale(setPmoChannelOnce);
 
 async function setPmoChannelOnce(
   db: Db,
