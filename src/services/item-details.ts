@@ -6,9 +6,9 @@ import { formatShortId } from '../domain/short-ids.ts';
 import type { KeyResultStatus, KpiStatus, ObjectiveStatus, StatusLevel } from '../domain/status/index.ts';
 import {
   figuresOf,
+  type KeyResultFigures,
   loadKeyResultFigures,
   type TreeKeyResult,
-  type TreeKeyResultFigures,
   treeKeyResult,
 } from './alignment-tree.ts';
 import { findByShortId } from './lookup.ts';
@@ -71,7 +71,7 @@ export interface KeyResultDetails {
   milestones: Array<{ position: number; title: string; done: boolean }>;
   archived: boolean;
   status: KeyResultStatus;
-  figures: TreeKeyResultFigures;
+  figures: KeyResultFigures;
   /** Newest first. */
   checkIns: CheckInEntry[];
   earlierCheckIns: number;
@@ -183,7 +183,7 @@ async function objectiveDetails(
   const archived = row.archivedAt !== null;
   // Archived objectives are left out of their cycle's evaluation, and so get no status.
   const [cycle, figures] = archived
-    ? [undefined, new Map<number, TreeKeyResultFigures>()]
+    ? [undefined, new Map<number, KeyResultFigures>()]
     : await Promise.all([
         evaluateCycle(db, workspaceId, row.cycleId, now, { below: id }),
         loadKeyResultFigures(db, workspaceId, row.cycleId),
