@@ -11,6 +11,7 @@ import {
   type TreeKeyResult,
   treeKeyResult,
 } from './alignment-tree.ts';
+import { type KeyResultMeasure, type KpiMeasure, keyResultMeasure, kpiMeasure } from './item-measures.ts';
 import { findByShortId } from './lookup.ts';
 import { evaluateCycle, evaluateKeyResultById, evaluateKpiById } from './portfolio-status.ts';
 import { findRisk, type RiskView } from './risks.ts';
@@ -56,18 +57,12 @@ export interface CheckInEntry {
   authorSlackId: string | null;
 }
 
-export interface KeyResultDetails {
+export interface KeyResultDetails extends KeyResultMeasure {
   entity: 'key_result';
   ref: string;
   title: string;
   objective: { ref: string; title: string };
   ownerSlackId: string | null;
-  kind: string;
-  unit: string;
-  start: number;
-  target: number;
-  weight: number;
-  curve: string;
   milestones: Array<{ position: number; title: string; done: boolean }>;
   archived: boolean;
   status: KeyResultStatus;
@@ -78,18 +73,12 @@ export interface KeyResultDetails {
   changes: Change[];
 }
 
-export interface KpiDetails {
+export interface KpiDetails extends KpiMeasure {
   entity: 'kpi';
   ref: string;
   title: string;
   ownerSlackId: string | null;
   teamName: string | null;
-  unit: string;
-  direction: string;
-  target: number;
-  green: number;
-  amber: number;
-  cadence: string;
   archived: boolean;
   status: KpiStatus;
   /** Newest first. */
@@ -248,12 +237,7 @@ async function keyResultDetails(db: Db, id: number, now: Date, changes: Change[]
     title: row.title,
     objective: { ref: formatShortId('objective', row.objective.number), title: row.objective.title },
     ownerSlackId: row.owner?.slackUserId ?? null,
-    kind: row.kind,
-    unit: row.unit,
-    start: row.startValue,
-    target: row.targetValue,
-    weight: row.weight,
-    curve: row.curve,
+    ...keyResultMeasure(row),
     milestones: row.milestones.map((m) => ({ position: m.position, title: m.title, done: m.done })),
     archived: row.archivedAt !== null,
     status,
@@ -289,12 +273,7 @@ async function kpiDetails(db: Db, id: number, now: Date, changes: Change[]): Pro
     title: row.title,
     ownerSlackId: row.owner?.slackUserId ?? null,
     teamName: row.team?.name ?? null,
-    unit: row.unit,
-    direction: row.direction,
-    target: row.target,
-    green: row.green,
-    amber: row.amber,
-    cadence: row.cadence,
+    ...kpiMeasure(row),
     archived: row.archivedAt !== null,
     status,
     readings: row.readings.map((r) => ({ period: r.period, date: r.date, value: r.value })),

@@ -11,6 +11,7 @@ import { formatNumber, zNumberLike } from '../domain/numbers/index.ts';
 import { canChangeStructure, WHO_MAY, whoMayChange } from '../domain/permissions.ts';
 import { formatShortId } from '../domain/short-ids.ts';
 import type { Actor } from './actor.ts';
+import { type KpiMeasure, kpiMeasure } from './item-measures.ts';
 import { findByShortId } from './lookup.ts';
 import { memberBySlackId, ownerName } from './members.ts';
 import { failure, fieldErrorsFrom, type Loose, type Outcome, success } from './outcome.ts';
@@ -103,18 +104,13 @@ export type KpiInput = Loose<{
   cadence: string;
 }>;
 
-export interface KpiView {
+export interface KpiView extends KpiMeasure {
   id: number;
   ref: string;
   title: string;
   ownerSlackId: string | null;
   teamName: string | null;
-  unit: string;
   direction: KpiDirection;
-  target: number;
-  green: number;
-  amber: number;
-  cadence: string;
   archived: boolean;
   latest: { value: number; period: string; date: string } | null;
 }
@@ -142,12 +138,8 @@ function view(row: KpiRow): KpiView {
     title: row.title,
     ownerSlackId: row.owner?.slackUserId ?? null,
     teamName: row.team?.name ?? null,
-    unit: row.unit,
+    ...kpiMeasure(row),
     direction: row.direction === 'lower_is_better' ? 'lower_is_better' : 'higher_is_better',
-    target: row.target,
-    green: row.green,
-    amber: row.amber,
-    cadence: row.cadence,
     archived: row.archivedAt !== null,
     latest: latest ? { value: latest.value, period: latest.period, date: isoFromDate(latest.date) } : null,
   };
