@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
-import { changedFields, recordAudit } from '../db/queries/audit.ts';
+import { changedFields, recordArchiving, recordAudit } from '../db/queries/audit.ts';
 import { nextNumber } from '../db/queries/counters.ts';
 import { lockUnchanged, retryingStale } from '../db/queries/row-lock.ts';
 import { curveChoiceNote } from '../domain/curve-suggestion.ts';
@@ -606,14 +606,13 @@ async function setArchivedOnce(
   const updated = await db.$transaction(async (tx) => {
     await lockUnchanged(tx, 'KeyResult', kr.id, kr, async () => view(await loadRow(tx, kr.id)));
     await tx.keyResult.update({ where: { id: kr.id }, data: { archivedAt } });
-    await recordAudit(tx, actor, {
-      action: archiving ? 'archive' : 'restore',
-      entityType: 'key_result',
-      entityId: kr.id,
-      entityRef: kr.ref,
-      before: { archived: kr.archived },
-      after: { archived: archiving },
-    });
+    // The checks above leave kr.archived the opposite of `archiving`.
+    await recordArchiving(
+      tx,
+      actor,
+      { entityType: 'key_result', entityId: kr.id, entityRef: kr.ref },
+      archiving,
+    );
     return view(await loadRow(tx, kr.id));
   });
   return success(updated);

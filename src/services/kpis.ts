@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
-import { changedFields, recordAudit } from '../db/queries/audit.ts';
+import { changedFields, recordArchiving, recordAudit } from '../db/queries/audit.ts';
 import { inChunks } from '../db/queries/bounded.ts';
 import { nextNumber } from '../db/queries/counters.ts';
 import { lockUnchanged, retryingStale } from '../db/queries/row-lock.ts';
@@ -321,14 +321,7 @@ export async function setKpiArchived(
   }
   await db.$transaction(async (tx) => {
     await tx.kpi.update({ where: { id: kpi.id }, data: { archivedAt: archived ? now : null } });
-    await recordAudit(tx, actor, {
-      action: archived ? 'archive' : 'restore',
-      entityType: 'kpi',
-      entityId: kpi.id,
-      entityRef: kpi.ref,
-      before: { archived: !archived },
-      after: { archived },
-    });
+    await recordArchiving(tx, actor, { entityType: 'kpi', entityId: kpi.id, entityRef: kpi.ref }, archived);
   });
   return success({ ...kpi, archived });
 }

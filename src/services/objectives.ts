@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
-import { changedFields, recordAudit } from '../db/queries/audit.ts';
+import { changedFields, recordArchiving, recordAudit } from '../db/queries/audit.ts';
 import { nextNumber } from '../db/queries/counters.ts';
 import { lockUnchanged, retryingStale } from '../db/queries/row-lock.ts';
 import { alignmentLoop } from '../domain/alignment.ts';
@@ -457,14 +457,12 @@ async function setArchivedOnce(
       data: { archivedAt },
       include: INCLUDE,
     });
-    await recordAudit(tx, actor, {
-      action: archiving ? 'archive' : 'restore',
-      entityType: 'objective',
-      entityId: current.id,
-      entityRef: current.shortId,
-      before: { archived: !archiving },
-      after: { archived: archiving },
-    });
+    await recordArchiving(
+      tx,
+      actor,
+      { entityType: 'objective', entityId: current.id, entityRef: current.shortId },
+      archiving,
+    );
     return updated;
   });
   return success(view(row));

@@ -44,6 +44,21 @@ export async function recordAudit(tx: Tx, by: AuditAuthor, entry: AuditEntry): P
   });
 }
 
+/** Archiving or restoring reads the same for every kind of item: the action, and archived before and after. */
+export function recordArchiving(
+  tx: Tx,
+  by: AuditAuthor,
+  item: Pick<AuditEntry, 'entityType' | 'entityId' | 'entityRef'>,
+  archiving: boolean,
+): Promise<void> {
+  return recordAudit(tx, by, {
+    action: archiving ? 'archive' : 'restore',
+    ...item,
+    before: { archived: !archiving },
+    after: { archived: archiving },
+  });
+}
+
 /** Only the fields that differ, so an audit entry reads as the change itself. */
 export function changedFields(
   before: Record<string, unknown>,
