@@ -27,7 +27,7 @@ import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
 import { ownedRefusalMessage } from '../views/errors.ts';
 import { type SlackMessage, textMessage } from '../views/message.ts';
 import { keyResultAddModal, keyResultEditModal } from '../views/modals/key-result.ts';
-import { confirmationMessage, problemsMessage } from '../views/replies.ts';
+import { confirmationMessage, outcomeMessage, problemsMessage } from '../views/replies.ts';
 import { targetText } from '../views/status-format.ts';
 import type { Feature } from './feature.ts';
 
@@ -78,9 +78,7 @@ async function replyWith<T>(
   outcome: Outcome<T>,
   message: (value: T, notes: readonly Note[]) => SlackMessage,
 ) {
-  await ctx.reply(
-    outcome.ok ? message(outcome.value, outcome.notes) : problemsMessage(outcome.errors, FLAG_NAMES),
-  );
+  await ctx.reply(outcomeMessage(outcome, FLAG_NAMES, message));
 }
 
 // ---------------------------------------------------------------------------------------------------------
