@@ -5,6 +5,7 @@ import type { Db } from '../../src/db/client.ts';
 import { ensureMember, ensureWorkspace } from '../../src/db/queries/workspaces.ts';
 import { type Actor, actorOf } from '../../src/services/actor.ts';
 import { readMilestoneStep, readYesNo, recordCheckIn } from '../../src/services/check-ins.ts';
+import { Q1_2026, seedCycle, seedKeyResults } from '../support/seed.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let database: TestDatabase;
@@ -21,32 +22,9 @@ beforeAll(async () => {
   const workspaceId = (await ensureWorkspace(db, 'T0CHECKIN')).id;
   owner = actorOf(await ensureMember(db, workspaceId, 'U0OWNER', [], { tz: 'America/Los_Angeles' }));
   stranger = actorOf(await ensureMember(db, workspaceId, 'U0STRANGER', []));
-  const cycle = await db.cycle.create({
-    data: {
-      workspaceId,
-      name: 'Q1',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-03-31'),
-      isCurrent: true,
-    },
-  });
-  const objective = await db.objective.create({
-    data: { workspaceId, number: 1, title: 'Grow', cycleId: cycle.id, level: 'company' },
-  });
-  keyResultId = (
-    await db.keyResult.create({
-      data: {
-        workspaceId,
-        number: 1,
-        objectiveId: objective.id,
-        title: 'Revenue',
-        ownerId: owner.memberId,
-        kind: 'increase',
-        targetValue: 100_000,
-        unit: '$',
-      },
-    })
-  ).id;
+  const { objectiveId } = await seedCycle(db, workspaceId, Q1_2026);
+  const revenue = { title: 'Revenue', ownerId: owner.memberId, targetValue: 100_000, unit: '$' };
+  keyResultId = (await seedKeyResults(db, workspaceId, objectiveId, [revenue]))[0]!;
   await db.kpi.create({
     data: {
       workspaceId,
