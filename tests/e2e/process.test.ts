@@ -65,6 +65,10 @@ describe(`a configured Okra on ${TEST_PROVIDER}`, () => {
     run = await startListening(okraEnvironment(double, database.url, port), database.workDir);
   }, 40_000);
 
+  /** A signed slash command to the running Okra. */
+  const send = (command: Parameters<typeof sendCommand>[2], options?: Parameters<typeof sendCommand>[3]) =>
+    sendCommand(`http://127.0.0.1:${port}`, SIGNING_SECRET, command, options);
+
   afterAll(async () => {
     stopNow(run);
     await double.close();
@@ -80,36 +84,22 @@ describe(`a configured Okra on ${TEST_PROVIDER}`, () => {
 
   it('answers a signed /okr help with 200 and the help text', async () => {
     const responseUrl = double.newResponseUrl();
-    const response = await sendCommand(`http://127.0.0.1:${port}`, SIGNING_SECRET, {
-      userId: MEMBER,
-      text: 'help',
-      responseUrl,
-    });
+    const response = await send({ userId: MEMBER, text: 'help', responseUrl });
     expect(response.status).toBe(200);
     await waitFor(() => double.responsesTo(responseUrl).length > 0);
     expect(String(double.responsesTo(responseUrl)[0]!.body.text)).toContain('/okr help');
   });
 
   it('refuses a bad signature and a stale timestamp with 401', async () => {
-    const url = `http://127.0.0.1:${port}`;
-    expect(
-      (await sendCommand(url, SIGNING_SECRET, { userId: MEMBER, text: 'help' }, { badSignature: true }))
-        .status,
-    ).toBe(401);
-    expect(
-      (await sendCommand(url, SIGNING_SECRET, { userId: MEMBER, text: 'help' }, { ageSeconds: 301 })).status,
-    ).toBe(401);
+    expect((await send({ userId: MEMBER, text: 'help' }, { badSignature: true })).status).toBe(401);
+    expect((await send({ userId: MEMBER, text: 'help' }, { ageSeconds: 301 })).status).toBe(401);
   });
 
   it('on SIGTERM finishes the work in flight, then exits 0 within 10 s', async () => {
     // The modal opens after the command is acknowledged; Slack answers slowly, so it is still in flight.
     double.failNext('views.open', { delayMs: 1500 });
     const triggerId = double.newTriggerId();
-    const response = await sendCommand(`http://127.0.0.1:${port}`, SIGNING_SECRET, {
-      userId: ADMIN,
-      text: 'cycle add',
-      triggerId,
-    });
+    const response = await send({ userId: ADMIN, text: 'cycle add', triggerId });
     expect(response.status).toBe(200);
     await waitFor(() => double.calls.some((call) => call.method === 'views.open'), 5000).catch(() => {});
     run.child.kill('SIGTERM');
