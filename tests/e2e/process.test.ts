@@ -70,7 +70,7 @@ describe(`a configured Okra on ${TEST_PROVIDER}`, () => {
     sendCommand(`http://127.0.0.1:${port}`, SIGNING_SECRET, command, options);
 
   afterAll(async () => {
-    stopNow(run);
+    if (run) stopNow(run);
     await double.close();
     await database.drop();
   });
