@@ -32,6 +32,13 @@ const promptsOf = (user: string) =>
 const promptIn = (user: string) =>
   h.double.messagesIn(h.double.dmChannelOf(user)).find((m) => m.ts === promptsOf(user)[0]?.ts)!;
 
+/** `user` presses a button of their prompt. */
+const press = (user: string, actionId: string, value: string) =>
+  h.action({ userId: user, action: { actionId, value }, triggerId: h.double.newTriggerId() });
+/** The prompt message as it reads now, after any update in place. */
+const nowReads = (user: string, prompt: { ts: string }) =>
+  h.double.messagesIn(h.double.dmChannelOf(user)).find((m) => m.ts === prompt.ts);
+
 beforeAll(async () => {
   // Dave left the workspace but still owns KR-5.
   ({ h, workspaceId, krOf } = await startPromptWeek([DEFAULT_USERS.dave]));
@@ -64,15 +71,11 @@ describe('the Monday 09:00 prompt', () => {
 describe('answering the prompt', () => {
   it('"Check in" opens the sheet for the prompted week; after it the prompt says so in place', async () => {
     const prompt = promptIn(ADMIN);
-    await h.action({
-      userId: ADMIN,
-      action: { actionId: 'okra.checkin.open', value: '2026-W10' },
-      triggerId: h.double.newTriggerId(),
-    });
+    await press(ADMIN, 'okra.checkin.open', '2026-W10');
     const sheet = h.double.lastCallTo('views.update')!.args.view as Record<string, unknown>;
     await h.submit(ADMIN, sheet, { [`kr.${krOf[ADMIN]}.value`]: { value: '20' } });
     await h.tick();
-    const updated = h.double.messagesIn(h.double.dmChannelOf(ADMIN)).find((m) => m.ts === prompt.ts);
+    const updated = nowReads(ADMIN, prompt);
     expect(updated?.text).toBe(':white_check_mark: Checked in for 2026-W10. Thank you!');
     expect(await h.db.checkIn.findFirstOrThrow({ where: { keyResultId: krOf[ADMIN] } })).toMatchObject({
       period: '2026-W10',
@@ -82,13 +85,9 @@ describe('answering the prompt', () => {
 
   it('"Skip this week" updates the prompt in place and stops reminders; reminders go to the others', async () => {
     const prompt = promptIn(OTHER);
-    await h.action({
-      userId: OTHER,
-      action: { actionId: 'okra.checkin.skip', value: '2026-W10' },
-      triggerId: h.double.newTriggerId(),
-    });
+    await press(OTHER, 'okra.checkin.skip', '2026-W10');
     await h.tick();
-    const updated = h.double.messagesIn(h.double.dmChannelOf(OTHER)).find((m) => m.ts === prompt.ts);
+    const updated = nowReads(OTHER, prompt);
     expect(updated?.text).toBe('Skipped 2026-W10: no reminders this week.');
     await tickUntil('2026-03-06T00:00:00Z', 60);
     const reminders = (user: string) =>
@@ -107,14 +106,7 @@ describe('answering the prompt', () => {
   }, 120_000);
 
   it('"Snooze until tomorrow" asks again the next day at the prompt time', async () => {
-    await h.action({
-      userId: KENJI,
-      action: {
-        actionId: 'okra.checkin.snooze',
-        value: `${(await h.db.schedule.findFirstOrThrow()).id}:2026-W10`,
-      },
-      triggerId: h.double.newTriggerId(),
-    });
+    await press(KENJI, 'okra.checkin.snooze', `${(await h.db.schedule.findFirstOrThrow()).id}:2026-W10`);
     expect(h.double.messagesIn(h.double.dmChannelOf(KENJI)).at(-1)?.text).toContain('Snoozed');
     await tickUntil('2026-03-08T00:00:00Z', 60);
     expect(

@@ -14,7 +14,9 @@ let owner: Actor;
 let stranger: Actor;
 let keyResultId: number;
 
-const at = (iso: string) => ({ now: new Date(iso), defaultTimeZone: 'UTC' });
+/** `who` checks in `input` at `iso` (default zone UTC). */
+const checkIn = (who: Actor, input: Parameters<typeof recordCheckIn>[2], iso: string) =>
+  recordCheckIn(db, who, input, { now: new Date(iso), defaultTimeZone: 'UTC' });
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -43,11 +45,10 @@ afterAll(() => database.drop());
 describe('recordCheckIn', () => {
   it('files a Monday-morning UTC check-in under the owner week in their own time zone', async () => {
     // 2026-02-16 06:00 UTC is still Sunday the 15th in Los Angeles: ISO week 7, not 8.
-    const outcome = await recordCheckIn(
-      db,
+    const outcome = await checkIn(
       owner,
       { item: 'kr1', value: '$12,000', confidence: '6' },
-      at('2026-02-16T06:00:00Z'),
+      '2026-02-16T06:00:00Z',
     );
     expect(outcome.ok && outcome.value.period).toBe('2026-W07');
     const row = await db.checkIn.findFirstOrThrow({ where: { keyResultId } });
@@ -56,11 +57,10 @@ describe('recordCheckIn', () => {
   });
 
   it('replaces the same week check-in and keeps one row, with the change audited', async () => {
-    const outcome = await recordCheckIn(
-      db,
+    const outcome = await checkIn(
       owner,
       { item: 'KR-1', value: '15k', comment: 'Better' },
-      at('2026-02-16T07:00:00Z'),
+      '2026-02-16T07:00:00Z',
     );
     expect(outcome.ok && outcome.value.replaced).toBe(true);
     const rows = await db.checkIn.findMany({ where: { keyResultId } });
@@ -74,7 +74,7 @@ describe('recordCheckIn', () => {
   });
 
   it('starts a new row in the next week', async () => {
-    await recordCheckIn(db, owner, { item: 'KR-1', value: 20_000 }, at('2026-02-17T18:00:00Z'));
+    await checkIn(owner, { item: 'KR-1', value: 20_000 }, '2026-02-17T18:00:00Z');
     const periods = (await db.checkIn.findMany({ where: { keyResultId }, orderBy: { period: 'asc' } })).map(
       (r) => r.period,
     );
@@ -83,7 +83,7 @@ describe('recordCheckIn', () => {
 
   it('refuses people who neither own the item nor are admins, writing nothing', async () => {
     const before = await db.auditEntry.count();
-    const outcome = await recordCheckIn(db, stranger, { item: 'KR-1', value: 1 }, at('2026-02-17T18:00:00Z'));
+    const outcome = await checkIn(stranger, { item: 'KR-1', value: 1 }, '2026-02-17T18:00:00Z');
     expect(outcome).toEqual({
       ok: false,
       errors: {
@@ -94,23 +94,17 @@ describe('recordCheckIn', () => {
   });
 
   it('validates before anything else', async () => {
-    const outcome = await recordCheckIn(
-      db,
-      owner,
-      { item: '', value: '', confidence: '12' },
-      at('2026-02-17T18:00:00Z'),
-    );
+    const outcome = await checkIn(owner, { item: '', value: '', confidence: '12' }, '2026-02-17T18:00:00Z');
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(Object.keys(outcome.errors).sort()).toEqual(['confidence', 'item', 'value']);
   });
 
   it('records a KPI reading per KPI period, replacing one within the period', async () => {
-    await recordCheckIn(db, owner, { item: 'KPI-1', value: '99.2%' }, at('2026-02-17T18:00:00Z'));
-    const second = await recordCheckIn(
-      db,
+    await checkIn(owner, { item: 'KPI-1', value: '99.2%' }, '2026-02-17T18:00:00Z');
+    const second = await checkIn(
       owner,
       { item: 'KPI-1', value: '98.7%', comment: 'Outage' },
-      at('2026-02-18T18:00:00Z'),
+      '2026-02-18T18:00:00Z',
     );
     expect(second.ok && second.notes).toEqual([
       'A KPI reading keeps only its value; the comment was not saved.',
