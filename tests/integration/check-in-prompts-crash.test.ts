@@ -7,7 +7,8 @@ import type { Db } from '../../src/db/client.ts';
 import { runPrompts } from '../../src/services/check-in-prompts.ts';
 import { enqueue } from '../../src/services/outbox.ts';
 import { H1_2026, seedCycle, seedOwnersInUtc } from '../support/seed.ts';
-import { type TestDatabase, withTestWorkspace } from '../support/test-database.ts';
+import type { TestDatabase } from '../support/test-database.ts';
+import { withTestWorkspace } from '../support/test-workspace.ts';
 
 const CHILD = join(import.meta.dirname, '../support/prompt-crash-child.ts');
 const TSX = import.meta.resolve('tsx');

@@ -5,7 +5,7 @@ import { ensureMember } from '../../src/db/queries/workspaces.ts';
 import { EXAMPLE_PLAN_YAML, type Plan, parsePlanYaml } from '../../src/plan/index.ts';
 import { importPlan } from '../../src/services/plan-import.ts';
 import { buildLargePlan, PLAN_WITH_FIVE_ERRORS } from '../support/plan-fixtures.ts';
-import { withTestWorkspace } from '../support/test-database.ts';
+import { withTestWorkspace } from '../support/test-workspace.ts';
 
 const NOW = new Date('2026-02-11T10:00:00Z');
 

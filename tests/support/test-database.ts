@@ -5,11 +5,9 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
-import { type Database, type Db, openDatabase } from '../../src/db/client.ts';
+import { type Database, openDatabase } from '../../src/db/client.ts';
 import { applyMigrations } from '../../src/db/migrations.ts';
 import type { Provider } from '../../src/db/provider.ts';
-import { ensureWorkspace } from '../../src/db/queries/workspaces.ts';
 
 export const TEST_PROVIDER: Provider = process.env.OKRA_TEST_DB === 'postgresql' ? 'postgresql' : 'sqlite';
 export const PG_BASE_URL = process.env.OKRA_TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
@@ -81,24 +79,4 @@ export async function createTestDatabase(provider: Provider = TEST_PROVIDER): Pr
       if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-export interface TestWorkspace {
-  database: TestDatabase;
-  db: Db;
-  workspaceId: number;
-}
-
-/**
- * Before the enclosing describe's (or file's) tests: a fresh migrated database with one workspace for the
- * Slack team `slackTeamId`, handed to `use`; the database is dropped after them.
- */
-export function withTestWorkspace(slackTeamId: string, use: (fresh: TestWorkspace) => void): void {
-  let database: TestDatabase | undefined;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    const workspaceId = (await ensureWorkspace(database.db, slackTeamId)).id;
-    use({ database, db: database.db, workspaceId });
-  });
-  afterAll(() => database?.drop());
 }
