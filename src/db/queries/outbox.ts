@@ -114,6 +114,18 @@ export async function renewClaim(db: Db, row: Holder, at: Date): Promise<boolean
   return (await db.outbox.updateMany({ where: held(row), data: { claimedAt: at } })).count === 1;
 }
 
+/**
+ * Renews every row still held under one claim token (a batch claims its pending rows under one) in one
+ * statement; returns the ids it renewed. A row taken over meanwhile has another token and is not among them.
+ */
+export async function renewClaims(db: Db, claimToken: string, at: Date): Promise<Set<number>> {
+  const rows = await db.$queryRaw<Array<{ id: number | bigint }>>`
+    UPDATE "Outbox" SET "claimedAt" = ${at}
+    WHERE "claimToken" = ${claimToken} AND "state" = 'claimed'
+    RETURNING "id"`;
+  return new Set(rows.map((row) => Number(row.id)));
+}
+
 /** Remembers where the message goes before it is sent, so a reconcile after a crash knows where to look. */
 export async function recordChannel(db: Db, row: Holder, channel: string): Promise<boolean> {
   return (await db.outbox.updateMany({ where: held(row), data: { channel } })).count === 1;

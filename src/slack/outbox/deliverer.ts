@@ -14,7 +14,7 @@ import {
   markUncertain,
   recordChannel,
   release,
-  renewClaim,
+  renewClaims,
   settleFailed,
   settleSent,
   settleSentMany,
@@ -102,7 +102,7 @@ export const RENEW_AFTER_MS = 2000;
  * go stale and are looked for in Slack before anything is sent again.
  */
 export const SETTLE_BATCH = 50;
-export const SETTLE_DELAY_MS = 20;
+export const SETTLE_DELAY_MS = 100;
 
 /**
  * The longest a claim goes without being renewed. A claim is renewed before a Slack call (after waiting for
@@ -137,16 +137,28 @@ export function createDeliverer(deps: DelivererDeps, options: OutboxOptions = {}
 
   /** When each claim held was last written (taken or renewed), by the business clock and in real time. */
   const heldSince = new WeakMap<Claimed, { at: number; real: number }>();
+  /** Renewals by claim token: the rows of a batch are renewed together, in one statement. */
+  const renewals = new Map<string, Promise<{ ids: Set<number>; at: number; real: number }>>();
+  const fresh = (since: { at: number; real: number } | undefined, now: Date) =>
+    since !== undefined &&
+    now.getTime() - since.at < RENEW_AFTER_MS &&
+    realNow() - since.real < RENEW_AFTER_MS;
 
   /** Slack calls for one claimed row: paced, and each preceded by renewing the claim unless it is fresh. */
   function callFor(row: Claimed): Call {
     const renew = async (): Promise<void> => {
       const now = clock.now();
-      const since = heldSince.get(row);
-      if (since && now.getTime() - since.at < RENEW_AFTER_MS && realNow() - since.real < RENEW_AFTER_MS)
-        return;
-      if (!(await renewClaim(db, row, now))) throw new LostClaim(`the claim on ${row.key} was taken over`);
-      heldSince.set(row, { at: now.getTime(), real: realNow() });
+      if (fresh(heldSince.get(row), now)) return;
+      let renewal = renewals.get(row.claimToken);
+      if (!renewal || !fresh(await renewal, now)) {
+        const real = realNow();
+        renewal = renewClaims(db, row.claimToken, now).then((ids) => ({ ids, at: now.getTime(), real }));
+        renewals.set(row.claimToken, renewal);
+        renewal.catch(() => renewals.delete(row.claimToken));
+      }
+      const { ids, at, real } = await renewal;
+      if (!ids.has(row.id)) throw new LostClaim(`the claim on ${row.key} was taken over`);
+      heldSince.set(row, { at, real });
     };
     return (method, run) =>
       limiter.run(row.workspaceId, method, run, renew).catch(async (error: unknown) => {
@@ -467,6 +479,7 @@ export function createDeliverer(deps: DelivererDeps, options: OutboxOptions = {}
     }
     await Promise.all(started);
     await settleNow();
+    renewals.clear();
     await wakeForRetries(at);
     return report;
   }
