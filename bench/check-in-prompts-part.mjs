@@ -56,6 +56,8 @@ try {
       deliveredMs,
       sent: await db.outbox.count({ where: { state: 'sent' } }),
       peakRssMb: process.resourceUsage().maxRSS / 1024,
+      // CPU time of the whole process (start-up included): under contention wall time says little alone.
+      cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
     }),
   );
 } finally {

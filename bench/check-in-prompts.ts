@@ -19,6 +19,7 @@ interface PartResult {
   deliveredMs: number;
   sent: number;
   peakRssMb: number;
+  cpuMs: number;
 }
 
 interface SlackSide {
@@ -148,7 +149,7 @@ export async function benchCheckInPrompts(): Promise<string[]> {
   const paced = await runPart('paced', pacedOwners, rate);
   const pacedRate = perSecond(paced.delivered, paced.deliveredMs);
   return [
-    `${unlimited.owners} owners, no rate limit: planned and recorded ${unlimited.prompted} prompts in ${(unlimited.plannedMs / 1000).toFixed(1)} s (${perSecond(unlimited.prompted, unlimited.plannedMs).toFixed(0)}/s); delivered ${unlimited.delivered} in ${(unlimited.deliveredMs / 1000).toFixed(1)} s (${perSecond(unlimited.delivered, unlimited.deliveredMs).toFixed(0)}/s); end to end ${perSecond(unlimited.delivered, unlimited.plannedMs + unlimited.deliveredMs).toFixed(0)}/s; duplicates ${unlimited.duplicates}; DMs opened ${unlimited.dmOpens}; Okra's peak RSS ${unlimited.peakRssMb.toFixed(0)} MB (targets: ≥ 1,000/s end to end, ≤ 250 MB)`,
-    `${paced.owners} owners, Slack at ${rate} chat.postMessage/s: delivered ${paced.delivered} in ${(paced.deliveredMs / 1000).toFixed(1)} s = ${pacedRate.toFixed(1)}/s (${((pacedRate / rate) * 100).toFixed(0)}% of the limit; Slack saw ${paced.acceptedPerSecond.toFixed(1)}/s accepted; target ≥ 95%); duplicates ${paced.duplicates}; 429s ${paced.rateLimited} of ${paced.posts} posts; calls inside a Retry-After ${paced.ignoredRetryAfter} (target 0); DMs opened ${paced.dmOpens}; Okra's peak RSS ${paced.peakRssMb.toFixed(0)} MB`,
+    `${unlimited.owners} owners, no rate limit: planned and recorded ${unlimited.prompted} prompts in ${(unlimited.plannedMs / 1000).toFixed(1)} s (${perSecond(unlimited.prompted, unlimited.plannedMs).toFixed(0)}/s); delivered ${unlimited.delivered} in ${(unlimited.deliveredMs / 1000).toFixed(1)} s (${perSecond(unlimited.delivered, unlimited.deliveredMs).toFixed(0)}/s); end to end ${perSecond(unlimited.delivered, unlimited.plannedMs + unlimited.deliveredMs).toFixed(0)}/s; duplicates ${unlimited.duplicates}; DMs opened ${unlimited.dmOpens}; Okra's peak RSS ${unlimited.peakRssMb.toFixed(0)} MB, CPU ${(unlimited.cpuMs / 1000).toFixed(1)} s (targets: ≥ 1,000/s end to end, ≤ 250 MB)`,
+    `${paced.owners} owners, Slack at ${rate} chat.postMessage/s: delivered ${paced.delivered} in ${(paced.deliveredMs / 1000).toFixed(1)} s = ${pacedRate.toFixed(1)}/s (${((pacedRate / rate) * 100).toFixed(0)}% of the limit; Slack saw ${paced.acceptedPerSecond.toFixed(1)}/s accepted; target ≥ 95%); duplicates ${paced.duplicates}; 429s ${paced.rateLimited} of ${paced.posts} posts; calls inside a Retry-After ${paced.ignoredRetryAfter} (target 0); DMs opened ${paced.dmOpens}; Okra's peak RSS ${paced.peakRssMb.toFixed(0)} MB, CPU ${(paced.cpuMs / 1000).toFixed(1)} s`,
   ];
 }

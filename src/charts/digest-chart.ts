@@ -2,10 +2,14 @@
 // Text needs a font, and a fresh server may have none: the DejaVu Sans files shipped in the
 // `dejavu-fonts-ttf` npm package are loaded explicitly and system fonts are never consulted, so labels
 // look the same everywhere (and never silently vanish).
+//
+// Both libraries are loaded on the first chart drawn, not when Okra starts: ECharts alone is some 40 MB of
+// resident memory, and most processes (and most hours of a server) draw no chart. They are required, so
+// drawing stays synchronous; `require('echarts')` is ECharts' own CommonJS build of the same version.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
-import * as echarts from 'echarts';
+import type * as Resvg from '@resvg/resvg-js';
+import type * as ECharts from 'echarts';
 
 export interface ChartWeek {
   /** Axis label, e.g. W3. */
@@ -37,6 +41,14 @@ const FONT_FAMILY = 'DejaVu Sans';
 const COLOURS = { actual: '#1d6fd8', expected: '#8a8f98', on: '#2e9e5b', risk: '#e0a100', off: '#d64545' };
 
 const require = createRequire(import.meta.url);
+let libraries: { echarts: typeof ECharts; Resvg: typeof Resvg.Resvg } | undefined;
+function chartLibraries() {
+  libraries ??= {
+    echarts: require('echarts') as typeof ECharts,
+    Resvg: (require('@resvg/resvg-js') as typeof Resvg).Resvg,
+  };
+  return libraries;
+}
 const fontDir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const FONT_FILES = [join(fontDir, 'DejaVuSans.ttf'), join(fontDir, 'DejaVuSans-Bold.ttf')];
 
@@ -44,7 +56,12 @@ const pct = (share: number | null) => (share === null ? null : Math.round(share 
 
 /** The chart as SVG text (pure: the same data gives the same SVG). */
 export function digestChartSvg(data: DigestChartData): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
+  const chart = chartLibraries().echarts.init(null, null, {
+    renderer: 'svg',
+    ssr: true,
+    width: WIDTH,
+    height: HEIGHT,
+  });
   try {
     const labels = data.weeks.map((week) => week.label);
     const count = (key: 'on_track' | 'at_risk' | 'off_track') =>
@@ -113,7 +130,7 @@ export function digestChartSvg(data: DigestChartData): string {
 /** The chart as PNG bytes with its alt text. */
 export function renderDigestChart(data: DigestChartData): ChartImage {
   const svg = digestChartSvg(data);
-  const png = new Resvg(svg, {
+  const png = new (chartLibraries().Resvg)(svg, {
     font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
     fitTo: { mode: 'original' },
   })

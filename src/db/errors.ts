@@ -29,9 +29,29 @@ const BUSY_WORDS = /database is locked|SQLITE_BUSY|Operation has timed out/i;
 // A lost race for a unique row, or a write conflict PostgreSQL resolved by aborting one side.
 const RACE_CODES = new Set(['P2002', 'P2034']);
 
+// Errors a driver adapter raises where Prisma does not wrap them (a COMMIT inside an interactive transaction)
+// carry a kind instead of Prisma's code.
+const ADAPTER_KIND_CODES: Record<string, string> = {
+  TransactionWriteConflict: 'P2034',
+  UniqueConstraintViolation: 'P2002',
+};
+
 function codeOf(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
+  if (typeof code === 'string') return code;
+  if (error instanceof Error && error.name === 'DriverAdapterError') {
+    const kind = (error.cause as { kind?: unknown } | undefined)?.kind;
+    return typeof kind === 'string' ? ADAPTER_KIND_CODES[kind] : undefined;
+  }
+  return undefined;
+}
+
+/** PostgreSQL refused one of two conflicting serializable transactions (P2034, or the adapter's own kind). */
+export function isWriteConflict(error: unknown): boolean {
+  return (
+    codeOf(error) === 'P2034' ||
+    (error instanceof Error && /could not serialize|write conflict|deadlock/i.test(error.message))
+  );
 }
 
 function textOf(error: unknown): string {

@@ -3,6 +3,7 @@
 // period. The CheckInPrompt row and the outbox notice are written in one transaction under unique keys, so
 // a tick that runs twice, late, or on two instances at once prompts nobody twice.
 import type { Db, Tx } from '../db/client.ts';
+import { insertRows, integer } from '../db/queries/bulk-insert.ts';
 import {
   dueItems,
   type PromptableItem,
@@ -381,9 +382,17 @@ async function promptAll(
     const batch = fresh.slice(start, start + PROMPT_BATCH);
     try {
       await db.$transaction(async (tx) => {
-        await tx.checkInPrompt.createMany({
-          data: batch.map((owner) => promptRow(workspaceId, schedule, owner, at)),
-        });
+        await insertRows(
+          tx,
+          'CheckInPrompt',
+          PROMPT_COLUMNS,
+          batch.map((owner) => {
+            const row = promptRow(workspaceId, schedule, owner, at);
+            return PROMPT_COLUMNS.map((column) =>
+              typeof row[column] === 'number' ? integer(row[column]) : row[column],
+            );
+          }),
+        );
         await enqueue(
           tx,
           workspaceId,
@@ -399,6 +408,19 @@ async function promptAll(
   }
   return prompted;
 }
+
+/** The columns of a prompt row, all given (see insertRows). */
+const PROMPT_COLUMNS = [
+  'workspaceId',
+  'scheduleId',
+  'memberId',
+  'period',
+  'localDate',
+  'timeZone',
+  'dueAt',
+  'periodEndsAt',
+  'createdAt',
+] as const;
 
 function promptRow(
   workspaceId: number,

@@ -2,6 +2,7 @@
 // that causes it, so a crash can never separate "it changed" from "someone must be told". Delivery lives in
 // the Slack layer (src/slack/outbox); services only enqueue. No Slack imports here.
 import type { Tx } from '../db/client.ts';
+import { insertRows, integer } from '../db/queries/bulk-insert.ts';
 import { insertUnlessPresent } from '../db/savepoint.ts';
 
 /** A DM to a person (the deliverer opens it) or a post in a channel. */
@@ -50,14 +51,43 @@ export async function enqueue(tx: Tx, workspaceId: number, notices: readonly Not
     fresh.push(notice);
   }
   if (fresh.length === 0) return;
-  // All in one statement (a fan-out to thousands would otherwise be thousands of round trips); when another
-  // transaction inserted one of these keys meanwhile, that statement is undone and each row goes on its own.
+  // In few statements (a fan-out to thousands would otherwise be thousands of round trips; see insertRows);
+  // when another transaction inserted one of these keys meanwhile, they are undone and each row goes on its
+  // own.
   if (fresh.length > 1) {
-    const rows = fresh.map((notice) => outboxRow(workspaceId, notice));
-    if (await insertUnlessPresent(tx, () => tx.outbox.createMany({ data: rows }))) return;
+    const createdAt = new Date();
+    const rows = fresh.map((notice) => {
+      const row = outboxRow(workspaceId, notice);
+      return [
+        integer(row.workspaceId),
+        row.key,
+        row.kind,
+        row.toType,
+        row.toId,
+        row.payload,
+        row.threadOf,
+        row.replaces,
+        row.dueAt,
+        createdAt,
+      ];
+    });
+    if (await insertUnlessPresent(tx, () => insertRows(tx, 'Outbox', OUTBOX_COLUMNS, rows))) return;
   }
   for (const notice of fresh) await insertOnce(tx, workspaceId, notice);
 }
+
+const OUTBOX_COLUMNS = [
+  'workspaceId',
+  'key',
+  'kind',
+  'toType',
+  'toId',
+  'payload',
+  'threadOf',
+  'replaces',
+  'dueAt',
+  'createdAt',
+] as const;
 
 function outboxRow(workspaceId: number, notice: Notice) {
   const [toType, toId] = 'user' in notice.to ? ['user', notice.to.user] : ['channel', notice.to.channel];

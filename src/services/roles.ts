@@ -2,6 +2,7 @@
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
+import { isWriteConflict } from '../db/errors.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import { canChangeStructure, WHO_MAY } from '../domain/permissions.ts';
 import type { Actor } from './actor.ts';
@@ -75,9 +76,7 @@ export async function setRole(
           where: { workspaceId: actor.workspaceId, role: 'admin', active: true },
         });
         if (admins === 0) throw new LastAdmin();
-        await recordAudit(tx, {
-          workspaceId: actor.workspaceId,
-          actor: actor.slackUserId,
+        await recordAudit(tx, actor, {
           action: 'role',
           entityType: 'member',
           entityId: member.id,
@@ -97,15 +96,6 @@ export async function setRole(
     throw error;
   }
   return success({ slackUserId: user, before: member.role, after: role, changed: true });
-}
-
-/** PostgreSQL refuses one of two conflicting serializable transactions; Prisma reports it as P2034. */
-function isWriteConflict(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return (
-    code === 'P2034' ||
-    (error instanceof Error && /could not serialize|write conflict|deadlock/i.test(error.message))
-  );
 }
 
 export interface RoleHolders {

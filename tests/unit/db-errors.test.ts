@@ -3,6 +3,7 @@ import {
   CHANGED_MEANWHILE,
   DATABASE_BUSY,
   DATABASE_UNREACHABLE,
+  isWriteConflict,
   plainDatabaseFailure,
 } from '../../src/db/errors.ts';
 import { StaleRead } from '../../src/db/queries/row-lock.ts';
@@ -18,6 +19,16 @@ describe('plainDatabaseFailure', () => {
       CHANGED_MEANWHILE,
     );
     expect(plainDatabaseFailure(new StaleRead())).toBe(CHANGED_MEANWHILE);
+  });
+
+  it('reads a driver adapter’s own error (a COMMIT that lost a serializable race) as Prisma’s code', () => {
+    const adapterError = (kind: string) =>
+      Object.assign(new Error(kind), { name: 'DriverAdapterError', cause: { kind } });
+    expect(isWriteConflict(adapterError('TransactionWriteConflict'))).toBe(true);
+    expect(plainDatabaseFailure(adapterError('TransactionWriteConflict'))).toBe(CHANGED_MEANWHILE);
+    expect(plainDatabaseFailure(adapterError('UniqueConstraintViolation'))).toBe(CHANGED_MEANWHILE);
+    expect(isWriteConflict(adapterError('GenericJs'))).toBe(false);
+    expect(isWriteConflict(prismaError('P2034', 'Transaction failed'))).toBe(true);
   });
 
   it('names a database that is gone, or busy with another process’s write', () => {

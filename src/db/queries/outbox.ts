@@ -2,6 +2,7 @@
 // instances (or passes) exactly one holds a row; every later write names the claim, so a holder whose claim
 // went stale and was taken over can no longer change the row.
 import { randomUUID } from 'node:crypto';
+import { Prisma } from '../../generated/sqlite/client.ts';
 import type { Db } from '../client.ts';
 
 export interface OutboxRow {
@@ -113,6 +114,18 @@ export async function renewClaim(db: Db, row: Holder, at: Date): Promise<boolean
   return (await db.outbox.updateMany({ where: held(row), data: { claimedAt: at } })).count === 1;
 }
 
+/**
+ * Renews every row still held under one claim token (a batch claims its pending rows under one) in one
+ * statement; returns the ids it renewed. A row taken over meanwhile has another token and is not among them.
+ */
+export async function renewClaims(db: Db, claimToken: string, at: Date): Promise<Set<number>> {
+  const rows = await db.$queryRaw<Array<{ id: number | bigint }>>`
+    UPDATE "Outbox" SET "claimedAt" = ${at}
+    WHERE "claimToken" = ${claimToken} AND "state" = 'claimed'
+    RETURNING "id"`;
+  return new Set(rows.map((row) => Number(row.id)));
+}
+
 /** Remembers where the message goes before it is sent, so a reconcile after a crash knows where to look. */
 export async function recordChannel(db: Db, row: Holder, channel: string): Promise<boolean> {
   return (await db.outbox.updateMany({ where: held(row), data: { channel } })).count === 1;
@@ -145,6 +158,38 @@ export async function settleSent(
     },
   });
   return done.count === 1;
+}
+
+/** Rows per settling statement: 4 parameters each, far below SQLite's and PostgreSQL's parameter limits. */
+const SETTLE_CHUNK = 200;
+
+/**
+ * `settleSent` for many rows at once, all sent at `at`: one UPDATE … FROM (VALUES …) per chunk (SQLite
+ * 3.33+ and PostgreSQL both take it; VALUES columns are column1…), each row still only while this claim
+ * holds it. Returns how many rows it settled.
+ */
+export async function settleSentMany(
+  db: Db,
+  rows: ReadonlyArray<{ row: Holder; where: { channel: string; ts: string } }>,
+  at: Date,
+): Promise<number> {
+  let settled = 0;
+  for (let i = 0; i < rows.length; i += SETTLE_CHUNK) {
+    const values = Prisma.join(
+      rows
+        .slice(i, i + SETTLE_CHUNK)
+        .map(
+          ({ row, where }) =>
+            Prisma.sql`(CAST(${row.id} AS INTEGER), ${row.claimToken}, ${where.channel}, ${where.ts})`,
+        ),
+    );
+    settled += await db.$executeRaw`
+      UPDATE "Outbox" SET "state" = 'sent', "channel" = v.column3, "ts" = v.column4, "sentAt" = ${at},
+        "claimToken" = NULL, "uncertain" = FALSE, "lastError" = NULL
+      FROM (VALUES ${values}) AS v
+      WHERE "Outbox"."id" = v.column1 AND "Outbox"."claimToken" = v.column2 AND "Outbox"."state" = 'claimed'`;
+  }
+  return settled;
 }
 
 /** Back to pending, due at `dueAt`; `refund` gives back the attempt (waiting for another notice is not one). */

@@ -14,9 +14,10 @@ import {
   markUncertain,
   recordChannel,
   release,
-  renewClaim,
+  renewClaims,
   settleFailed,
   settleSent,
+  settleSentMany,
 } from '../../db/queries/outbox.ts';
 import type { OutboxSignal, Recipient } from '../../services/outbox.ts';
 import { NOTICE_RENDERERS, rendererFor } from '../notices/index.ts';
@@ -89,12 +90,28 @@ const defaults = {
 } as const;
 
 /**
- * The longest a claim goes without being renewed. A claim is renewed right before every Slack call (after
- * waiting for the rate budget, which may take a window), so the gap is one call that times out plus the
- * longest wait between tries. A claim older than this plus a margin belongs to a holder that died or hung.
+ * A claim taken or renewed less than this long ago (by both the business clock and real time) is not renewed
+ * again before a Slack call: a fan-out sends most of a batch within this of claiming it, and one write per
+ * notice saved is a third of the outbox's writes.
+ */
+export const RENEW_AFTER_MS = 2000;
+
+/**
+ * Sent notices are settled in one statement per this many (or per SETTLE_DELAY_MS, whichever comes first).
+ * A crash before that statement leaves them claimed, as a crash between any send and its settle does: they
+ * go stale and are looked for in Slack before anything is sent again.
+ */
+export const SETTLE_BATCH = 50;
+export const SETTLE_DELAY_MS = 100;
+
+/**
+ * The longest a claim goes without being renewed. A claim is renewed before a Slack call (after waiting for
+ * the rate budget, which may take a window) unless it was taken or renewed less than RENEW_AFTER_MS before,
+ * so the gap is that, one call that times out and the longest wait between tries. A claim older than this
+ * plus a margin belongs to a holder that died or hung.
  */
 export function longestClaimGapMs(options: OutboxOptions = {}): number {
-  return SEND_TIMEOUT_MS + (options.maxInlineWaitMs ?? defaults.maxInlineWaitMs);
+  return RENEW_AFTER_MS + SEND_TIMEOUT_MS + (options.maxInlineWaitMs ?? defaults.maxInlineWaitMs);
 }
 
 /** Thrown when a claim was taken over (it went stale): the holder stops at once and sends nothing. */
@@ -118,11 +135,30 @@ export function createDeliverer(deps: DelivererDeps, options: OutboxOptions = {}
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const later = (ms: number) => new Date(clock.now().getTime() + ms);
 
-  /** Slack calls for one claimed row: paced, and each preceded by renewing the claim. */
+  /** When each claim held was last written (taken or renewed), by the business clock and in real time. */
+  const heldSince = new WeakMap<Claimed, { at: number; real: number }>();
+  /** Renewals by claim token: the rows of a batch are renewed together, in one statement. */
+  const renewals = new Map<string, Promise<{ ids: Set<number>; at: number; real: number }>>();
+  const fresh = (since: { at: number; real: number } | undefined, now: Date) =>
+    since !== undefined &&
+    now.getTime() - since.at < RENEW_AFTER_MS &&
+    realNow() - since.real < RENEW_AFTER_MS;
+
+  /** Slack calls for one claimed row: paced, and each preceded by renewing the claim unless it is fresh. */
   function callFor(row: Claimed): Call {
     const renew = async (): Promise<void> => {
-      if (!(await renewClaim(db, row, clock.now())))
-        throw new LostClaim(`the claim on ${row.key} was taken over`);
+      const now = clock.now();
+      if (fresh(heldSince.get(row), now)) return;
+      let renewal = renewals.get(row.claimToken);
+      if (!renewal || !fresh(await renewal, now)) {
+        const real = realNow();
+        renewal = renewClaims(db, row.claimToken, now).then((ids) => ({ ids, at: now.getTime(), real }));
+        renewals.set(row.claimToken, renewal);
+        renewal.catch(() => renewals.delete(row.claimToken));
+      }
+      const { ids, at, real } = await renewal;
+      if (!ids.has(row.id)) throw new LostClaim(`the claim on ${row.key} was taken over`);
+      heldSince.set(row, { at, real });
     };
     return (method, run) =>
       limiter.run(row.workspaceId, method, run, renew).catch(async (error: unknown) => {
@@ -243,6 +279,8 @@ export function createDeliverer(deps: DelivererDeps, options: OutboxOptions = {}
   async function parentOf(row: Claimed): Promise<{ channel: string; ts: string } | 'wait' | undefined> {
     const key = row.replaces ?? row.threadOf;
     if (!key) return undefined;
+    const sentJustNow = unsettledByKey.get(`${row.workspaceId}:${key}`);
+    if (sentJustNow) return sentJustNow.ts.startsWith('file:') ? undefined : sentJustNow;
     const parent = await findByKey(db, row.workspaceId, key);
     if (parent?.state === 'sent' && parent.channel && parent.ts && !parent.ts.startsWith('file:'))
       return { channel: parent.channel, ts: parent.ts };
@@ -301,7 +339,7 @@ export function createDeliverer(deps: DelivererDeps, options: OutboxOptions = {}
         }
         const where = await send(call, row, rendered, parent, replace);
         rememberDm(row, where.channel);
-        await settleSent(db, row, clock.now(), where);
+        settleLater(row, where);
         report.sent++;
         return;
       } catch (error) {
@@ -363,6 +401,37 @@ export function createDeliverer(deps: DelivererDeps, options: OutboxOptions = {}
     }
   }
 
+  /** Sent and not yet settled: written together (see SETTLE_BATCH). */
+  let unsettled: Array<{ row: Claimed; where: { channel: string; ts: string } }> = [];
+  /** The same by workspace and key, for a reply or replacement of one of them (see parentOf). */
+  const unsettledByKey = new Map<string, { channel: string; ts: string }>();
+  let settleTimer: NodeJS.Timeout | undefined;
+  let settling: Promise<void> = Promise.resolve();
+
+  function settleLater(row: Claimed, where: { channel: string; ts: string }): void {
+    unsettled.push({ row, where });
+    unsettledByKey.set(`${row.workspaceId}:${row.key}`, where);
+    if (unsettled.length >= SETTLE_BATCH) void settleNow();
+    else settleTimer ??= setTimeout(() => void settleNow(), SETTLE_DELAY_MS);
+  }
+
+  /** Writes what is sent and not yet settled; resolves once every earlier settle is written too. */
+  function settleNow(): Promise<void> {
+    clearTimeout(settleTimer);
+    settleTimer = undefined;
+    const rows = unsettled;
+    unsettled = [];
+    settling = settling.then(async () => {
+      if (rows.length === 0) return;
+      // A failure leaves the rows claimed: they go stale, and are looked for in Slack before any resend.
+      await settleSentMany(db, rows, clock.now()).catch((error: unknown) =>
+        logger.error(`${rows.length} sent notices could not be settled`, error),
+      );
+      for (const { row } of rows) unsettledByKey.delete(`${row.workspaceId}:${row.key}`);
+    });
+    return settling;
+  }
+
   async function pass(at: Date): Promise<DeliveryReport> {
     const report: DeliveryReport = { sent: 0, reconciled: 0, deferred: 0, failed: 0 };
     const started: Promise<void>[] = [];
@@ -382,6 +451,8 @@ export function createDeliverer(deps: DelivererDeps, options: OutboxOptions = {}
       });
     while (!stopping) {
       const { claimed, more } = await claimDue(db, at, leaseMs, settings.batchSize);
+      const taken = { at: at.getTime(), real: realNow() };
+      for (const row of claimed) heldSince.set(row, taken);
       if (claimed.length === 0 && !more) break;
       // A reply or replacement waits for the notice it refers to when both are in this batch (one in an
       // earlier batch still being sent is found 'claimed' and waits its turn: see parentOf).
@@ -407,6 +478,8 @@ export function createDeliverer(deps: DelivererDeps, options: OutboxOptions = {}
       drained = undefined;
     }
     await Promise.all(started);
+    await settleNow();
+    renewals.clear();
     await wakeForRetries(at);
     return report;
   }
@@ -473,6 +546,7 @@ export function createDeliverer(deps: DelivererDeps, options: OutboxOptions = {}
         }),
       ]);
       clearTimeout(timer);
+      await settleNow();
       limiter.clear();
     },
   };

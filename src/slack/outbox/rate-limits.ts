@@ -1,9 +1,16 @@
 // Slack's per-method limits, kept on our side so the outbox rarely meets a 429 at all. Each method is paced
 // evenly (one call every window / limit, not the whole window's calls in a burst at its start: Slack counts
 // over a sliding window, so a burst at the end of one window and another at the start of the next is a
-// 429), never more than `limit` calls in any stretch of one window (a check on when calls really left, so a
-// late call cannot make up time in a burst), and after a 429 nothing for that method until Retry-After has
-// passed. A count in the database keeps all instances on one database inside the same budget together.
+// 429), never more than `limit` calls in any stretch of one window, and after a 429 nothing for that method
+// until Retry-After has passed. A count in the database keeps all instances on one database inside the same
+// budget together.
+//
+// "Any stretch of one window" is counted the way Slack counts, by when calls arrive there, which this side
+// cannot see; what it can see bounds it: a call arrives after it was sent and before its answer comes back.
+// So a call goes only once the call `limit` calls before it was answered a whole window ago: then the two
+// arrived at least a window apart, however late the first was delivered or the second sent (a busy process,
+// a busy network). Counting by the time calls were sent instead is a 429 whenever one call is delayed a few
+// milliseconds more than the call `limit` after it, which a loaded machine does every few seconds.
 import PQueue from 'p-queue';
 import type { Db } from '../../db/client.ts';
 import {
@@ -41,14 +48,18 @@ export const SLACK_RATE_BUDGET: RateBudget = {
 };
 
 /**
- * Margin on each window, as a share of it: a request can take a few milliseconds longer to reach Slack than
- * the one before it, and Slack counts arrivals. 3% of a one-second window is 30 ms.
+ * Margin on the even spacing, as a share of a window: 1% keeps the calls of a window (and the count shared in
+ * the database, by fixed windows) just under the limit. Arrival jitter needs none: see the window check.
  */
-const WINDOW_MARGIN = 0.03;
+const WINDOW_MARGIN = 0.01;
 /** How often the Retry-After pauses other instances recorded are read, while calls keep going. */
 const PAUSE_READ_MS = 250;
-/** How far behind its slots a method may fall and still catch up, as a share of a window. */
-const CATCH_UP_SHARE = 0.1;
+/**
+ * How far behind its slots a method may fall and still catch up, as a share of a window: a process stalled
+ * for a quarter of a window (a loaded machine does that) sends what it missed right after, still never more
+ * than the limit in a window (the check on answer times), rather than losing that quarter's calls.
+ */
+const CATCH_UP_SHARE = 0.25;
 /** Above this many calls per window, pacing is by spacing alone (the exact record would be large). */
 const MAX_TRACKED_CALLS = 1000;
 /** The shared count is taken this share of a window's limit at a time: one database write per chunk. */
@@ -61,8 +72,11 @@ interface MethodPace {
   spacingMs: number;
   /** The last slot handed out. */
   lastSlot: number;
-  /** When the last `limit` calls left (a ring), when the limit is small enough to keep them. */
-  sent: number[];
+  /**
+   * When the last `limit` calls were answered (a ring; Infinity while one is still out), when the limit is
+   * small enough to keep them.
+   */
+  answered: number[];
   next: number;
   /** A 429's Retry-After: nothing before this. */
   pausedUntil: number;
@@ -102,8 +116,13 @@ export class MethodLimiter {
   ): Promise<T> {
     const pace = this.paceOf(method);
     return pace.queue.add(async () => {
-      await this.turn(workspaceId, method, pace, before);
-      return call();
+      const slot = await this.turn(workspaceId, method, pace, before);
+      try {
+        return await call();
+      } finally {
+        // Answered, failed or timed out: whatever it did at Slack, it arrived there before now.
+        if (slot !== undefined) pace.answered[slot] = this.realNow();
+      }
     }) as Promise<T>;
   }
 
@@ -143,7 +162,7 @@ export class MethodLimiter {
         limit,
         spacingMs: (this.budget.windowMs * (1 + WINDOW_MARGIN)) / limit,
         lastSlot: 0,
-        sent: limit <= MAX_TRACKED_CALLS ? new Array<number>(limit).fill(0) : [],
+        answered: limit <= MAX_TRACKED_CALLS ? new Array<number>(limit).fill(0) : [],
         next: 0,
         pausedUntil: 0,
         pausesRead: new Map(),
@@ -156,13 +175,16 @@ export class MethodLimiter {
     return pace;
   }
 
-  /** Waits until this call may go: its slot, the last window's calls, a Retry-After, the shared count. */
+  /**
+   * Waits until this call may go: its slot, the last window's calls, a Retry-After, the shared count.
+   * Returns the call's place in the ring of answer times (undefined when the method is not tracked).
+   */
   private async turn(
     workspaceId: number,
     method: string,
     pace: MethodPace,
     before: () => Promise<void>,
-  ): Promise<void> {
+  ): Promise<number | undefined> {
     const windowMs = this.budget.windowMs;
     for (;;) {
       let now = this.realNow();
@@ -189,18 +211,19 @@ export class MethodLimiter {
         pace.held++;
         continue;
       }
-      if (pace.sent.length > 0) {
-        const oldest = pace.sent[pace.next] ?? 0;
-        const free = oldest + windowMs * (1 + WINDOW_MARGIN);
-        if (now < free) {
-          pace.held++; // the permit taken above is still good in its window
-          await sleep(free - now);
-          continue;
-        }
-        pace.sent[pace.next] = now;
-        pace.next = (pace.next + 1) % pace.sent.length;
+      if (pace.answered.length === 0) return undefined;
+      // The call `limit` calls before this one: answered at least a window ago (+1 ms for clock granularity),
+      // or still out (Infinity), in which case wait a slot and look again.
+      const free = (pace.answered[pace.next] ?? 0) + windowMs + 1;
+      if (now < free) {
+        pace.held++; // the permit taken above is still good in its window
+        await sleep(Number.isFinite(free) ? free - now : pace.spacingMs);
+        continue;
       }
-      return;
+      const place = pace.next;
+      pace.answered[place] = Number.POSITIVE_INFINITY;
+      pace.next = (place + 1) % pace.answered.length;
+      return place;
     }
   }
 
