@@ -1,7 +1,8 @@
 // `npm test`: lint, type-check, then the whole vitest suite on SQLite and on PostgreSQL.
 // Under CI (CI=true) PostgreSQL must be reachable; elsewhere its run is skipped with a plain notice.
 //
-// The two engines run at the same time, each in two vitest processes (one test file at a time in each):
+// The two engines run at the same time, each in two vitest processes (one test file at a time in each on a
+// 2-core machine; see engine() below):
 // the `main` project, mostly CPU-bound, and the `waiting` project (vitest.config.ts), whose files mostly
 // wait on real time (Retry-After pauses, child processes), so their waits overlap the other files' work.
 // Every line a process prints is prefixed with its engine (and `/waiting`); each test file creates its own
@@ -10,7 +11,7 @@
 // runs the matching files in one process.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
@@ -101,12 +102,18 @@ function vitest(label, provider, args) {
   });
 }
 
-/** Both projects of one engine at once, or the files asked for in one process. */
-function engine(provider) {
-  if (extra.length > 0) return [vitest(provider, provider, extra)];
+/**
+ * Both projects of one engine at once, or the files asked for in one process. Each process gets an equal
+ * share of the cores less one (for vitest itself, PostgreSQL and the other project), at least one worker:
+ * one file at a time on a 2-core machine (vitest's own default there, cores - 1), three on 8 cores, where
+ * four processes at vitest's default would run 28 files at once.
+ */
+function engine(provider, _index, providers) {
+  const workers = `--maxWorkers=${Math.max(1, Math.floor(availableParallelism() / providers.length) - 1)}`;
+  if (extra.length > 0) return [vitest(provider, provider, [workers, ...extra])];
   return [
-    vitest(provider, provider, ['--project', 'main']),
-    vitest(`${provider}/waiting`, provider, ['--project', 'waiting']),
+    vitest(provider, provider, ['--project', 'main', workers]),
+    vitest(`${provider}/waiting`, provider, ['--project', 'waiting', workers]),
   ];
 }
 
