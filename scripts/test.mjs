@@ -1,14 +1,14 @@
 // `npm test`: lint, type-check, then the whole vitest suite on SQLite and on PostgreSQL.
 // Under CI (CI=true) PostgreSQL must be reachable; elsewhere its run is skipped with a plain notice.
 //
-// The two engines run at the same time, each in two vitest processes (one test file at a time in each on a
-// 2-core machine; see engine() below):
-// the `main` project, mostly CPU-bound, and the `waiting` project (vitest.config.ts), whose files mostly
-// wait on real time (Retry-After pauses, child processes), so their waits overlap the other files' work.
-// Every line a process prints is prefixed with its engine (and `/waiting`); each test file creates its own
-// database (a temporary SQLite file, or a PostgreSQL database with a random name), so the runs share nothing.
-// With arguments (`npm test -- tests/e2e/update.test.ts`), lint and type-check are skipped and each engine
-// runs the matching files in one process.
+// The two engines run at the same time, each in two vitest processes (one test file at a time in each on
+// a 2-core machine; see engine() below): the `main` project, mostly CPU-bound, and the `waiting` project
+// (vitest.config.ts), whose files mostly wait on real time (Retry-After pauses, child processes), so their
+// waits overlap the other files' work. OKRA_TEST_SERIAL=1 runs the four one after another instead. Every
+// line a process prints is prefixed with its run (`[sqlite]`, `[postgresql/waiting]`, ...); each test file
+// creates its own database (a temporary SQLite file, or a PostgreSQL database with a random name), so the
+// runs share nothing. With arguments (`npm test -- tests/e2e/update.test.ts`), lint and type-check are
+// skipped and each engine runs the matching files in one process.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -22,6 +22,8 @@ const extra = process.argv.slice(2);
 const started = Date.now();
 /** How many of each run's slowest files the summary lists (OKRA_TEST_SLOWEST, default 5). */
 const SLOWEST = Number(process.env.OKRA_TEST_SLOWEST ?? 5);
+/** OKRA_TEST_SERIAL=1: the runs one after another, as before (for a machine too loaded to share). */
+const SERIAL = process.env.OKRA_TEST_SERIAL === '1';
 
 function run(label, command, args, env = {}) {
   console.log(`\n== ${label}`);
@@ -103,17 +105,19 @@ function vitest(label, provider, args) {
 }
 
 /**
- * Both projects of one engine at once, or the files asked for in one process. Each process gets an equal
- * share of the cores less one (for vitest itself, PostgreSQL and the other project), at least one worker:
- * one file at a time on a 2-core machine (vitest's own default there, cores - 1), three on 8 cores, where
- * four processes at vitest's default would run 28 files at once.
+ * The runs of one engine: both projects, or the files asked for in one process. At the same time, each
+ * process gets an equal share of the cores less one (for vitest itself, PostgreSQL and the other project),
+ * at least one worker: one file at a time on a 2-core machine (vitest's own default there, cores - 1),
+ * three on 8 cores, where four processes at vitest's default would run 28 files at once. One after
+ * another (OKRA_TEST_SERIAL=1), each keeps vitest's default.
  */
 function engine(provider, _index, providers) {
-  const workers = `--maxWorkers=${Math.max(1, Math.floor(availableParallelism() / providers.length) - 1)}`;
-  if (extra.length > 0) return [vitest(provider, provider, [workers, ...extra])];
+  const share = Math.max(1, Math.floor(availableParallelism() / providers.length) - 1);
+  const workers = SERIAL ? [] : [`--maxWorkers=${share}`];
+  if (extra.length > 0) return [() => vitest(provider, provider, [...workers, ...extra])];
   return [
-    vitest(provider, provider, ['--project', 'main', workers]),
-    vitest(`${provider}/waiting`, provider, ['--project', 'waiting', workers]),
+    () => vitest(provider, provider, ['--project', 'main', ...workers]),
+    () => vitest(`${provider}/waiting`, provider, ['--project', 'waiting', ...workers]),
   ];
 }
 
@@ -141,9 +145,12 @@ if (await postgresReachable()) {
   );
 }
 console.log(
-  `\n== tests on ${providers.join(' and ')}, at the same time (each line is prefixed with its run)`,
+  `\n== tests on ${providers.join(' and ')}, ${SERIAL ? 'one run after another' : 'at the same time'} (each line is prefixed with its run)`,
 );
-const runs = await Promise.all(providers.flatMap(engine));
+const planned = providers.flatMap(engine);
+const runs = [];
+if (SERIAL) for (const start of planned) runs.push(await start());
+else runs.push(...(await Promise.all(planned.map((start) => start()))));
 
 for (const r of runs.filter((r) => r.failed > 0)) {
   // The failures again, unprefixed and together, since the runs' output was interleaved.
