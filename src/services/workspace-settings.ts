@@ -76,7 +76,8 @@ const SPECS: Record<SettingName, SettingSpec> = {
   staleAtRiskPeriods: {
     kind: 'periods',
     usedBy: 'status',
-    meaning: 'At risk after this many whole check-in periods without a check-in.',
+    meaning:
+      'At risk after this many whole check-in periods without a check-in (for increase/decrease key results, weighed into the outlook instead).',
   },
   staleOffTrackPeriods: {
     kind: 'periods',

@@ -77,6 +77,7 @@ export function evaluateKeyResult(
 
   let gap: number | null = null;
   let shownForecast = forecast;
+  let silenceWeighed = false;
   if (kr.kind === 'boolean') {
     signals.push(yesNoSignal(cycle, now, settings));
   } else if (isStayKind) {
@@ -109,6 +110,7 @@ export function evaluateKeyResult(
         calibration: kr.calibration ?? PRIOR_CALIBRATION,
       });
       shownForecast = weighedForecast(forecast, outlook);
+      silenceWeighed = true;
       signals.push(outlookSignal(outlook, shownForecast, settings));
       // The gap and the rating are evidence the outlook has already weighed: shown, not decisive.
       signals.push({ ...gapEvidence, advisory: true });
@@ -131,7 +133,12 @@ export function evaluateKeyResult(
       signals.push(weighedKind ? { ...confidenceSignal, advisory: true } : confidenceSignal);
   }
   const staleSignal = stalenessToSignal(staleness, now, cycle);
-  if (staleSignal) signals.push(staleSignal);
+  if (staleSignal) {
+    // A short silence is weighed into the outlook (an old rating counts only against the key result,
+    // and the pace falls as the plan moves on); a long one, or one with no check-in at all, decides.
+    const weighedSilence = silenceWeighed && staleSignal.status === 'at_risk' && !staleness.neverCheckedIn;
+    signals.push(weighedSilence ? { ...staleSignal, advisory: true } : staleSignal);
+  }
 
   const mismatch = directionMismatch(kr);
   if (mismatch) signals.push(mismatch);

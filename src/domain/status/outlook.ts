@@ -3,7 +3,10 @@
  * what the numbers say and what the owner says, each weighted by how far it can be trusted now.
  *
  * - The numbers: the pace so far along the plan's own curve, and the robust trend through recent
- *   check-ins, averaged. Early in a cycle and after long silences they say less.
+ *   check-ins, averaged. Early in a cycle and after long silences they say less: after a silence of
+ *   more than FRESH_PERIODS check-in periods the trend counts only against the key result.
+ * - Silence itself: a short one (at-risk long, not yet off-track long) is weighed here rather than
+ *   deciding on its own (key-result-status); the pace falls as the plan moves on without a reading.
  * - The owner: the latest confidence, read through the owner's calibration (how their ratings have
  *   matched outcomes in finished cycles). It counts more when it is fresh and steady, less when it
  *   has moved about, and less again when the key result has stalled (it moved, then stopped while the
@@ -83,14 +86,20 @@ export function weighOutlook(input: OutlookInput): Outlook {
   // A stall (the numbers moved, then stopped) breaks the pace so far: it no longer describes the key
   // result, so the trend through the recent check-ins speaks for the numbers alone.
   const stalled = stalledAfterMoving(kr, kind, cycle, now, settings);
-  const numberViews = (stalled && trend !== null ? [trend] : [pace, trend]).filter(
+  // After a silence longer than FRESH_PERIODS the trend, drawn at the last check-in, counts only
+  // against the key result, never for it (as an old rating does): silence must not help.
+  const periodMs = Math.max(1, settings.checkInPeriodDays) * MS_PER_DAY;
+  const lastCheckIn = usableHistory(kr.checkIns, now).at(-1)?.at ?? null;
+  const silentTooLong =
+    lastCheckIn !== null && now.getTime() - lastCheckIn.getTime() > FRESH_PERIODS * periodMs;
+  const trendNow = silentTooLong && trend !== null && pace !== null ? Math.min(trend, pace) : trend;
+  const numberViews = (stalled && trendNow !== null ? [trendNow] : [pace, trendNow]).filter(
     (x): x is number => x !== null,
   );
   const numbers: number | null =
     numberViews.length > 0 ? numberViews.reduce((a, b) => a + b, 0) / numberViews.length : null;
 
   // The owner.
-  const periodMs = Math.max(1, settings.checkInPeriodDays) * MS_PER_DAY;
   const fresh =
     confidence.latestAt !== null && now.getTime() - confidence.latestAt.getTime() <= FRESH_PERIODS * periodMs;
   const ratings = ratingsUpTo(kr, now);
@@ -160,7 +169,7 @@ export function weighOutlook(input: OutlookInput): Outlook {
     for (let r = Math.ceil(confidence.latest) - 1; r >= 0; r--)
       estimate = Math.max(estimate, ownerView(r).blended);
   }
-  const views = [numbers, owner, trend, pace].filter((x): x is number => x !== null);
+  const views = [numbers, owner, trendNow, pace].filter((x): x is number => x !== null);
   // The range runs between the views, pulled halfway towards the estimate: the views disagree more
   // than the truth varies, and a range that always spans 0–100% tells a leader nothing.
   const low = clamp(
@@ -172,7 +181,7 @@ export function weighOutlook(input: OutlookInput): Outlook {
 
   const parts: string[] = [];
   if (numbers !== null) {
-    const stalling = stalled ? ', stalled' : '';
+    const stalling = `${stalled ? ', stalled' : ''}${silentTooLong ? ', silent since the last check-in' : ''}`;
     parts.push(`the numbers along the ${curveWords(curve)} plan${stalling} (${formatPercent(numbers)})`);
   }
   if (owner !== null && confidence.latest !== null) {

@@ -18,7 +18,10 @@ export interface StatusSettings {
   /** At risk when confidence fell by at least this much since the previous check-in that gave one. */
   confidenceDropAtRisk: number;
 
-  /** At risk after this many whole check-in periods without a check-in. */
+  /**
+   * At risk after this many whole check-in periods without a check-in. For increase/decrease key
+   * results a silence this long is weighed into the outlook instead of deciding on its own.
+   */
   staleAtRiskPeriods: number;
   /** Off track after this many whole check-in periods without a check-in. */
   staleOffTrackPeriods: number;

@@ -234,6 +234,39 @@ describe('key result status: staleness', () => {
     expect(evaluateKeyResult(kr, QUARTER, week(6)).reasons).toContain('no check-in for 4 weeks');
   });
 
+  it('weighs a short silence on an increase/decrease key result into the outlook instead of deciding on it', () => {
+    // On plan and rated 8/10 up to week 6, then two weeks without a word.
+    const onPlan = keyResult({ checkIns: weekly([8, 16, 24, 31, 40, 47], [8, 8, 8, 8, 8, 8]) });
+    const quiet = evaluateKeyResult(onPlan, QUARTER, week(8));
+    expect(quiet.staleness.status).toBe('at_risk');
+    expect(quiet.status).toBe('on_track');
+    const silence = quiet.signals.find((x) => x.code === 'stale');
+    expect(silence).toMatchObject({ status: 'at_risk', advisory: true, text: 'no check-in for 2 weeks' });
+    expect(quiet.forecast.attainment).toBeLessThan(
+      evaluateKeyResult(onPlan, QUARTER, week(6)).forecast.attainment,
+    );
+    // Longer, and neither the rating nor the trend drawn at the last check-in counts in its favour:
+    // the pace alone, falling as the plan moves on, makes it at risk before silence decides.
+    const quieter = evaluateKeyResult(onPlan, QUARTER, week(9));
+    expect(quieter.status).toBe('at_risk');
+    expect(quieter.signals[0]?.code).toBe('forecast');
+    expect(quieter.reasons[0]).toContain('silent since the last check-in');
+    expect(quieter.reasons).toContain('the latest rating is too old to count in its favour');
+    expect(quieter.reasons).toContain('no check-in for 3 weeks');
+    // A long silence still decides on its own.
+    const silent = evaluateKeyResult(onPlan, QUARTER, week(10));
+    expect(silent.status).toBe('off_track');
+    expect(silent.signals[0]).toMatchObject({ code: 'stale', text: 'no check-in for 4 weeks' });
+    expect(silent.signals[0]?.advisory).toBeUndefined();
+  });
+
+  it('still lets a short silence decide where nothing weighs it: the stay, yes/no and milestone kinds', () => {
+    const limit = keyResult({ kind: 'stay_below', target: 300, checkIns: weekly([200, 210, 220, 230]) });
+    const s = evaluateKeyResult(limit, QUARTER, week(6));
+    expect(s.status).toBe('at_risk');
+    expect(s.signals[0]).toMatchObject({ code: 'stale', text: 'no check-in for 2 weeks' });
+  });
+
   it('treats a key result never checked in as stale once a period has passed', () => {
     const silent = keyResult({ kind: 'stay_below', target: 300 });
     expect(evaluateKeyResult(silent, QUARTER, week(1)).status).toBe('on_track');

@@ -188,6 +188,32 @@ describe('status properties', () => {
     );
   });
 
+  it('judges a lower-is-better key result exactly as its mirror image that increases', () => {
+    fc.assert(
+      fc.property(scenario, ({ now, kr }) => {
+        const increase: KeyResult = { ...kr, kind: 'increase' };
+        const mirrored: KeyResult = {
+          ...kr,
+          kind: 'decrease',
+          start: -kr.start,
+          target: -kr.target,
+          current: kr.current === null ? null : -kr.current,
+          checkIns: (kr.checkIns ?? []).map((c) => ({ ...c, value: -c.value })),
+        };
+        const up = evaluateKeyResult(increase, QUARTER, now);
+        const down = evaluateKeyResult(mirrored, QUARTER, now);
+        expect(down.status).toBe(up.status);
+        expect(down.signals.map((x) => [x.code, x.status, x.advisory])).toEqual(
+          up.signals.map((x) => [x.code, x.status, x.advisory]),
+        );
+        expect(down.forecast.attainment).toBeCloseTo(up.forecast.attainment, 9);
+        expect(down.forecast.low).toBeCloseTo(up.forecast.low, 9);
+        expect(down.forecast.high).toBeCloseTo(up.forecast.high, 9);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('never gives a status without a reason', () => {
     fc.assert(
       fc.property(scenario, ({ now, kr }) => {

@@ -34,7 +34,8 @@ describe('settings and rules text', () => {
     const text = describeStatusRules();
     expect(text).toContain('Below 80% is at risk, below 50% is off track.');
     expect(text).toContain('more than 12 points behind reads "at risk"');
-    expect(text).toContain('2 weeks without one is at');
+    expect(text).toContain('4 weeks without one is off track on its own.');
+    expect(text).toContain('A shorter silence (2 weeks or more) is shown and weighed');
     const custom = describeStatusRules(
       resolveStatusSettings({ forecastAtRiskBelow: 0.7, checkInPeriodDays: 14 }),
     );
