@@ -1,10 +1,11 @@
 // The hourly status sweep: evaluates every open item of the current cycles and every KPI, and applies the
 // same flag and escalation logic as a check-in. It is what flags silence (no check-in for weeks) when
 // nobody does anything. Idempotent by construction: ItemStatus remembers what was seen, claims what was sent.
-// At scale (10,000 key results) it reads the cycle as narrow rows (services/status-rows.ts) and the stored
-// statuses in one query, settles only the items whose status changed, a chunk per transaction with chunked
-// upserts (flags.ts settleStatuses), and writes reasons that merely drifted ("13 points behind" → "14") in
-// chunked statements: no row-by-row read-and-rewrite of the whole portfolio.
+// At scale (10,000 key results) it reads the cycle as narrow rows (services/status-rows.ts), a batch of
+// alignment trees at a time so that memory stays that of one batch, and the stored statuses in one query;
+// settles only the items whose status changed, a chunk per transaction with chunked upserts (flags.ts
+// settleStatuses), and writes reasons that merely drifted ("13 points behind" → "14") in chunked
+// statements: no row-by-row read-and-rewrite of the whole portfolio.
 
 import { statusKey, storedStatuses, updateReasons } from '../db/queries/item-statuses.ts';
 import { evaluateKpi, type StatusLevel } from '../domain/status/index.ts';
@@ -18,7 +19,7 @@ import {
   type StatusSubject,
   settleStatuses,
 } from '../services/flags.ts';
-import { evaluateCycle } from '../services/portfolio-status.ts';
+import { evaluateCycleInBatches } from '../services/portfolio-status.ts';
 import { KPI_STATUS_INCLUDE, kpiInput } from '../services/status-inputs.ts';
 import { workspaceSettings } from '../services/stored-settings.ts';
 import type { Job } from './scheduler.ts';
@@ -83,13 +84,14 @@ export async function sweepStatuses(services: FlagServices, at: Date): Promise<S
         ],
       },
     });
-    for (const cycle of cycles) {
-      const status = await evaluateCycle(services.db, workspace.id, cycle.id, at);
-      for (const node of status.objectives.values()) {
-        for (const kr of node.keyResults) settle(keyResultSubject(workspace.id, kr));
-        settle(objectiveSubject(workspace.id, node));
-      }
-    }
+    // A batch of alignment trees at a time: a batch's check-ins are let go once its statuses are compared.
+    for (const cycle of cycles)
+      await evaluateCycleInBatches(services.db, workspace.id, cycle.id, at, (nodes) => {
+        for (const node of nodes) {
+          for (const kr of node.keyResults) settle(keyResultSubject(workspace.id, kr));
+          settle(objectiveSubject(workspace.id, node));
+        }
+      });
 
     const kpis = await services.db.kpi.findMany({
       where: { workspaceId: workspace.id, archivedAt: null },

@@ -10,11 +10,13 @@ export type TreeFilter =
   | { kind: 'team'; teamId: number }
   | { kind: 'person'; slackUserId: string };
 
-export interface TreeKeyResultFigures {
+/** What a key result measures, with the figures that matter for its kind (the tree, Home and show read them). */
+export interface KeyResultFigures {
   kind: string;
   unit: string;
   start: number;
   target: number;
+  /** The value known now (the current value or the newest check-in), null when nothing is known. */
   value: number | null;
   milestonesDone: number;
   milestonesTotal: number;
@@ -30,7 +32,7 @@ export function figuresOf(
     milestones: readonly { done: boolean }[];
   },
   value: number | null,
-): TreeKeyResultFigures {
+): KeyResultFigures {
   return {
     kind: row.kind,
     unit: row.unit,
@@ -50,7 +52,7 @@ export interface TreeKeyResult {
   progress: number | null;
   status: StatusLevel;
   reason: string | undefined;
-  figures: TreeKeyResultFigures;
+  figures: KeyResultFigures;
 }
 
 export const MARK_NO_KEY_RESULTS = 'no key results yet';
@@ -128,7 +130,7 @@ function toTreeObjective(
   underCompany: boolean,
   match: Match,
   filter: TreeFilter,
-  figures: Map<number, TreeKeyResultFigures>,
+  figures: Map<number, KeyResultFigures>,
 ): TreeObjective {
   const context = match === 'none';
   const keyResults =
@@ -159,7 +161,7 @@ function toTreeObjective(
 /** A key result of an evaluated objective, with the figures a reader needs. */
 export function treeKeyResult(
   kr: ObjectiveNode['keyResults'][number],
-  figures: Map<number, TreeKeyResultFigures>,
+  figures: Map<number, KeyResultFigures>,
 ): TreeKeyResult {
   return {
     ref: kr.ref,
@@ -172,7 +174,7 @@ export function treeKeyResult(
   };
 }
 
-const UNKNOWN_FIGURES: TreeKeyResultFigures = {
+const UNKNOWN_FIGURES: KeyResultFigures = {
   kind: 'increase',
   unit: '',
   start: 0,
@@ -187,7 +189,7 @@ export async function loadKeyResultFigures(
   db: Db,
   workspaceId: number,
   cycleId: number,
-): Promise<Map<number, TreeKeyResultFigures>> {
+): Promise<Map<number, KeyResultFigures>> {
   const rows = await db.keyResult.findMany({
     where: { workspaceId, archivedAt: null, objective: { cycleId } },
     select: {

@@ -2,7 +2,7 @@
 // not count as silence in the status engine. Anyone may pause themselves; PMO admins may pause anyone.
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import type { PauseWindow } from '../domain/check-ins/pauses.ts';
 import { zIsoDate } from '../domain/numbers/index.ts';
@@ -27,6 +27,36 @@ async function memberToday(db: Db, memberId: number, now: Date, fallbackZone: st
   return { member, today: localDate(now, await memberZone(db, memberId, fallbackZone)) };
 }
 
+/** A pause (or a skipped week) of one member, with its audit entry; `noted` leads the entry's after. */
+async function writePause(
+  tx: Tx,
+  actor: Actor,
+  member: { id: number; slackUserId: string },
+  pause: { kind: 'pause' | 'skip'; from: string; until: string },
+  now: Date,
+  noted: Record<string, unknown> = {},
+): Promise<void> {
+  const { kind, from, until } = pause;
+  await tx.checkInPause.create({
+    data: {
+      workspaceId: actor.workspaceId,
+      memberId: member.id,
+      fromDate: from,
+      untilDate: until,
+      kind,
+      createdBy: actor.slackUserId,
+      createdAt: now,
+    },
+  });
+  await recordAudit(tx, actor, {
+    action: kind,
+    entityType: 'member',
+    entityId: member.id,
+    entityRef: member.slackUserId,
+    after: { ...noted, from, until },
+  });
+}
+
 export async function pauseCheckIns(
   db: Db,
   actor: Actor,
@@ -42,28 +72,9 @@ export async function pauseCheckIns(
   const { member, today } = await memberToday(db, input.memberId, clock.now, clock.defaultTimeZone);
   const until = parsed.data.until;
   if (until < today) return failure({ until: `${until} has passed already: give a date from ${today} on.` });
-  await db.$transaction(async (tx) => {
-    await tx.checkInPause.create({
-      data: {
-        workspaceId: actor.workspaceId,
-        memberId: member.id,
-        fromDate: today,
-        untilDate: until,
-        kind: 'pause',
-        createdBy: actor.slackUserId,
-        createdAt: clock.now,
-      },
-    });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
-      action: 'pause',
-      entityType: 'member',
-      entityId: member.id,
-      entityRef: member.slackUserId,
-      after: { from: today, until },
-    });
-  });
+  await db.$transaction((tx) =>
+    writePause(tx, actor, member, { kind: 'pause', from: today, until }, clock.now),
+  );
   return success({ memberId: member.id, slackUserId: member.slackUserId, from: today, until });
 }
 
@@ -87,9 +98,7 @@ export async function resumeCheckIns(
       else await tx.checkInPause.update({ where: { id: pause.id }, data: { untilDate: yesterday } });
     }
     if (open.length > 0)
-      await recordAudit(tx, {
-        workspaceId: actor.workspaceId,
-        actor: actor.slackUserId,
+      await recordAudit(tx, actor, {
         action: 'restore',
         entityType: 'member',
         entityId: member.id,
@@ -126,27 +135,9 @@ export async function skipWeek(
   const { today } = await memberToday(db, actor.memberId, clock.now, clock.defaultTimeZone);
   if (sunday < today) return failure({ period: `The week ${period} is over; nothing to skip.` });
   await db.$transaction(async (tx) => {
-    await tx.checkInPause.create({
-      data: {
-        workspaceId: actor.workspaceId,
-        memberId: actor.memberId,
-        fromDate: today,
-        untilDate: sunday,
-        kind: 'skip',
-        createdBy: actor.slackUserId,
-        createdAt: clock.now,
-      },
-    });
+    const me = { id: actor.memberId, slackUserId: actor.slackUserId };
+    await writePause(tx, actor, me, { kind: 'skip', from: today, until: sunday }, clock.now, { period });
     await settlePrompts(tx, actor.workspaceId, actor, period, 'skipped', clock.now, enqueue);
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
-      action: 'skip',
-      entityType: 'member',
-      entityId: actor.memberId,
-      entityRef: actor.slackUserId,
-      after: { period, from: today, until: sunday },
-    });
   });
   return success({ period, until: sunday });
 }

@@ -82,9 +82,28 @@ export async function recordCheckIn(
   if (!parsed.success) return failure(fieldErrorsFrom(parsed.error.issues));
   const found = await findByShortId(db, actor.workspaceId, parsed.data.item, ['key_result', 'kpi']);
   if (!found.ok) return failure({ item: found.error });
-  return found.found.entity === 'kpi'
-    ? recordKpiReading(db, actor, found.found.id, parsed.data, clock)
-    : recordKeyResultCheckIn(db, actor, found.found.id, parsed.data, clock);
+  const { entity, id } = found.found;
+  const fields = parsed.data;
+  const prepared =
+    entity === 'kpi'
+      ? await prepareKpiReading(db, actor, id, fields, clock)
+      : await prepareKeyResultCheckIn(db, actor, id, fields, clock);
+  if (!prepared.ok) return prepared;
+  return settleOne(db, actor, prepared.value, clock, entity === 'kpi' ? notKeptByReadings(fields) : []);
+}
+
+/** A KPI reading keeps only its value: what else was typed is named, so nobody thinks it was saved. */
+function notKeptByReadings(fields: Fields): string[] {
+  const ignored = [
+    fields.confidence !== undefined ? 'confidence' : undefined,
+    fields.comment ? 'comment' : undefined,
+    fields.blockers ? 'blockers' : undefined,
+  ].filter((word): word is string => word !== undefined);
+  return ignored.length
+    ? [
+        `A KPI reading keeps only its value; the ${ignored.join(' and ')} ${ignored.length === 1 ? 'was' : 'were'} not saved.`,
+      ]
+    : [];
 }
 
 export type Fields = z.output<typeof CheckInFields>;
@@ -126,18 +145,6 @@ export interface PrepareOptions {
   period?: string;
   /** The weekly modal's milestone checkboxes: every position that is done, written with the check-in. */
   milestonesDone?: readonly number[];
-}
-
-async function recordKeyResultCheckIn(
-  db: Db,
-  actor: Actor,
-  id: number,
-  fields: Fields,
-  clock: CheckInClock,
-): Promise<Outcome<CheckInRecorded>> {
-  const prepared = await prepareKeyResultCheckIn(db, actor, id, fields, clock);
-  if (!prepared.ok) return prepared;
-  return settleOne(db, actor, prepared.value, clock, []);
 }
 
 async function settleOne(
@@ -276,9 +283,7 @@ export async function prepareKeyResultCheckIn(
         where: { id: change.id },
         data: { done: change.done, doneAt: change.done ? clock.now : null },
       });
-      await recordAudit(tx, {
-        workspaceId: actor.workspaceId,
-        actor: actor.slackUserId,
+      await recordAudit(tx, actor, {
         action: 'update',
         entityType: 'key_result',
         entityId: kr.id,
@@ -299,9 +304,7 @@ export async function prepareKeyResultCheckIn(
     // Milestone key results move by their milestones; their value is not a number to keep.
     if (kr.kind !== 'milestone')
       await tx.keyResult.update({ where: { id: kr.id }, data: { currentValue: value } });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'check_in',
       entityType: 'key_result',
       entityId: kr.id,
@@ -326,28 +329,6 @@ export async function prepareKeyResultCheckIn(
     milestone,
     write,
   });
-}
-
-async function recordKpiReading(
-  db: Db,
-  actor: Actor,
-  id: number,
-  fields: Fields,
-  clock: CheckInClock,
-): Promise<Outcome<CheckInRecorded>> {
-  const prepared = await prepareKpiReading(db, actor, id, fields, clock);
-  if (!prepared.ok) return prepared;
-  const ignored = [
-    fields.confidence !== undefined ? 'confidence' : undefined,
-    fields.comment ? 'comment' : undefined,
-    fields.blockers ? 'blockers' : undefined,
-  ].filter((word): word is string => word !== undefined);
-  const notes = ignored.length
-    ? [
-        `A KPI reading keeps only its value; the ${ignored.join(' and ')} ${ignored.length === 1 ? 'was' : 'were'} not saved.`,
-      ]
-    : [];
-  return settleOne(db, actor, prepared.value, clock, notes);
 }
 
 /** The period a KPI reading is filed under at a moment: its week or month in the owner's zone. */
@@ -396,9 +377,7 @@ export async function prepareKpiReading(
         },
       });
     }
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'check_in',
       entityType: 'kpi',
       entityId: kpi.id,

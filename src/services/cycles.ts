@@ -71,9 +71,7 @@ export async function createCycle(db: Db, actor: Actor, input: CycleInput): Prom
         isCurrent: current,
       },
     });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'create',
       entityType: 'cycle',
       entityId: created.id,
@@ -96,9 +94,7 @@ export async function setCurrentCycle(db: Db, actor: Actor, name: string): Promi
   await db.$transaction(async (tx) => {
     await tx.cycle.updateMany({ where: { workspaceId: actor.workspaceId }, data: { isCurrent: false } });
     await tx.cycle.update({ where: { id: cycle.id }, data: { isCurrent: true } });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'update',
       entityType: 'cycle',
       entityId: cycle.id,

@@ -5,6 +5,7 @@
 
 import type { Db } from '../db/client.ts';
 import {
+  changeSince,
   cycleWeekEnds,
   cycleWeekOf,
   type DigestInput,
@@ -48,7 +49,18 @@ function reasonsOf(json: string | undefined): string[] {
   }
 }
 
-/** One key result with what its check-ins add up to, aggregated by the database. */
+/** One objective with its stored status. */
+interface ObjectiveStatusRow {
+  id: number;
+  number: number;
+  title: string;
+  teamId: number | null;
+  ownerId: number | null;
+  parentId: number | null;
+  status: string | null;
+}
+
+/** One key result with its stored status and what its check-ins add up to, aggregated by the database. */
 interface KeyResultRow {
   id: number;
   number: number;
@@ -61,6 +73,7 @@ interface KeyResultRow {
   currentValue: number | null;
   weight: number;
   curve: string;
+  status: string | null;
   latestValue: number | null;
   /** Check-ins and how many held the limit: stay_above and stay_below only. */
   checkIns: number | bigint | null;
@@ -68,6 +81,37 @@ interface KeyResultRow {
   thisPeriod: number | bigint;
   latestComment: string | null;
 }
+
+interface RiskRow {
+  number: number;
+  title: string;
+  description: string;
+  likelihood: number;
+  impact: number;
+  ownerId: number | null;
+  objectiveId: number | null;
+  keyResultId: number | null;
+  kpiId: number | null;
+  objectiveNumber: number | null;
+  keyResultNumber: number | null;
+  kpiNumber: number | null;
+}
+
+interface KpiRow {
+  id: number;
+  number: number;
+  title: string;
+  unit: string;
+  teamId: number | null;
+  ownerId: number | null;
+  direction: string;
+  green: number;
+  amber: number;
+  latestValue: number | null;
+}
+
+const numberOrNull = (value: number | bigint | null): number | null =>
+  value === null ? null : Number(value);
 
 /** A latest comment is news for four weeks; older ones are not repeated in a digest. */
 const COMMENT_WINDOW_MS = 28 * 86_400_000;
@@ -92,13 +136,17 @@ export async function loadDigestInput(db: Db, request: DigestDataRequest): Promi
   const cycleId = cycle.id;
   const period = periodOf(at, 'weekly', request.timeZone);
 
-  const [objectiveRows, keyResultRows, milestoneRows, statusRows, members, teams, riskRows, kpiRows] =
+  const [objectiveRows, keyResultRows, milestoneRows, kpiStatusRows, members, teams, riskRows, kpiRows] =
     await Promise.all([
-      db.objective.findMany({
-        where: { workspaceId, cycleId, archivedAt: null },
-        select: { id: true, number: true, title: true, teamId: true, ownerId: true, parentId: true },
-        orderBy: { number: 'asc' },
-      }),
+      // Objectives and key results come with their stored status (not its reasons: a digest shows the reasons
+      // of the few items that changed, read below), as plain rows.
+      db.$queryRaw<ObjectiveStatusRow[]>`
+        SELECT o."id", o."number", o."title", o."teamId", o."ownerId", o."parentId", s."status"
+        FROM "Objective" o
+        LEFT JOIN "ItemStatus" s ON s."workspaceId" = o."workspaceId" AND s."itemType" = 'objective'
+          AND s."itemId" = o."id"
+        WHERE o."workspaceId" = ${workspaceId} AND o."cycleId" = ${cycleId} AND o."archivedAt" IS NULL
+        ORDER BY o."number"`,
       // The key results with what the digest needs from their check-ins, each figure read through the
       // check-ins' (keyResultId, period) index for that key result alone: the newest value only where there is
       // no current value (imported plans), counts only for the kinds that are about holding a limit, whether
@@ -107,7 +155,7 @@ export async function loadDigestInput(db: Db, request: DigestDataRequest): Promi
       // statistics planned as a loop re-running the grouping).
       db.$queryRaw<KeyResultRow[]>`
         SELECT k."id", k."number", k."title", k."objectiveId", k."ownerId", k."kind", k."startValue",
-          k."targetValue", k."currentValue", k."weight", k."curve",
+          k."targetValue", k."currentValue", k."weight", k."curve", s."status",
           CASE WHEN k."currentValue" IS NULL THEN
             (SELECT c."value" FROM "CheckIn" c WHERE c."keyResultId" = k."id"
               ORDER BY c."date" DESC, c."createdAt" DESC LIMIT 1)
@@ -127,6 +175,8 @@ export async function loadDigestInput(db: Db, request: DigestDataRequest): Promi
             ORDER BY c."date" DESC, c."createdAt" DESC LIMIT 1) AS "latestComment"
         FROM "KeyResult" k
         JOIN "Objective" o ON o."id" = k."objectiveId"
+        LEFT JOIN "ItemStatus" s ON s."workspaceId" = k."workspaceId" AND s."itemType" = 'key_result'
+          AND s."itemId" = k."id"
         WHERE o."cycleId" = ${cycleId} AND k."archivedAt" IS NULL AND o."archivedAt" IS NULL
         ORDER BY k."number"`,
       db.milestone.findMany({
@@ -134,52 +184,48 @@ export async function loadDigestInput(db: Db, request: DigestDataRequest): Promi
         select: { keyResultId: true, weight: true, done: true },
       }),
       db.itemStatus.findMany({
-        where: { workspaceId },
-        select: { itemType: true, itemId: true, status: true, reasons: true },
+        where: { workspaceId, itemType: 'kpi' },
+        select: { itemId: true, status: true, reasons: true },
       }),
       db.member.findMany({ where: { workspaceId }, select: { id: true, name: true, slackUserId: true } }),
       db.team.findMany({ where: { workspaceId }, select: { id: true, name: true } }),
-      db.risk.findMany({
-        where: { workspaceId, status: { in: ['open', 'mitigating'] } },
-        select: {
-          number: true,
-          title: true,
-          description: true,
-          likelihood: true,
-          impact: true,
-          ownerId: true,
-          objectiveId: true,
-          keyResultId: true,
-          kpiId: true,
-          objective: { select: { number: true } },
-          keyResult: { select: { number: true } },
-          kpi: { select: { number: true } },
-        },
-      }),
-      db.kpi.findMany({
-        where: { workspaceId, archivedAt: null },
-        select: {
-          id: true,
-          number: true,
-          title: true,
-          unit: true,
-          teamId: true,
-          ownerId: true,
-          direction: true,
-          green: true,
-          amber: true,
-          readings: { orderBy: { date: 'desc' }, take: 1, select: { value: true } },
-        },
-        orderBy: { number: 'asc' },
-      }),
+      // Open risks with the short id of what each threatens, and KPIs with their newest reading: one plain
+      // query each (Prisma's nested selects are a query per relation and an object per reading).
+      db.$queryRaw<RiskRow[]>`
+        SELECT r."number", r."title", r."description", r."likelihood", r."impact", r."ownerId",
+          r."objectiveId", r."keyResultId", r."kpiId", o."number" AS "objectiveNumber",
+          k."number" AS "keyResultNumber", p."number" AS "kpiNumber"
+        FROM "Risk" r
+        LEFT JOIN "Objective" o ON o."id" = r."objectiveId"
+        LEFT JOIN "KeyResult" k ON k."id" = r."keyResultId"
+        LEFT JOIN "Kpi" p ON p."id" = r."kpiId"
+        WHERE r."workspaceId" = ${workspaceId} AND r."status" IN ('open', 'mitigating')
+        ORDER BY r."id"`,
+      db.$queryRaw<KpiRow[]>`
+        SELECT p."id", p."number", p."title", p."unit", p."teamId", p."ownerId", p."direction", p."green",
+          p."amber",
+          (SELECT r."value" FROM "KpiReading" r WHERE r."kpiId" = p."id" ORDER BY r."date" DESC LIMIT 1)
+            AS "latestValue"
+        FROM "Kpi" p
+        WHERE p."workspaceId" = ${workspaceId} AND p."archivedAt" IS NULL
+        ORDER BY p."number"`,
     ]);
 
   const nameOf = new Map(members.map((m) => [m.id, m.name.trim() || m.slackUserId]));
   const owner = (id: number | null) => (id === null ? null : (nameOf.get(id) ?? null));
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
-  const stored = new Map(statusRows.map((row) => [`${row.itemType}:${row.itemId}`, row]));
+  const kpiStatus = new Map(kpiStatusRows.map((row) => [row.itemId, row]));
+  const objectiveRowsRead = objectiveRows.map((o) => ({
+    id: Number(o.id),
+    number: Number(o.number),
+    title: o.title,
+    teamId: o.teamId === null ? null : Number(o.teamId),
+    ownerId: o.ownerId === null ? null : Number(o.ownerId),
+    parentId: o.parentId === null ? null : Number(o.parentId),
+    status: asLevel(o.status ?? undefined),
+  }));
 
-  const scoped = scopeObjectives(objectiveRows, request.scope, teamName);
+  const scoped = scopeObjectives(objectiveRowsRead, request.scope, teamName);
   if (!scoped) return { ok: false, reason: 'scope_gone' };
   const { inScope, scope } = scoped;
 
@@ -210,7 +256,7 @@ export async function loadDigestInput(db: Db, request: DigestDataRequest): Promi
       }),
     );
   }
-  const scopedObjectives = objectiveRows.filter((o) => inScope.has(o.id));
+  const scopedObjectives = objectiveRowsRead.filter((o) => inScope.has(o.id));
   const rolled = rollupProgress(
     scopedObjectives,
     scopedKeyResults.map((kr) => ({
@@ -220,35 +266,43 @@ export async function loadDigestInput(db: Db, request: DigestDataRequest): Promi
     })),
   );
 
-  const objectives: DigestObjectiveInput[] = scopedObjectives.map((o) => {
-    const status = stored.get(`objective:${o.id}`);
-    return {
-      id: o.id,
-      ref: formatShortId('objective', o.number),
-      title: o.title,
-      teamName: o.teamId === null ? null : (teamName.get(o.teamId) ?? null),
-      ownerName: owner(o.ownerId),
-      status: asLevel(status?.status),
-      reasons: reasonsOf(status?.reasons),
-      progress: rolled.byObjective.get(o.id) ?? null,
-    };
-  });
+  const objectives: DigestObjectiveInput[] = scopedObjectives.map((o) => ({
+    id: o.id,
+    ref: formatShortId('objective', o.number),
+    title: o.title,
+    teamName: o.teamId === null ? null : (teamName.get(o.teamId) ?? null),
+    ownerName: owner(o.ownerId),
+    status: o.status,
+    reasons: [],
+    progress: rolled.byObjective.get(o.id) ?? null,
+  }));
 
-  const keyResults: DigestKeyResultInput[] = scopedKeyResults.map((kr) => {
-    const status = stored.get(`key_result:${kr.id}`);
-    return {
-      id: kr.id,
-      ref: formatShortId('key_result', kr.number),
-      title: kr.title,
-      objectiveId: kr.objectiveId,
-      ownerName: owner(kr.ownerId),
-      status: asLevel(status?.status),
-      reasons: reasonsOf(status?.reasons),
-      progress: krProgress.get(kr.id) ?? null,
-      checkedInThisPeriod: Number(kr.thisPeriod) > 0,
-      latestComment: kr.latestComment?.trim() ? kr.latestComment : null,
-    };
+  const keyResults: DigestKeyResultInput[] = scopedKeyResults.map((kr) => ({
+    id: kr.id,
+    ref: formatShortId('key_result', kr.number),
+    title: kr.title,
+    objectiveId: kr.objectiveId,
+    ownerName: owner(kr.ownerId === null ? null : Number(kr.ownerId)),
+    status: asLevel(kr.status ?? undefined),
+    reasons: [],
+    progress: krProgress.get(kr.id) ?? null,
+    checkedInThisPeriod: Number(kr.thisPeriod) > 0,
+    latestComment: kr.latestComment?.trim() ? kr.latestComment : null,
+  }));
+
+  // The reasons of the items this digest shows as changed: a few, read by id; all of them only for a first
+  // digest (or a week where most of the portfolio changed).
+  const previousItems = request.previous?.cycleId === cycle.id ? request.previous.items : null;
+  const news = {
+    objective: objectives.filter((o) => changeSince(o, previousItems) !== null),
+    key_result: keyResults.filter((kr) => changeSince(kr, previousItems) !== null),
+  };
+  const reasons = await reasonsFor(db, workspaceId, {
+    objective: news.objective.map((o) => o.id),
+    key_result: news.key_result.map((kr) => kr.id),
   });
+  for (const type of ['objective', 'key_result'] as const)
+    for (const item of news[type]) item.reasons = reasons.get(`${type}:${item.id}`) ?? [];
 
   const weekEnds = cycleWeekEnds(cycleDomain);
   const week = cycleWeekOf(cycleDomain, at);
@@ -256,10 +310,22 @@ export async function loadDigestInput(db: Db, request: DigestDataRequest): Promi
     weight: kr.weight > 0 ? Number(kr.weight) : 1,
     curve: kr.curve as ProgressCurve,
   }));
-  const expectedAt = (moment: Date) =>
-    weightedMean(
-      curveWeights.map((c) => ({ weight: c.weight, value: expectedProgress(cycleDomain, moment, c.curve) })),
-    ) ?? expectedProgress(cycleDomain, moment);
+  // The same weighted mean as over every key result; the expectation is worked out once per curve.
+  const expectedAt = (moment: Date) => {
+    const byCurve = new Map<ProgressCurve, number>();
+    const expected = (curve: ProgressCurve) => {
+      let value = byCurve.get(curve);
+      if (value === undefined) {
+        value = expectedProgress(cycleDomain, moment, curve);
+        byCurve.set(curve, value);
+      }
+      return value;
+    };
+    return (
+      weightedMean(curveWeights.map((c) => ({ weight: c.weight, value: expected(c.curve) }))) ??
+      expectedProgress(cycleDomain, moment)
+    );
+  };
   // Earlier weeks come from the earlier digests' snapshots; a first digest works them out from check-ins once.
   const remembered = new Map(
     (request.previous?.cycleId === cycle.id ? request.previous.history : []).map((h) => [h.week, h.progress]),
@@ -279,7 +345,17 @@ export async function loadDigestInput(db: Db, request: DigestDataRequest): Promi
 
   const objectiveIds = new Set(scopedObjectives.map((o) => o.id));
   const keyResultIds = new Set(scopedKeyResults.map((kr) => kr.id));
-  const scopedKpis = kpiRows.filter((kpi) =>
+  const kpiRowsRead = kpiRows.map((kpi) => ({
+    ...kpi,
+    id: Number(kpi.id),
+    number: Number(kpi.number),
+    teamId: numberOrNull(kpi.teamId),
+    ownerId: numberOrNull(kpi.ownerId),
+    green: Number(kpi.green),
+    amber: Number(kpi.amber),
+    latestValue: numberOrNull(kpi.latestValue),
+  }));
+  const scopedKpis = kpiRowsRead.filter((kpi) =>
     request.scope.kind === 'everything'
       ? true
       : request.scope.kind === 'team'
@@ -288,6 +364,12 @@ export async function loadDigestInput(db: Db, request: DigestDataRequest): Promi
   );
   const kpiIds = new Set(scopedKpis.map((kpi) => kpi.id));
   const risks = riskRows
+    .map((risk) => ({
+      ...risk,
+      objectiveId: numberOrNull(risk.objectiveId),
+      keyResultId: numberOrNull(risk.keyResultId),
+      kpiId: numberOrNull(risk.kpiId),
+    }))
     .filter(
       (risk) =>
         request.scope.kind === 'everything' ||
@@ -296,23 +378,24 @@ export async function loadDigestInput(db: Db, request: DigestDataRequest): Promi
         (risk.kpiId !== null && kpiIds.has(risk.kpiId)),
     )
     .map((risk) => ({
-      ref: formatShortId('risk', risk.number),
+      ref: formatShortId('risk', Number(risk.number)),
       title: risk.title,
       description: risk.description,
-      score: riskScore(risk.likelihood, risk.impact),
-      ownerName: owner(risk.ownerId),
-      on: risk.keyResult
-        ? formatShortId('key_result', risk.keyResult.number)
-        : risk.objective
-          ? formatShortId('objective', risk.objective.number)
-          : risk.kpi
-            ? formatShortId('kpi', risk.kpi.number)
-            : null,
+      score: riskScore(Number(risk.likelihood), Number(risk.impact)),
+      ownerName: owner(numberOrNull(risk.ownerId)),
+      on:
+        risk.keyResultNumber !== null
+          ? formatShortId('key_result', Number(risk.keyResultNumber))
+          : risk.objectiveNumber !== null
+            ? formatShortId('objective', Number(risk.objectiveNumber))
+            : risk.kpiNumber !== null
+              ? formatShortId('kpi', Number(risk.kpiNumber))
+              : null,
     }));
 
   const kpis = scopedKpis.map((kpi) => {
-    const status = stored.get(`kpi:${kpi.id}`);
-    const value = kpi.readings[0]?.value ?? null;
+    const status = kpiStatus.get(kpi.id);
+    const value = kpi.latestValue;
     return {
       ref: formatShortId('kpi', kpi.number),
       title: kpi.title,
@@ -352,6 +435,40 @@ export async function loadDigestInput(db: Db, request: DigestDataRequest): Promi
       previous: request.previous,
     },
   };
+}
+
+/** Past this many items, one query reads every reason of the workspace rather than lists of ids. */
+const REASONS_BY_ID_MAX = 500;
+const ID_CHUNK = 250;
+
+/** Stored reasons of these objectives and key results, by `type:id`. */
+async function reasonsFor(
+  db: Db,
+  workspaceId: number,
+  ids: Record<'objective' | 'key_result', readonly number[]>,
+): Promise<Map<string, string[]>> {
+  const reasons = new Map<string, string[]>();
+  const count = ids.objective.length + ids.key_result.length;
+  if (count === 0) return reasons;
+  const rows: Array<{ itemType: string; itemId: number; reasons: string }> = [];
+  if (count > REASONS_BY_ID_MAX)
+    rows.push(
+      ...(await db.itemStatus.findMany({
+        where: { workspaceId, itemType: { in: ['objective', 'key_result'] } },
+        select: { itemType: true, itemId: true, reasons: true },
+      })),
+    );
+  else
+    for (const type of ['objective', 'key_result'] as const)
+      for (let i = 0; i < ids[type].length; i += ID_CHUNK)
+        rows.push(
+          ...(await db.itemStatus.findMany({
+            where: { workspaceId, itemType: type, itemId: { in: ids[type].slice(i, i + ID_CHUNK) } },
+            select: { itemType: true, itemId: true, reasons: true },
+          })),
+        );
+  for (const row of rows) reasons.set(`${row.itemType}:${row.itemId}`, reasonsOf(row.reasons));
+  return reasons;
 }
 
 type ObjectiveRow = { id: number; number: number; teamId: number | null; parentId: number | null };

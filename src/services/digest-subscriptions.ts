@@ -215,9 +215,7 @@ export async function addSubscription(
         createdBy: actor.slackUserId,
       },
     });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'create',
       entityType: 'digest_subscription',
       entityId: created.id,
@@ -271,9 +269,7 @@ export async function editSubscription(
     return failure({ digest: 'Say what to change: --scope, --cadence, --day, --time, --tz or a #channel.' });
   await db.$transaction(async (tx) => {
     await tx.digestSubscription.update({ where: { id: existing.id }, data });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'update',
       entityType: 'digest_subscription',
       entityId: existing.id,
@@ -295,9 +291,7 @@ export async function removeSubscription(
     return failure({ digest: `There is no digest "${ref}". /okr digest list shows them (D-1, D-2…).` });
   await db.$transaction(async (tx) => {
     await tx.digestSubscription.delete({ where: { id: existing.id } });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'archive',
       entityType: 'digest_subscription',
       entityId: existing.id,

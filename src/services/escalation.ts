@@ -145,30 +145,27 @@ interface Link {
   cycleId?: number;
 }
 
+/** The item a risk threatens while it is live: its key result first, then its KPI, then its objective. */
 function linkOf(risk: LoadedRisk): Link | null {
-  if (risk.keyResult && !risk.keyResult.archivedAt)
-    return {
-      type: 'key_result',
-      id: risk.keyResult.id,
-      ref: formatShortId('key_result', risk.keyResult.number),
-      title: risk.keyResult.title,
-    };
-  if (risk.kpi && !risk.kpi.archivedAt)
-    return {
-      type: 'kpi',
-      id: risk.kpi.id,
-      ref: formatShortId('kpi', risk.kpi.number),
-      title: risk.kpi.title,
-    };
-  if (risk.objective && !risk.objective.archivedAt)
-    return {
-      type: 'objective',
-      id: risk.objective.id,
-      ref: formatShortId('objective', risk.objective.number),
-      title: risk.objective.title,
-      cycleId: risk.objective.cycleId,
-    };
-  return null;
+  return (
+    liveLink('key_result', risk.keyResult) ??
+    liveLink('kpi', risk.kpi) ??
+    liveLink('objective', risk.objective)
+  );
+}
+
+function liveLink(
+  type: Link['type'],
+  item: { id: number; number: number; title: string; archivedAt: Date | null; cycleId?: number } | null,
+): Link | null {
+  if (!item || item.archivedAt) return null;
+  return {
+    type,
+    id: item.id,
+    ref: formatShortId(type, item.number),
+    title: item.title,
+    cycleId: item.cycleId,
+  };
 }
 
 async function liveStatus(

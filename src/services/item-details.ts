@@ -6,11 +6,12 @@ import { formatShortId } from '../domain/short-ids.ts';
 import type { KeyResultStatus, KpiStatus, ObjectiveStatus, StatusLevel } from '../domain/status/index.ts';
 import {
   figuresOf,
+  type KeyResultFigures,
   loadKeyResultFigures,
   type TreeKeyResult,
-  type TreeKeyResultFigures,
   treeKeyResult,
 } from './alignment-tree.ts';
+import { type KeyResultMeasure, type KpiMeasure, keyResultMeasure, kpiMeasure } from './item-measures.ts';
 import { findByShortId } from './lookup.ts';
 import { evaluateCycle, evaluateKeyResultById, evaluateKpiById } from './portfolio-status.ts';
 import { findRisk, type RiskView } from './risks.ts';
@@ -56,40 +57,28 @@ export interface CheckInEntry {
   authorSlackId: string | null;
 }
 
-export interface KeyResultDetails {
+export interface KeyResultDetails extends KeyResultMeasure {
   entity: 'key_result';
   ref: string;
   title: string;
   objective: { ref: string; title: string };
   ownerSlackId: string | null;
-  kind: string;
-  unit: string;
-  start: number;
-  target: number;
-  weight: number;
-  curve: string;
   milestones: Array<{ position: number; title: string; done: boolean }>;
   archived: boolean;
   status: KeyResultStatus;
-  figures: TreeKeyResultFigures;
+  figures: KeyResultFigures;
   /** Newest first. */
   checkIns: CheckInEntry[];
   earlierCheckIns: number;
   changes: Change[];
 }
 
-export interface KpiDetails {
+export interface KpiDetails extends KpiMeasure {
   entity: 'kpi';
   ref: string;
   title: string;
   ownerSlackId: string | null;
   teamName: string | null;
-  unit: string;
-  direction: string;
-  target: number;
-  green: number;
-  amber: number;
-  cadence: string;
   archived: boolean;
   status: KpiStatus;
   /** Newest first. */
@@ -183,7 +172,7 @@ async function objectiveDetails(
   const archived = row.archivedAt !== null;
   // Archived objectives are left out of their cycle's evaluation, and so get no status.
   const [cycle, figures] = archived
-    ? [undefined, new Map<number, TreeKeyResultFigures>()]
+    ? [undefined, new Map<number, KeyResultFigures>()]
     : await Promise.all([
         evaluateCycle(db, workspaceId, row.cycleId, now, { below: id }),
         loadKeyResultFigures(db, workspaceId, row.cycleId),
@@ -248,12 +237,7 @@ async function keyResultDetails(db: Db, id: number, now: Date, changes: Change[]
     title: row.title,
     objective: { ref: formatShortId('objective', row.objective.number), title: row.objective.title },
     ownerSlackId: row.owner?.slackUserId ?? null,
-    kind: row.kind,
-    unit: row.unit,
-    start: row.startValue,
-    target: row.targetValue,
-    weight: row.weight,
-    curve: row.curve,
+    ...keyResultMeasure(row),
     milestones: row.milestones.map((m) => ({ position: m.position, title: m.title, done: m.done })),
     archived: row.archivedAt !== null,
     status,
@@ -289,12 +273,7 @@ async function kpiDetails(db: Db, id: number, now: Date, changes: Change[]): Pro
     title: row.title,
     ownerSlackId: row.owner?.slackUserId ?? null,
     teamName: row.team?.name ?? null,
-    unit: row.unit,
-    direction: row.direction,
-    target: row.target,
-    green: row.green,
-    amber: row.amber,
-    cadence: row.cadence,
+    ...kpiMeasure(row),
     archived: row.archivedAt !== null,
     status,
     readings: row.readings.map((r) => ({ period: r.period, date: r.date, value: r.value })),

@@ -3,9 +3,9 @@
 
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
-import { changedFields, recordAudit } from '../db/queries/audit.ts';
+import { changedFields, recordArchiving, recordAudit } from '../db/queries/audit.ts';
 import { nextNumber } from '../db/queries/counters.ts';
-import { lockUnchanged, retryStale } from '../db/queries/row-lock.ts';
+import { lockUnchanged, retryingStale } from '../db/queries/row-lock.ts';
 import { curveChoiceNote } from '../domain/curve-suggestion.ts';
 import { isoFromDate } from '../domain/dates.ts';
 import { qualityHints } from '../domain/kr-quality.ts';
@@ -386,9 +386,7 @@ export async function addKeyResult(
     });
     await writeMilestones(tx, row.id, shape.milestones, [], now);
     const kr = view(await loadRow(tx, row.id));
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'create',
       entityType: 'key_result',
       entityId: kr.id,
@@ -451,14 +449,7 @@ const ADMIN_ONLY_FIELDS = {
   owner: 'owner',
 } as const;
 
-export function editKeyResult(
-  db: Db,
-  actor: Actor,
-  input: KeyResultEditInput,
-  now: Date,
-): Promise<Outcome<KeyResultChange>> {
-  return retryStale(() => editKeyResultOnce(db, actor, input, now));
-}
+export const editKeyResult = retryingStale(editKeyResultOnce);
 
 async function editKeyResultOnce(
   db: Db,
@@ -558,9 +549,7 @@ async function editKeyResultOnce(
     if (Object.keys(data).length > 0) await tx.keyResult.update({ where: { id: current.id }, data });
     if (changed.includes('milestones'))
       await writeMilestones(tx, current.id, shape.milestones, row.milestones, now);
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'update',
       entityType: 'key_result',
       entityId: current.id,
@@ -589,14 +578,7 @@ export async function restoreKeyResult(db: Db, actor: Actor, id: string): Promis
   return setArchived(db, actor, id, null);
 }
 
-function setArchived(
-  db: Db,
-  actor: Actor,
-  id: string,
-  archivedAt: Date | null,
-): Promise<Outcome<KeyResultView>> {
-  return retryStale(() => setArchivedOnce(db, actor, id, archivedAt));
-}
+const setArchived = retryingStale(setArchivedOnce);
 
 async function setArchivedOnce(
   db: Db,
@@ -624,16 +606,13 @@ async function setArchivedOnce(
   const updated = await db.$transaction(async (tx) => {
     await lockUnchanged(tx, 'KeyResult', kr.id, kr, async () => view(await loadRow(tx, kr.id)));
     await tx.keyResult.update({ where: { id: kr.id }, data: { archivedAt } });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
-      action: archiving ? 'archive' : 'restore',
-      entityType: 'key_result',
-      entityId: kr.id,
-      entityRef: kr.ref,
-      before: { archived: kr.archived },
-      after: { archived: archiving },
-    });
+    // The checks above leave kr.archived the opposite of `archiving`.
+    await recordArchiving(
+      tx,
+      actor,
+      { entityType: 'key_result', entityId: kr.id, entityRef: kr.ref },
+      archiving,
+    );
     return view(await loadRow(tx, kr.id));
   });
   return success(updated);
@@ -670,14 +649,7 @@ function pickMilestone<M extends { position: number; title: string }>(
   return named.length === 1 ? named[0] : undefined;
 }
 
-export function markMilestone(
-  db: Db,
-  actor: Actor,
-  input: MilestoneMarkInput,
-  now: Date,
-): Promise<Outcome<MilestoneChange>> {
-  return retryStale(() => markMilestoneOnce(db, actor, input, now));
-}
+export const markMilestone = retryingStale(markMilestoneOnce);
 
 async function markMilestoneOnce(
   db: Db,
@@ -720,9 +692,7 @@ async function markMilestoneOnce(
   const updated = await db.$transaction(async (tx) => {
     await lockUnchanged(tx, 'KeyResult', kr.id, kr, async () => view(await loadRow(tx, kr.id)));
     await tx.milestone.update({ where: { id: milestone.id }, data: { done, doneAt: done ? now : null } });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'update',
       entityType: 'key_result',
       entityId: kr.id,

@@ -2,15 +2,16 @@
 
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
-import { changedFields, recordAudit } from '../db/queries/audit.ts';
+import { changedFields, recordArchiving, recordAudit } from '../db/queries/audit.ts';
 import { inChunks } from '../db/queries/bounded.ts';
 import { nextNumber } from '../db/queries/counters.ts';
-import { lockUnchanged, retryStale } from '../db/queries/row-lock.ts';
+import { lockUnchanged, retryingStale } from '../db/queries/row-lock.ts';
 import { isoFromDate } from '../domain/dates.ts';
 import { formatNumber, zNumberLike } from '../domain/numbers/index.ts';
 import { canChangeStructure, WHO_MAY, whoMayChange } from '../domain/permissions.ts';
 import { formatShortId } from '../domain/short-ids.ts';
 import type { Actor } from './actor.ts';
+import { type KpiMeasure, kpiMeasure } from './item-measures.ts';
 import { findByShortId } from './lookup.ts';
 import { memberBySlackId, ownerName } from './members.ts';
 import { failure, fieldErrorsFrom, type Loose, type Outcome, success } from './outcome.ts';
@@ -103,18 +104,13 @@ export type KpiInput = Loose<{
   cadence: string;
 }>;
 
-export interface KpiView {
+export interface KpiView extends KpiMeasure {
   id: number;
   ref: string;
   title: string;
   ownerSlackId: string | null;
   teamName: string | null;
-  unit: string;
   direction: KpiDirection;
-  target: number;
-  green: number;
-  amber: number;
-  cadence: string;
   archived: boolean;
   latest: { value: number; period: string; date: string } | null;
 }
@@ -142,12 +138,8 @@ function view(row: KpiRow): KpiView {
     title: row.title,
     ownerSlackId: row.owner?.slackUserId ?? null,
     teamName: row.team?.name ?? null,
-    unit: row.unit,
+    ...kpiMeasure(row),
     direction: row.direction === 'lower_is_better' ? 'lower_is_better' : 'higher_is_better',
-    target: row.target,
-    green: row.green,
-    amber: row.amber,
-    cadence: row.cadence,
     archived: row.archivedAt !== null,
     latest: latest ? { value: latest.value, period: latest.period, date: isoFromDate(latest.date) } : null,
   };
@@ -216,9 +208,7 @@ export async function createKpi(db: Db, actor: Actor, input: KpiInput): Promise<
     const created = await tx.kpi.create({
       data: { workspaceId: actor.workspaceId, number: kpiNumber, ...fields },
     });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'create',
       entityType: 'kpi',
       entityId: created.id,
@@ -235,9 +225,7 @@ export async function createKpi(db: Db, actor: Actor, input: KpiInput): Promise<
  * Changes some of a KPI's fields; fields left undefined keep their value, `team: null` removes the team.
  * Admins change anything; the owner changes only the title, unit and cadence.
  */
-export function updateKpi(db: Db, actor: Actor, ref: string, changes: KpiInput): Promise<Outcome<KpiView>> {
-  return retryStale(() => updateKpiOnce(db, actor, ref, changes));
-}
+export const updateKpi = retryingStale(updateKpiOnce);
 
 async function updateKpiOnce(
   db: Db,
@@ -303,9 +291,7 @@ async function updateKpiOnce(
         ...(team.id !== undefined ? { teamId: team.id } : {}),
       },
     });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'update',
       entityType: 'kpi',
       entityId: kpi.id,
@@ -335,16 +321,7 @@ export async function setKpiArchived(
   }
   await db.$transaction(async (tx) => {
     await tx.kpi.update({ where: { id: kpi.id }, data: { archivedAt: archived ? now : null } });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
-      action: archived ? 'archive' : 'restore',
-      entityType: 'kpi',
-      entityId: kpi.id,
-      entityRef: kpi.ref,
-      before: { archived: !archived },
-      after: { archived },
-    });
+    await recordArchiving(tx, actor, { entityType: 'kpi', entityId: kpi.id, entityRef: kpi.ref }, archived);
   });
   return success({ ...kpi, archived });
 }

@@ -3,9 +3,9 @@
 
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
-import { changedFields, recordAudit } from '../db/queries/audit.ts';
+import { changedFields, recordArchiving, recordAudit } from '../db/queries/audit.ts';
 import { nextNumber } from '../db/queries/counters.ts';
-import { lockUnchanged, retryStale } from '../db/queries/row-lock.ts';
+import { lockUnchanged, retryingStale } from '../db/queries/row-lock.ts';
 import { alignmentLoop } from '../domain/alignment.ts';
 import { WHO_MAY } from '../domain/permissions.ts';
 import { formatShortId, parseShortId } from '../domain/short-ids.ts';
@@ -298,9 +298,7 @@ export async function createObjective(
       },
       include: INCLUDE,
     });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'create',
       entityType: 'objective',
       entityId: created.id,
@@ -323,13 +321,7 @@ export async function createObjective(
   return success(view(row), notes);
 }
 
-export function editObjective(
-  db: Db,
-  actor: Actor,
-  input: ObjectiveEditInput,
-): Promise<Outcome<ObjectiveView>> {
-  return retryStale(() => editObjectiveOnce(db, actor, input));
-}
+export const editObjective = retryingStale(editObjectiveOnce);
 
 async function editObjectiveOnce(
   db: Db,
@@ -416,9 +408,7 @@ async function writeUpdate(
       });
       const diff = changedFields(snapshot(current), snapshot(view(updated)));
       if (Object.keys(diff.after).length > 0) {
-        await recordAudit(tx, {
-          workspaceId: actor.workspaceId,
-          actor: actor.slackUserId,
+        await recordAudit(tx, actor, {
           action: 'update',
           entityType: 'objective',
           entityId: current.id,
@@ -438,14 +428,7 @@ async function writeUpdate(
   }
 }
 
-function setArchived(
-  db: Db,
-  actor: Actor,
-  shortId: string | undefined,
-  archivedAt: Date | null,
-): Promise<Outcome<ObjectiveView>> {
-  return retryStale(() => setArchivedOnce(db, actor, shortId, archivedAt));
-}
+const setArchived = retryingStale(setArchivedOnce);
 
 async function setArchivedOnce(
   db: Db,
@@ -474,16 +457,12 @@ async function setArchivedOnce(
       data: { archivedAt },
       include: INCLUDE,
     });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
-      action: archiving ? 'archive' : 'restore',
-      entityType: 'objective',
-      entityId: current.id,
-      entityRef: current.shortId,
-      before: { archived: !archiving },
-      after: { archived: archiving },
-    });
+    await recordArchiving(
+      tx,
+      actor,
+      { entityType: 'objective', entityId: current.id, entityRef: current.shortId },
+      archiving,
+    );
     return updated;
   });
   return success(view(row));

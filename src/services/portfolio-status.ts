@@ -11,9 +11,14 @@ import {
   type ObjectiveStatus,
   type StatusSettings,
 } from '../domain/status/index.ts';
-import { loadCalibration } from './calibration.ts';
+import { type CalibrationLookup, loadCalibration } from './calibration.ts';
 import { cycleInput, KPI_STATUS_INCLUDE, keyResultInput, kpiInput } from './status-inputs.ts';
-import { loadStatusKeyResults, loadStatusObjectives, type StatusKeyResultRow } from './status-rows.ts';
+import {
+  loadStatusKeyResults,
+  loadStatusObjectives,
+  type StatusKeyResultRow,
+  type StatusObjectiveRow,
+} from './status-rows.ts';
 import { workspaceSettings } from './stored-settings.ts';
 
 export interface ObjectiveNode {
@@ -65,13 +70,122 @@ export async function evaluateCycle(
   options: EvaluateOptions = {},
 ): Promise<CycleStatus> {
   const filter = { kind: 'cycle', workspaceId, cycleId, below: options.below } as const;
-  const [workspace, cycle, objectiveRows, keyResultRows, calibrationOf] = await Promise.all([
-    db.workspace.findUniqueOrThrow({ where: { id: workspaceId } }),
-    db.cycle.findUniqueOrThrow({ where: { id: cycleId } }),
+  const [context, objectiveRows, keyResultRows] = await Promise.all([
+    loadContext(db, workspaceId, cycleId, now),
     loadStatusObjectives(db, filter),
     loadStatusKeyResults(db, filter),
+  ]);
+  const objectives = new Map<number, ObjectiveNode>();
+  const roots = evaluateRows(objectiveRows, keyResultRows, context, now, objectives);
+  return { cycle: context.cycle, roots, objectives, settings: context.settings };
+}
+
+/** How many objectives (whole alignment trees) the batched evaluation reads at once. */
+export const EVALUATION_BATCH_OBJECTIVES = 200;
+
+/**
+ * The whole cycle's statuses, as evaluateCycle gives them, a batch of alignment trees at a time: each batch's
+ * key results and check-ins are read, evaluated and handed to `visit` (every objective of the batch, each
+ * after the objectives aligned below it, as evaluateCycle's `objectives` lists them), then let go. An
+ * objective's status is made of what is aligned below it alone, so no batch needs another. Memory stays
+ * that of one batch whatever the size of the portfolio: what the hourly sweep needs.
+ */
+export async function evaluateCycleInBatches(
+  db: Db,
+  workspaceId: number,
+  cycleId: number,
+  now: Date,
+  visit: (nodes: readonly ObjectiveNode[]) => void | Promise<void>,
+  batchObjectives = EVALUATION_BATCH_OBJECTIVES,
+): Promise<void> {
+  const [context, objectiveRows] = await Promise.all([
+    loadContext(db, workspaceId, cycleId, now),
+    loadStatusObjectives(db, { kind: 'cycle', workspaceId, cycleId }),
+  ]);
+  const { roots, childrenOf } = alignment(objectiveRows);
+  let batch: StatusObjectiveRow[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const keyResultRows = await loadStatusKeyResults(db, {
+      kind: 'objectives',
+      ids: batch.map((row) => row.id),
+    });
+    const nodes = new Map<number, ObjectiveNode>();
+    evaluateRows(batch, keyResultRows, context, now, nodes);
+    batch = [];
+    await visit([...nodes.values()]);
+    // SQLite answers synchronously, so without this the whole sweep would be one turn of the event loop:
+    // between batches, requests waiting (Slack's 3-second acknowledgements) are answered.
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+  for (const root of roots) {
+    // The tree under this root, as evaluateCycle walks it (a loop in the alignment is not followed).
+    const tree: StatusObjectiveRow[] = [];
+    const walk = (row: StatusObjectiveRow, seen: Set<number>) => {
+      tree.push(row);
+      for (const child of childrenOf.get(row.id) ?? [])
+        if (!seen.has(child.id)) walk(child, new Set([...seen, child.id]));
+    };
+    walk(root, new Set([root.id]));
+    if (batch.length > 0 && batch.length + tree.length > batchObjectives) await flush();
+    batch.push(...tree);
+  }
+  await flush();
+}
+
+interface EvaluationContext {
+  cycle: CycleStatus['cycle'];
+  cycleDomain: ReturnType<typeof cycleInput>;
+  settings: StatusSettings;
+  calibrationOf: CalibrationLookup;
+}
+
+async function loadContext(
+  db: Db,
+  workspaceId: number,
+  cycleId: number,
+  now: Date,
+): Promise<EvaluationContext> {
+  const [workspace, cycle, calibrationOf] = await Promise.all([
+    db.workspace.findUniqueOrThrow({ where: { id: workspaceId } }),
+    db.cycle.findUniqueOrThrow({ where: { id: cycleId } }),
     loadCalibration(db, workspaceId, now),
   ]);
+  return {
+    cycle: { id: cycle.id, name: cycle.name, start: cycle.startDate, end: cycle.endDate },
+    cycleDomain: cycleInput(cycle),
+    settings: workspaceSettings(workspace.settings),
+    calibrationOf,
+  };
+}
+
+/** Top of the alignment among these rows (no parent among them), and each row's children, in row order. */
+function alignment<Row extends { id: number; parentId: number | null }>(rows: readonly Row[]) {
+  const ids = new Set(rows.map((row) => row.id));
+  const childrenOf = new Map<number, Row[]>();
+  for (const row of rows) {
+    if (row.parentId !== null && ids.has(row.parentId)) {
+      const siblings = childrenOf.get(row.parentId);
+      if (siblings) siblings.push(row);
+      else childrenOf.set(row.parentId, [row]);
+    }
+  }
+  const roots = rows.filter((row) => row.parentId === null || !ids.has(row.parentId));
+  return { roots, childrenOf };
+}
+
+/**
+ * Evaluates the alignment trees of these objective rows with their key results; every node built goes into
+ * `objectives` (each after its children). Returns the roots.
+ */
+function evaluateRows(
+  objectiveRows: readonly StatusObjectiveRow[],
+  keyResultRows: readonly StatusKeyResultRow[],
+  context: EvaluationContext,
+  now: Date,
+  objectives: Map<number, ObjectiveNode>,
+): ObjectiveNode[] {
+  const { cycleDomain, settings, calibrationOf } = context;
   const keyResultsOf = new Map<number, StatusKeyResultRow[]>();
   for (const kr of keyResultRows) {
     const list = keyResultsOf.get(kr.objectiveId);
@@ -81,17 +195,7 @@ export async function evaluateCycle(
   const rows = objectiveRows.map((row) => ({ ...row, keyResults: keyResultsOf.get(row.id) ?? [] }));
   const input = (kr: (typeof rows)[number]['keyResults'][number]) =>
     keyResultInput(kr, calibrationOf(kr.ownerId));
-  const settings = workspaceSettings(workspace.settings);
-  const cycleDomain = cycleInput(cycle);
-  const ids = new Set(rows.map((row) => row.id));
-  const childrenOf = new Map<number, typeof rows>();
-  for (const row of rows) {
-    if (row.parentId !== null && ids.has(row.parentId)) {
-      const siblings = childrenOf.get(row.parentId);
-      if (siblings) siblings.push(row);
-      else childrenOf.set(row.parentId, [row]);
-    }
-  }
+  const { roots, childrenOf } = alignment(rows);
   const domainObjective = (row: (typeof rows)[number], seen: Set<number>): Objective => ({
     id: formatShortId('objective', row.number),
     title: row.title,
@@ -100,7 +204,6 @@ export async function evaluateCycle(
       .filter((c) => !seen.has(c.id))
       .map((c) => domainObjective(c, new Set([...seen, c.id]))),
   });
-  const objectives = new Map<number, ObjectiveNode>();
   const build = (row: (typeof rows)[number], status: ObjectiveStatus, seen: Set<number>): ObjectiveNode => {
     const children = (childrenOf.get(row.id) ?? []).filter((c) => !seen.has(c.id));
     const node: ObjectiveNode = {
@@ -128,21 +231,13 @@ export async function evaluateCycle(
     objectives.set(row.id, node);
     return node;
   };
-  const roots = rows
-    .filter((row) => row.parentId === null || !ids.has(row.parentId))
-    .map((row) =>
-      build(
-        row,
-        evaluateObjective(domainObjective(row, new Set([row.id])), cycleDomain, now, settings),
-        new Set([row.id]),
-      ),
-    );
-  return {
-    cycle: { id: cycle.id, name: cycle.name, start: cycle.startDate, end: cycle.endDate },
-    roots,
-    objectives,
-    settings,
-  };
+  return roots.map((row) =>
+    build(
+      row,
+      evaluateObjective(domainObjective(row, new Set([row.id])), cycleDomain, now, settings),
+      new Set([row.id]),
+    ),
+  );
 }
 
 /** One key result's status, with the cycle it belongs to. */

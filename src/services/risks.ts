@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import { changedFields, recordAudit } from '../db/queries/audit.ts';
 import { nextNumber } from '../db/queries/counters.ts';
-import { lockUnchanged, retryStale } from '../db/queries/row-lock.ts';
+import { lockUnchanged, retryingStale } from '../db/queries/row-lock.ts';
 import { isoFromDate } from '../domain/dates.ts';
 import { parseNumber } from '../domain/numbers/index.ts';
 import { canChangeOwnedItem, whoMayChange } from '../domain/permissions.ts';
@@ -255,9 +255,7 @@ export async function prepareRisk(
     const created = await tx.risk.create({
       data: { workspaceId: actor.workspaceId, number: riskNumber, ...fields },
     });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'create',
       entityType: 'risk',
       entityId: created.id,
@@ -282,15 +280,7 @@ function auditable(data: z.output<typeof RiskFields>) {
  * Changes some of a risk's fields (undefined keeps a value, `on: null` unlinks). The risk's owner and
  * admins may edit; moving it to closed stamps closedAt, moving it back out of closed reopens it.
  */
-export function updateRisk(
-  db: Db,
-  actor: Actor,
-  ref: string,
-  changes: RiskInput,
-  now: Date,
-): Promise<Outcome<RiskView>> {
-  return retryStale(() => updateRiskOnce(db, actor, ref, changes, now));
-}
+export const updateRisk = retryingStale(updateRiskOnce);
 
 async function updateRiskOnce(
   db: Db,
@@ -353,9 +343,7 @@ async function updateRiskOnce(
         ...(link ? { objectiveId: link.objectiveId, keyResultId: link.keyResultId, kpiId: link.kpiId } : {}),
       },
     });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: closing ? 'close' : 'update',
       entityType: 'risk',
       entityId: risk.id,
@@ -402,9 +390,7 @@ export async function closeRisk(
   const closedAt = now;
   await db.$transaction(async (tx) => {
     await tx.risk.update({ where: { id: risk.id }, data: { status: 'closed', closedAt } });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'close',
       entityType: 'risk',
       entityId: risk.id,

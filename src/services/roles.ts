@@ -75,9 +75,7 @@ export async function setRole(
           where: { workspaceId: actor.workspaceId, role: 'admin', active: true },
         });
         if (admins === 0) throw new LastAdmin();
-        await recordAudit(tx, {
-          workspaceId: actor.workspaceId,
-          actor: actor.slackUserId,
+        await recordAudit(tx, actor, {
           action: 'role',
           entityType: 'member',
           entityId: member.id,

@@ -221,9 +221,7 @@ export async function addSchedule(
         createdAt: now,
       },
     });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'create',
       entityType: 'schedule',
       entityId: created.id,
@@ -286,9 +284,7 @@ export async function editSchedule(
   };
   const updated = await db.$transaction(async (tx) => {
     const next = await tx.schedule.update({ where: { id: row.id }, data: changes });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'update',
       entityType: 'schedule',
       entityId: row.id,
@@ -312,9 +308,7 @@ export async function setScheduleActive(
   if (!row) return notFound(ref);
   const updated = await db.$transaction(async (tx) => {
     const next = await tx.schedule.update({ where: { id: row.id }, data: { active } });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: active ? 'restore' : 'archive',
       entityType: 'schedule',
       entityId: row.id,
@@ -337,9 +331,7 @@ export async function removeSchedule(
   if (!row) return notFound(ref);
   await db.$transaction(async (tx) => {
     await tx.schedule.delete({ where: { id: row.id } });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'delete',
       entityType: 'schedule',
       entityId: row.id,

@@ -16,7 +16,9 @@ export type KeyResultFilter =
   /** One key result. */
   | { kind: 'key_result'; id: number }
   /** Every key result of these cycles, archived ones too (a few cycles: their ids are bound). */
-  | { kind: 'cycles'; workspaceId: number; cycleIds: readonly number[] };
+  | { kind: 'cycles'; workspaceId: number; cycleIds: readonly number[] }
+  /** The open key results of these objectives (a batch of a few hundred: their ids are bound). */
+  | { kind: 'objectives'; ids: readonly number[] };
 
 export interface StatusKeyResultRow extends KeyResultRow {
   id: number;
@@ -66,6 +68,8 @@ function objectiveCondition(filter: KeyResultFilter): Prisma.Sql {
       return Prisma.sql`k."id" = ${filter.id}`;
     case 'cycles':
       return Prisma.sql`k."workspaceId" = ${filter.workspaceId} AND o."cycleId" IN (${Prisma.join(filter.cycleIds)})`;
+    case 'objectives':
+      return Prisma.sql`k."objectiveId" IN (${Prisma.join(filter.ids)})`;
   }
 }
 
@@ -100,9 +104,13 @@ export async function loadStatusObjectives(
  */
 export async function loadStatusKeyResults(db: Db, filter: KeyResultFilter): Promise<StatusKeyResultRow[]> {
   if (filter.kind === 'cycles' && filter.cycleIds.length === 0) return [];
+  if (filter.kind === 'objectives' && filter.ids.length === 0) return [];
   const cte = filter.kind === 'cycle' ? belowCte(filter.cycleId, filter.below) : Prisma.empty;
   const where = objectiveCondition(filter);
-  const archived = filter.kind === 'cycle' ? Prisma.sql`AND k."archivedAt" IS NULL` : Prisma.empty;
+  const archived =
+    filter.kind === 'cycle' || filter.kind === 'objectives'
+      ? Prisma.sql`AND k."archivedAt" IS NULL`
+      : Prisma.empty;
   const [keyResults, milestones, pauses] = await Promise.all([
     db.$queryRaw<Array<Record<string, unknown>>>`
       ${cte}SELECT k."id", k."workspaceId", k."number", k."title", k."objectiveId", k."ownerId", m."slackUserId" AS "ownerSlackId",

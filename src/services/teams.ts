@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { changedFields, recordAudit } from '../db/queries/audit.ts';
 import { inChunks } from '../db/queries/bounded.ts';
-import { lockUnchanged, retryStale } from '../db/queries/row-lock.ts';
+import { lockUnchanged, retryingStale } from '../db/queries/row-lock.ts';
 import { closest } from '../domain/closest.ts';
 import { canChangeStructure, WHO_MAY } from '../domain/permissions.ts';
 import type { Actor } from './actor.ts';
@@ -121,9 +121,7 @@ export async function createTeam(
         },
       });
     }
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'create',
       entityType: 'team',
       entityId: team.id,
@@ -136,20 +134,13 @@ export async function createTeam(
 }
 
 /** The edit form: name, channel, members and leader as submitted replace the team's current ones. */
-export function editTeam(
-  db: Db,
-  actor: Actor,
-  input: TeamEditInput,
-  checkPerson: PersonCheck = anyoneGoes,
-): Promise<Outcome<TeamView>> {
-  return retryStale(() => editTeamOnce(db, actor, input, checkPerson));
-}
+export const editTeam = retryingStale(editTeamOnce);
 
 async function editTeamOnce(
   db: Db,
   actor: Actor,
   input: TeamEditInput,
-  checkPerson: PersonCheck,
+  checkPerson: PersonCheck = anyoneGoes,
 ): Promise<Outcome<TeamView>> {
   const parsed = TeamEditInput.safeParse(input);
   if (!parsed.success) return failure(fieldErrorsFrom(parsed.error.issues));
@@ -175,20 +166,13 @@ async function editTeamOnce(
 }
 
 /** Typed changes: people added or removed, or a new channel; everything else stays as it is. */
-export function changeTeam(
-  db: Db,
-  actor: Actor,
-  input: TeamChangeInput,
-  checkPerson: PersonCheck = anyoneGoes,
-): Promise<Outcome<TeamView>> {
-  return retryStale(() => changeTeamOnce(db, actor, input, checkPerson));
-}
+export const changeTeam = retryingStale(changeTeamOnce);
 
 async function changeTeamOnce(
   db: Db,
   actor: Actor,
   input: TeamChangeInput,
-  checkPerson: PersonCheck,
+  checkPerson: PersonCheck = anyoneGoes,
 ): Promise<Outcome<TeamView>> {
   const parsed = TeamChangeInput.safeParse(input);
   if (!parsed.success) return failure(fieldErrorsFrom(parsed.error.issues));
@@ -274,9 +258,7 @@ async function writeTeam(
         update: { role },
       });
     }
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actor: actor.slackUserId,
+    await recordAudit(tx, actor, {
       action: 'update',
       entityType: 'team',
       entityId: team.id,

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import { changedFields, recordAudit } from '../db/queries/audit.ts';
-import { lockUnchanged, retryStale } from '../db/queries/row-lock.ts';
+import { lockUnchanged, retryingStale } from '../db/queries/row-lock.ts';
 import { closest } from '../domain/closest.ts';
 import { parseNumber } from '../domain/numbers/index.ts';
 import { canChangeStructure, WHO_MAY } from '../domain/permissions.ts';
@@ -470,20 +470,11 @@ const REFUSED = `Only ${WHO_MAY.structure} can change the workspace's settings. 
 const AUDIT_REF = 'workspace settings';
 
 /** Every settings change is audited the same way: one field, before and after. */
-function auditSetting(
-  tx: Tx,
-  actor: Actor,
-  workspaceId: number,
-  field: string,
-  before: unknown,
-  after: unknown,
-) {
-  return recordAudit(tx, {
-    workspaceId,
-    actor: actor.slackUserId,
+export function auditSetting(tx: Tx, actor: Actor, field: string, before: unknown, after: unknown) {
+  return recordAudit(tx, actor, {
     action: 'update',
     entityType: 'workspace',
-    entityId: workspaceId,
+    entityId: actor.workspaceId,
     entityRef: AUDIT_REF,
     ...changedFields({ [field]: before }, { [field]: after }),
   });
@@ -516,14 +507,7 @@ export interface PmoChannelChange {
 }
 
 /** Sets the workspace's own PMO channel; null clears it, so the OKRA_PMO_CHANNEL setting applies. */
-export function setPmoChannel(
-  db: Db,
-  actor: Actor,
-  input: PmoChannelInput,
-  environment: Services['settings'],
-): Promise<Outcome<PmoChannelChange>> {
-  return retryStale(() => setPmoChannelOnce(db, actor, input, environment));
-}
+export const setPmoChannel = retryingStale(setPmoChannelOnce);
 
 async function setPmoChannelOnce(
   db: Db,
@@ -546,7 +530,7 @@ async function setPmoChannelOnce(
       return (await tx.workspace.findUniqueOrThrow({ where: { id: workspace.id } })).pmoChannelId;
     });
     await tx.workspace.update({ where: { id: workspace.id }, data: { pmoChannelId: after } });
-    await auditSetting(tx, actor, workspace.id, 'pmoChannelId', before, after);
+    await auditSetting(tx, actor, 'pmoChannelId', before, after);
   });
   return success({
     before,
@@ -644,7 +628,7 @@ async function changeOverride(
           data: { settings: nextJson },
         });
         if (written.count !== 1) throw new ChangedMeanwhile();
-        await auditSetting(tx, actor, workspace.id, name, change.before, change.after);
+        await auditSetting(tx, actor, name, change.before, change.after);
       });
       return success({ ...change, changed: true });
     } catch (error) {

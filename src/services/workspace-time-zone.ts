@@ -2,11 +2,11 @@
 // OKRA_DEFAULT_TZ). Set by PMO admins with `/okr settings timezone`; audited like every setting.
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
-import { changedFields, recordAudit } from '../db/queries/audit.ts';
 import { isValidTimeZone } from '../domain/periods.ts';
 import { canChangeStructure, WHO_MAY } from '../domain/permissions.ts';
 import type { Actor } from './actor.ts';
 import { failure, fieldErrorsFrom, type Outcome, success } from './outcome.ts';
+import { auditSetting } from './workspace-settings.ts';
 
 const HOW = 'Name an IANA time zone such as Europe/Paris or America/New_York, or none.';
 
@@ -47,15 +47,7 @@ export async function setWorkspaceTimeZone(
   if (before === after) return success({ before, after, changed: false, inForce });
   await db.$transaction(async (tx) => {
     await tx.workspace.update({ where: { id: workspace.id }, data: { timeZone: after } });
-    await recordAudit(tx, {
-      workspaceId: workspace.id,
-      actor: actor.slackUserId,
-      action: 'update',
-      entityType: 'workspace',
-      entityId: workspace.id,
-      entityRef: 'workspace settings',
-      ...changedFields({ timeZone: before }, { timeZone: after }),
-    });
+    await auditSetting(tx, actor, 'timeZone', before, after);
   });
   return success({ before, after, changed: true, inForce });
 }

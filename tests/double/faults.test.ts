@@ -1,7 +1,7 @@
 import { ErrorCode, WebClient } from '@slack/web-api';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_CHANNELS, type SlackDouble } from '../../devkit/slack-stand-in/web-api/index.ts';
-import { doubleWithClient, silentLogger, slackErrorOf } from './helpers.ts';
+import { doubleWithClient, eachTestWithDouble, silentLogger, slackErrorOf } from './helpers.ts';
 
 const channel = DEFAULT_CHANNELS.general.id;
 
@@ -9,12 +9,7 @@ describe('slack double: fault injection', () => {
   let double: SlackDouble;
   let client: WebClient;
 
-  beforeEach(async () => {
-    ({ double, client } = await doubleWithClient());
-  });
-  afterEach(async () => {
-    await double.close();
-  });
+  eachTestWithDouble((fresh) => ({ double, client } = fresh));
 
   it('answers 429 with Retry-After, which WebClient honours before retrying', async () => {
     const retrying = new WebClient(double.botToken, {

@@ -2,6 +2,7 @@
  * Shared set-up for the double's own tests: a fresh double and a real WebClient pointed at it.
  */
 import { type Logger, LogLevel, WebClient, type WebClientOptions } from '@slack/web-api';
+import { afterEach, beforeEach } from 'vitest';
 import {
   type SlackDouble,
   type SlackDoubleOptions,
@@ -32,6 +33,23 @@ export async function doubleWithClient(
     ...clientOptions,
   });
   return { double, client };
+}
+
+/**
+ * A fresh double and WebClient for each test of the enclosing describe: handed to `use` before the test,
+ * the double closed after it.
+ */
+export function eachTestWithDouble(
+  use: (fresh: { double: SlackDouble; client: WebClient }) => void,
+  options: SlackDoubleOptions = {},
+): void {
+  let current: SlackDouble | undefined;
+  beforeEach(async () => {
+    const fresh = await doubleWithClient(options);
+    current = fresh.double;
+    use(fresh);
+  });
+  afterEach(() => current?.close());
 }
 
 /** Runs a WebClient call and returns the Slack error code it failed with (or 'ok'). */

@@ -2,13 +2,13 @@
 // before failing or answering late, seeded random faults, and which fault answered each call.
 
 import type { WebClient } from '@slack/web-api';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_CHANNELS,
   DEFAULT_USERS,
   type SlackDouble,
 } from '../../devkit/slack-stand-in/web-api/index.ts';
-import { doubleWithClient, silentLogger, slackErrorOf } from './helpers.ts';
+import { eachTestWithDouble, silentLogger, slackErrorOf } from './helpers.ts';
 
 const channel = DEFAULT_CHANNELS.general.id;
 const metadata = { event_type: 'okra_notice', event_payload: { key: 'k1' } };
@@ -16,10 +16,7 @@ const metadata = { event_type: 'okra_notice', event_payload: { key: 'k1' } };
 describe('slack double: conversations.history', () => {
   let double: SlackDouble;
   let client: WebClient;
-  beforeEach(async () => {
-    ({ double, client } = await doubleWithClient());
-  });
-  afterEach(() => double.close());
+  eachTestWithDouble((fresh) => ({ double, client } = fresh));
 
   it('lists a channel newest first, paged with a cursor, and shows metadata only when asked', async () => {
     for (const text of ['one', 'two', 'three']) await client.chat.postMessage({ channel, text, metadata });
@@ -50,10 +47,7 @@ describe('slack double: conversations.history', () => {
 describe('slack double: faults after the work is done', () => {
   let double: SlackDouble;
   let client: WebClient;
-  beforeEach(async () => {
-    ({ double, client } = await doubleWithClient());
-  });
-  afterEach(() => double.close());
+  eachTestWithDouble((fresh) => ({ double, client } = fresh));
 
   it('stores the message, then answers 500', async () => {
     double.failNext('chat.postMessage', { status: 500, afterStore: true });

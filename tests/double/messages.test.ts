@@ -1,11 +1,11 @@
 import type { WebClient } from '@slack/web-api';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_CHANNELS,
   DEFAULT_USERS,
   type SlackDouble,
 } from '../../devkit/slack-stand-in/web-api/index.ts';
-import { doubleWithClient, sections, slackErrorOf, slackFailureOf } from './helpers.ts';
+import { doubleWithClient, eachTestWithDouble, sections, slackErrorOf, slackFailureOf } from './helpers.ts';
 
 const { general, archived, notJoined, hiddenPrivate } = DEFAULT_CHANNELS;
 
@@ -13,12 +13,7 @@ describe('slack double: messages through the real WebClient', () => {
   let double: SlackDouble;
   let client: WebClient;
 
-  beforeEach(async () => {
-    ({ double, client } = await doubleWithClient());
-  });
-  afterEach(async () => {
-    await double.close();
-  });
+  eachTestWithDouble((fresh) => ({ double, client } = fresh));
 
   it('accepts 50 blocks and refuses 51 as invalid_blocks with a json-pointer', async () => {
     const ok = await client.chat.postMessage({ channel: general.id, text: 'fifty', blocks: sections(50) });

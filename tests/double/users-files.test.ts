@@ -1,11 +1,11 @@
 import type { WebClient } from '@slack/web-api';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_CHANNELS,
   DEFAULT_USERS,
   type SlackDouble,
 } from '../../devkit/slack-stand-in/web-api/index.ts';
-import { doubleWithClient, slackErrorOf } from './helpers.ts';
+import { eachTestWithDouble, slackErrorOf } from './helpers.ts';
 
 describe('slack double: users and files', () => {
   let double: SlackDouble;
@@ -13,12 +13,7 @@ describe('slack double: users and files', () => {
   // A January date: no daylight saving anywhere in the default users' zones.
   const winter = Date.UTC(2025, 0, 15, 12, 0, 0);
 
-  beforeEach(async () => {
-    ({ double, client } = await doubleWithClient({ clock: () => winter }));
-  });
-  afterEach(async () => {
-    await double.close();
-  });
+  eachTestWithDouble((fresh) => ({ double, client } = fresh), { clock: () => winter });
 
   it('users.info answers per-user time zones', async () => {
     const priya = await client.users.info({ user: DEFAULT_USERS.priya.id });

@@ -1,5 +1,6 @@
 // Defect 5: what an archived objective means for the key results under it, said where people act.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAnswers, without } from '../support/e2e-steps.ts';
 import { ADMIN, type Harness, MEMBER, startHarness } from '../support/harness.ts';
 
 let h: Harness;
@@ -17,31 +18,36 @@ afterAll(() => h.close());
 
 describe('a key result under an archived objective', () => {
   it('refuses a check-in naming the archived objective and how to restore it', async () => {
-    const reply = await h.command(MEMBER, 'update KR-1 5');
-    expect(reply.text).toContain('KR-1 is under O-1, which is archived');
-    expect(reply.text).toContain('/okr objective restore O-1');
+    await expectAnswers(h, MEMBER, [
+      ['update KR-1 5', ['KR-1 is under O-1, which is archived', '/okr objective restore O-1']],
+    ]);
     expect(await h.db.checkIn.count()).toBe(0);
   });
 
   it('answers kr restore with the objective to restore, not "not archived"', async () => {
-    const reply = await h.command(ADMIN, 'kr restore KR-1');
-    expect(reply.text).toContain('restore the objective first with `/okr objective restore O-1`');
-    expect(reply.text).not.toContain('not archived');
+    await expectAnswers(h, ADMIN, [
+      [
+        'kr restore KR-1',
+        ['restore the objective first with `/okr objective restore O-1`', without('not archived')],
+      ],
+    ]);
   });
 
   it('takes no new risk on it or on the archived objective', async () => {
-    const onKr = await h.command(ADMIN, 'risk add "Delay" --likelihood 2 --impact 2 --on KR-1');
-    expect(onKr.text).toContain('KR-1 is under O-1, which is archived, so it takes no new risks.');
-    const onObjective = await h.command(ADMIN, 'risk add "Delay" --likelihood 2 --impact 2 --on O-1');
-    expect(onObjective.text).toContain('O-1 is archived, so it takes no new risks.');
+    await expectAnswers(h, ADMIN, [
+      [
+        'risk add "Delay" --likelihood 2 --impact 2 --on KR-1',
+        'KR-1 is under O-1, which is archived, so it takes no new risks.',
+      ],
+      ['risk add "Delay" --likelihood 2 --impact 2 --on O-1', 'O-1 is archived, so it takes no new risks.'],
+    ]);
     expect(await h.db.risk.count()).toBe(0);
   });
 });
 
 describe('a key result of a cycle that has not started', () => {
   it('refuses check-ins until its cycle starts', async () => {
-    const reply = await h.command(MEMBER, 'update KR-2 3');
-    expect(reply.text).toContain('which starts on 2026-04-01');
+    await expectAnswers(h, MEMBER, [['update KR-2 3', 'which starts on 2026-04-01']]);
     expect(await h.db.checkIn.count()).toBe(0);
   });
 });

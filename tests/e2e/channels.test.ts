@@ -1,6 +1,7 @@
 // Defect 9: a channel someone sets is checked with conversations.info, and the answer says how to fix it.
 // With chat:write.public (in the manifest), Slack posts to a public channel Okra has not joined.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blocksText, expectAnswers, expectSays } from '../support/e2e-steps.ts';
 import { ADMIN, type Harness, startHarness } from '../support/harness.ts';
 
 let h: Harness;
@@ -13,19 +14,16 @@ const pmoChannel = async () => (await h.db.workspace.findFirstOrThrow()).pmoChan
 
 describe('setting the PMO channel', () => {
   it('refuses an archived channel, a private one Okra is not in, and one that does not exist', async () => {
-    const archived = await h.command(ADMIN, 'settings pmo <#C0ARCHIVED|old-okrs>');
-    expect(archived.text).toContain('#old-okrs is archived: pick a channel in use.');
-    const hidden = await h.command(ADMIN, 'settings pmo <#C0LEADERS|leadership>');
-    expect(hidden.text).toContain('Okra cannot see channel C0LEADERS');
-    expect(hidden.text).toContain('/invite @Okra');
-    const missing = await h.command(ADMIN, 'settings pmo <#C0NOWHERE|gone>');
-    expect(missing.text).toContain('Okra cannot see channel C0NOWHERE');
+    await expectAnswers(h, ADMIN, [
+      ['settings pmo <#C0ARCHIVED|old-okrs>', '#old-okrs is archived: pick a channel in use.'],
+      ['settings pmo <#C0LEADERS|leadership>', ['Okra cannot see channel C0LEADERS', '/invite @Okra']],
+      ['settings pmo <#C0NOWHERE|gone>', 'Okra cannot see channel C0NOWHERE'],
+    ]);
     expect(await pmoChannel()).toBeNull();
   });
 
   it('accepts a public channel Okra has not joined, where Slack lets it post', async () => {
-    const reply = await h.command(ADMIN, 'settings pmo <#C0RANDOM|random>');
-    expect(reply.text).toContain('now go to <#C0RANDOM>');
+    await expectAnswers(h, ADMIN, [['settings pmo <#C0RANDOM|random>', 'now go to <#C0RANDOM>']]);
     expect(await pmoChannel()).toBe('C0RANDOM');
     const posted = await h.okra.app.client.chat.postMessage({ channel: 'C0RANDOM', text: 'hello' });
     expect(posted.ok).toBe(true);
@@ -34,8 +32,7 @@ describe('setting the PMO channel', () => {
 
 describe('a team channel', () => {
   it('refuses an archived channel for a new team, naming it', async () => {
-    const reply = await h.command(ADMIN, 'team add Growth <#C0ARCHIVED|old-okrs>');
-    expect(reply.text).toContain('#old-okrs is archived');
+    await expectAnswers(h, ADMIN, [['team add Growth <#C0ARCHIVED|old-okrs>', '#old-okrs is archived']]);
     expect(await h.db.team.count()).toBe(0);
   });
 });
@@ -45,8 +42,10 @@ describe('/okr settings', () => {
     await h.command(ADMIN, 'settings pmo <#C0OKRS|okrs>');
     h.double.addChannel({ id: 'C0OKRS', name: 'okrs', isArchived: true });
     const shown = await h.command(ADMIN, 'settings');
-    const blocks = JSON.stringify(shown.replies[0]?.body.blocks);
-    expect(blocks).toContain(':warning: Flags cannot reach it: #okrs is archived');
-    expect(blocks).toContain('/okr settings pmo #channel');
+    expectSays(
+      blocksText(shown),
+      [':warning: Flags cannot reach it: #okrs is archived', '/okr settings pmo #channel'],
+      '/okr settings',
+    );
   });
 });

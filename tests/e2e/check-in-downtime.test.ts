@@ -2,12 +2,10 @@
 // (the jobs main.ts registers, at the clock's time) sends what fell due meanwhile, within the catch-up bound
 // (CATCH_UP_MS), through the new process's outbox; nobody already prompted is prompted again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_USERS } from '../../devkit/slack-stand-in/web-api/index.ts';
 import { CATCH_UP_MS } from '../../src/domain/check-ins/schedule-time.ts';
-import { ADMIN, type Harness, MEMBER, OTHER, startHarness } from '../support/harness.ts';
+import { ADMIN, type Harness, MEMBER, OTHER } from '../support/harness.ts';
+import { KENJI, PEOPLE, startPromptWeek, tickThrough } from '../support/prompt-week.ts';
 
-const KENJI = DEFAULT_USERS.kenji.id;
-const PEOPLE = [ADMIN, MEMBER, OTHER, KENJI];
 let h: Harness;
 
 /** The clock time of the tick that delivered each prompt DM, per person. */
@@ -23,57 +21,11 @@ function collect(): void {
     }
 }
 
-async function tickUntil(iso: string): Promise<void> {
-  while (h.clock.now().getTime() < Date.parse(iso)) {
-    h.clock.advance(30 * 60_000);
-    await h.tick();
-    collect();
-  }
-}
+const tickUntil = (iso: string) => tickThrough(h, iso, 30, collect);
 
 beforeAll(async () => {
-  h = await startHarness({ now: '2026-03-01T23:00:00Z', env: { OKRA_DEFAULT_TZ: 'UTC' } });
-  for (const user of PEOPLE) await h.command(user, 'help');
-  const workspaceId = (await h.db.workspace.findFirstOrThrow()).id;
-  const zones: Record<string, string | null> = {
-    [ADMIN]: 'Europe/Berlin', // 09:00 local = 08:00 UTC
-    [MEMBER]: 'America/Los_Angeles', // 17:00 UTC
-    [OTHER]: 'Asia/Kolkata', // 03:30 UTC
-    [KENJI]: null, // OKRA_DEFAULT_TZ: 09:00 UTC
-  };
-  for (const [user, tz] of Object.entries(zones))
-    await h.db.member.update({
-      where: { workspaceId_slackUserId: { workspaceId, slackUserId: user } },
-      data: { tz },
-    });
-  const cycle = await h.db.cycle.create({
-    data: {
-      workspaceId,
-      name: '2026 H1',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-06-30'),
-      isCurrent: true,
-    },
-  });
-  const objective = await h.db.objective.create({
-    data: { workspaceId, number: 1, title: 'Grow', cycleId: cycle.id, level: 'company' },
-  });
-  let number = 1;
-  for (const user of PEOPLE) {
-    const owner = await h.db.member.findFirstOrThrow({ where: { workspaceId, slackUserId: user } });
-    await h.db.keyResult.create({
-      data: {
-        workspaceId,
-        number: number++,
-        objectiveId: objective.id,
-        title: `Pipeline of ${user}`,
-        ownerId: owner.id,
-        kind: 'increase',
-        targetValue: 100,
-        currentValue: 10,
-      },
-    });
-  }
+  // Berlin's 09:00 is 08:00 UTC, Los Angeles' 17:00, Kolkata's 03:30; Kenji has no zone (09:00 UTC).
+  ({ h } = await startPromptWeek());
 });
 afterAll(() => h.close());
 

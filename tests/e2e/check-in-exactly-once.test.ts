@@ -5,12 +5,15 @@ import { openDatabase } from '../../src/db/client.ts';
 import { runPrompts } from '../../src/services/check-in-prompts.ts';
 import { enqueue } from '../../src/services/outbox.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
+import { H1_2026, seedCycle, seedOwnersInUtc } from '../support/seed.ts';
 import { TEST_PROVIDER } from '../support/test-database.ts';
 
 let h: Harness;
 let workspaceId: number;
 const OWNERS = 40;
 const userId = (n: number) => `U0OWNER${String(n).padStart(3, '0')}`;
+/** The Slack user ids of owners `from` to `to` (exclusive). */
+const ownerIds = (from: number, to: number) => Array.from({ length: to - from }, (_, n) => userId(from + n));
 
 beforeAll(async () => {
   h = await startHarness({
@@ -24,36 +27,8 @@ beforeAll(async () => {
   for (let n = 0; n < OWNERS; n++) h.double.addUser({ id: userId(n), name: `owner${n}`, tz: 'UTC' });
   await h.command(userId(0), 'help');
   workspaceId = (await h.db.workspace.findFirstOrThrow()).id;
-  const cycle = await h.db.cycle.create({
-    data: {
-      workspaceId,
-      name: 'H1',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-06-30'),
-      isCurrent: true,
-    },
-  });
-  const objective = await h.db.objective.create({
-    data: { workspaceId, number: 1, title: 'Grow', cycleId: cycle.id, level: 'company' },
-  });
-  for (let n = 0; n < OWNERS; n++) {
-    const member = await h.db.member.upsert({
-      where: { workspaceId_slackUserId: { workspaceId, slackUserId: userId(n) } },
-      create: { workspaceId, slackUserId: userId(n), tz: 'UTC' },
-      update: { tz: 'UTC' },
-    });
-    await h.db.keyResult.create({
-      data: {
-        workspaceId,
-        number: n + 1,
-        objectiveId: objective.id,
-        title: `KR ${n}`,
-        ownerId: member.id,
-        kind: 'increase',
-        targetValue: 10,
-      },
-    });
-  }
+  const { objectiveId } = await seedCycle(h.db, workspaceId, H1_2026);
+  await seedOwnersInUtc(h.db, workspaceId, objectiveId, ownerIds(0, OWNERS));
 });
 afterAll(() => h.close());
 
@@ -87,26 +62,8 @@ describe('prompts exactly once', () => {
   it('two instances at the same minute: each of 500 owners gets one prompt', async () => {
     h.double.clearFaults();
     const objective = await h.db.objective.findFirstOrThrow({ where: { workspaceId } });
-    await h.db.member.createMany({
-      data: Array.from({ length: 500 - OWNERS }, (_, n) => ({
-        workspaceId,
-        slackUserId: userId(OWNERS + n),
-        tz: 'UTC',
-      })),
-    });
-    const added = await h.db.member.findMany({ where: { workspaceId, keyResults: { none: {} } } });
-    await h.db.keyResult.createMany({
-      data: added.map((member, n) => ({
-        workspaceId,
-        number: 1000 + n,
-        objectiveId: objective.id,
-        title: `KR ${member.slackUserId}`,
-        ownerId: member.id,
-        kind: 'increase',
-        targetValue: 10,
-      })),
-    });
-    const owners = await h.db.keyResult.count({ where: { workspaceId, ownerId: { not: null } } });
+    await seedOwnersInUtc(h.db, workspaceId, objective.id, ownerIds(OWNERS, 500));
+    const owned = await h.db.keyResult.count({ where: { workspaceId, ownerId: { not: null } } });
     // PostgreSQL: a second connection, as a second instance has. SQLite has one writer per file, so Okra on
     // SQLite runs as one instance; there the two runs overlap on one connection (a tick overrunning the next).
     const other = TEST_PROVIDER === 'postgresql' ? openDatabase(h.database.url) : h.database;
@@ -118,16 +75,16 @@ describe('prompts exactly once', () => {
         runPrompts(h.db, workspaceId, at, settings, enqueue, null),
         runPrompts(other.db, workspaceId, at, settings, enqueue, null),
       ]);
-      expect(results[0]!.prompted + results[1]!.prompted).toBe(owners);
+      expect(results[0]!.prompted + results[1]!.prompted).toBe(owned);
     } finally {
       if (other !== h.database) await other.close();
     }
-    expect(await h.db.checkInPrompt.count({ where: { period: '2026-W11' } })).toBe(owners);
+    expect(await h.db.checkInPrompt.count({ where: { period: '2026-W11' } })).toBe(owned);
     const notices = await h.db.outbox.findMany({
       where: { key: { contains: ':2026-W11:' } },
       select: { toId: true },
     });
-    expect(notices).toHaveLength(owners);
-    expect(new Set(notices.map((n) => n.toId)).size).toBe(owners);
+    expect(notices).toHaveLength(owned);
+    expect(new Set(notices.map((n) => n.toId)).size).toBe(owned);
   }, 120_000);
 });

@@ -3,20 +3,20 @@
 // open the sheet, snooze and skip; the prompt is updated in place after a check-in or skip; reminders stop.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_USERS } from '../../devkit/slack-stand-in/web-api/index.ts';
-import { ADMIN, type Harness, MEMBER, OTHER, startHarness } from '../support/harness.ts';
+import { ADMIN, type Harness, MEMBER, OTHER } from '../support/harness.ts';
+import { KENJI, PEOPLE, startPromptWeek, tickThrough } from '../support/prompt-week.ts';
 
-const KENJI = DEFAULT_USERS.kenji.id;
 const DAVE = DEFAULT_USERS.dave.id;
 const PMO = 'C0OKRS';
 let h: Harness;
 let workspaceId: number;
-const krOf: Record<string, number> = {};
+let krOf: Record<string, number>;
 
 /** When each person's DMs arrived: the clock time of the tick that delivered them. */
 const arrivals: Array<{ user: string; at: string; text: string; ts: string }> = [];
 
 function collectDms() {
-  for (const user of [ADMIN, MEMBER, OTHER, KENJI]) {
+  for (const user of PEOPLE) {
     for (const message of h.double.messagesIn(h.double.dmChannelOf(user))) {
       if (arrivals.some((a) => a.ts === message.ts && a.user === user)) continue;
       arrivals.push({ user, at: h.clock.now().toISOString(), text: message.text ?? '', ts: message.ts });
@@ -24,13 +24,7 @@ function collectDms() {
   }
 }
 
-async function tickUntil(iso: string, stepMinutes = 30) {
-  while (h.clock.now().getTime() < Date.parse(iso)) {
-    h.clock.advance(stepMinutes * 60_000);
-    await h.tick();
-    collectDms();
-  }
-}
+const tickUntil = (iso: string, stepMinutes = 30) => tickThrough(h, iso, stepMinutes, collectDms);
 
 const promptsOf = (user: string) =>
   arrivals.filter((a) => a.user === user && a.text.startsWith('Time to check in'));
@@ -38,56 +32,16 @@ const promptsOf = (user: string) =>
 const promptIn = (user: string) =>
   h.double.messagesIn(h.double.dmChannelOf(user)).find((m) => m.ts === promptsOf(user)[0]?.ts)!;
 
+/** `user` presses a button of their prompt. */
+const press = (user: string, actionId: string, value: string) =>
+  h.action({ userId: user, action: { actionId, value }, triggerId: h.double.newTriggerId() });
+/** The prompt message as it reads now, after any update in place. */
+const nowReads = (user: string, prompt: { ts: string }) =>
+  h.double.messagesIn(h.double.dmChannelOf(user)).find((m) => m.ts === prompt.ts);
+
 beforeAll(async () => {
-  h = await startHarness({ now: '2026-03-01T23:00:00Z', env: { OKRA_DEFAULT_TZ: 'UTC' } });
-  for (const user of [ADMIN, MEMBER, OTHER, KENJI]) await h.command(user, 'help');
-  workspaceId = (await h.db.workspace.findFirstOrThrow()).id;
-  const zones: Record<string, string | null> = {
-    [ADMIN]: 'Europe/Berlin',
-    [MEMBER]: 'America/Los_Angeles',
-    [OTHER]: 'Asia/Kolkata',
-    [KENJI]: null,
-  };
-  for (const [user, tz] of Object.entries(zones))
-    await h.db.member.update({
-      where: { workspaceId_slackUserId: { workspaceId, slackUserId: user } },
-      data: { tz },
-    });
-  const dave = await h.db.member.create({
-    data: { workspaceId, slackUserId: DAVE, active: false, name: 'dave' },
-  });
-  const cycle = await h.db.cycle.create({
-    data: {
-      workspaceId,
-      name: '2026 H1',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-06-30'),
-      isCurrent: true,
-    },
-  });
-  const objective = await h.db.objective.create({
-    data: { workspaceId, number: 1, title: 'Grow', cycleId: cycle.id, level: 'company' },
-  });
-  let number = 1;
-  for (const user of [ADMIN, MEMBER, OTHER, KENJI, DAVE]) {
-    const owner =
-      user === DAVE
-        ? dave
-        : await h.db.member.findFirstOrThrow({ where: { workspaceId, slackUserId: user } });
-    const kr = await h.db.keyResult.create({
-      data: {
-        workspaceId,
-        number: number++,
-        objectiveId: objective.id,
-        title: `Pipeline <b> of ${user}`,
-        ownerId: owner.id,
-        kind: 'increase',
-        targetValue: 100,
-        currentValue: 10,
-      },
-    });
-    krOf[user] = kr.id;
-  }
+  // Dave left the workspace but still owns KR-5.
+  ({ h, workspaceId, krOf } = await startPromptWeek([DEFAULT_USERS.dave]));
 });
 afterAll(() => h.close());
 
@@ -117,15 +71,11 @@ describe('the Monday 09:00 prompt', () => {
 describe('answering the prompt', () => {
   it('"Check in" opens the sheet for the prompted week; after it the prompt says so in place', async () => {
     const prompt = promptIn(ADMIN);
-    await h.action({
-      userId: ADMIN,
-      action: { actionId: 'okra.checkin.open', value: '2026-W10' },
-      triggerId: h.double.newTriggerId(),
-    });
+    await press(ADMIN, 'okra.checkin.open', '2026-W10');
     const sheet = h.double.lastCallTo('views.update')!.args.view as Record<string, unknown>;
     await h.submit(ADMIN, sheet, { [`kr.${krOf[ADMIN]}.value`]: { value: '20' } });
     await h.tick();
-    const updated = h.double.messagesIn(h.double.dmChannelOf(ADMIN)).find((m) => m.ts === prompt.ts);
+    const updated = nowReads(ADMIN, prompt);
     expect(updated?.text).toBe(':white_check_mark: Checked in for 2026-W10. Thank you!');
     expect(await h.db.checkIn.findFirstOrThrow({ where: { keyResultId: krOf[ADMIN] } })).toMatchObject({
       period: '2026-W10',
@@ -135,13 +85,9 @@ describe('answering the prompt', () => {
 
   it('"Skip this week" updates the prompt in place and stops reminders; reminders go to the others', async () => {
     const prompt = promptIn(OTHER);
-    await h.action({
-      userId: OTHER,
-      action: { actionId: 'okra.checkin.skip', value: '2026-W10' },
-      triggerId: h.double.newTriggerId(),
-    });
+    await press(OTHER, 'okra.checkin.skip', '2026-W10');
     await h.tick();
-    const updated = h.double.messagesIn(h.double.dmChannelOf(OTHER)).find((m) => m.ts === prompt.ts);
+    const updated = nowReads(OTHER, prompt);
     expect(updated?.text).toBe('Skipped 2026-W10: no reminders this week.');
     await tickUntil('2026-03-06T00:00:00Z', 60);
     const reminders = (user: string) =>
@@ -160,14 +106,7 @@ describe('answering the prompt', () => {
   }, 120_000);
 
   it('"Snooze until tomorrow" asks again the next day at the prompt time', async () => {
-    await h.action({
-      userId: KENJI,
-      action: {
-        actionId: 'okra.checkin.snooze',
-        value: `${(await h.db.schedule.findFirstOrThrow()).id}:2026-W10`,
-      },
-      triggerId: h.double.newTriggerId(),
-    });
+    await press(KENJI, 'okra.checkin.snooze', `${(await h.db.schedule.findFirstOrThrow()).id}:2026-W10`);
     expect(h.double.messagesIn(h.double.dmChannelOf(KENJI)).at(-1)?.text).toContain('Snoozed');
     await tickUntil('2026-03-08T00:00:00Z', 60);
     expect(

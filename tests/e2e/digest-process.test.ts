@@ -2,31 +2,20 @@
 // processes on one database), and a digest is posted exactly once per subscription and period, with its
 // thread and chart, whether the process is killed in the middle of posting it or two instances (their
 // minute ticks and a `/okr digest now`) ask for it at the same time.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sendCommand } from '../../devkit/slack-stand-in/driver.ts';
-import {
-  type SlackDouble,
-  type StoredMessage,
-  startSlackDouble,
-} from '../../devkit/slack-stand-in/web-api/index.ts';
-import { openDatabase } from '../../src/db/client.ts';
+import type { SlackDouble, StoredMessage } from '../../devkit/slack-stand-in/web-api/index.ts';
 import { ADMIN, SIGNING_SECRET, waitFor } from '../support/harness.ts';
-import { freePort, startOkra } from '../support/okra-process.ts';
-import { createPgDatabase, TEST_PROVIDER } from '../support/test-database.ts';
+import { freePort, processStages } from '../support/okra-process.ts';
+import { cycleAroundNow, monthAgo, seedCycle, seedKeyResults } from '../support/seed.ts';
+import { TEST_PROVIDER } from '../support/test-database.ts';
 
 const LEAD = 'C0LEAD';
 /** More than the top message lists: the objectives go to the thread. */
 const OBJECTIVES = 12;
-const DAY = 86_400_000;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const stage = processStages('okra-digest-');
 
 /**
  * A double with the leadership channel, a database, and a portfolio of 12 objectives and 36 key results in a
@@ -34,31 +23,11 @@ afterEach(async () => {
  * are the digest's: a fault set on chat.postMessage hits the digest and nothing else.
  */
 async function setUp() {
-  const double = await startSlackDouble();
-  cleanups.push(() => double.close());
+  const { double, ...okra } = await stage();
   double.addChannel({ id: LEAD, name: 'leadership' });
-  const workDir = mkdtempSync(join(tmpdir(), 'okra-digest-'));
-  let databaseUrl = `file:${join(workDir, 'okra.db')}`;
-  if (TEST_PROVIDER === 'postgresql') {
-    const created = await createPgDatabase();
-    databaseUrl = created.url;
-    cleanups.push(created.drop);
-  }
-  const env = (port: number) => ({
-    SLACK_BOT_TOKEN: double.botToken,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: double.url,
-    DATABASE_URL: databaseUrl,
-    PORT: String(port),
-    OKRA_ADMINS: ADMIN,
-  });
   const start = async () => {
     const port = await freePort();
-    const run = startOkra(env(port), workDir);
-    cleanups.push(async () => {
-      if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill('SIGKILL');
-    });
-    await waitFor(() => run.output().includes('listening'), 60_000);
+    const run = await okra.start(port, {}, 60_000);
     const url = `http://127.0.0.1:${port}`;
     const command = async (text: string) => {
       const before = double.responseUrlPosts.length;
@@ -71,45 +40,26 @@ async function setUp() {
   const first = await start();
   await first.command('help');
 
-  const database = openDatabase(databaseUrl);
-  cleanups.push(() => database.close());
-  const { db } = database;
-  const workspace = await db.workspace.findFirstOrThrow();
-  const today = Date.now();
-  const cycle = await db.cycle.create({
-    data: {
-      workspaceId: workspace.id,
-      name: 'Now',
-      startDate: new Date(today - 45 * DAY),
-      endDate: new Date(today + 45 * DAY),
-      isCurrent: true,
-    },
-  });
-  for (let o = 1; o <= OBJECTIVES; o++) {
-    const objective = await db.objective.create({
-      data: {
-        workspaceId: workspace.id,
-        number: o,
-        title: `Objective ${o}`,
-        cycleId: cycle.id,
-        level: 'company',
-        createdAt: new Date(today - 30 * DAY),
-      },
-    });
-    for (let k = 1; k <= 3; k++)
-      await db.keyResult.create({
-        data: {
-          workspaceId: workspace.id,
-          number: (o - 1) * 3 + k,
-          objectiveId: objective.id,
-          title: `Key result ${o}.${k}`,
-          kind: 'increase',
-          targetValue: 100,
-          currentValue: 20 * k,
-          createdAt: new Date(today - 30 * DAY),
-        },
-      });
-  }
+  const db = okra.connect();
+  const workspaceId = (await db.workspace.findFirstOrThrow()).id;
+  const createdAt = monthAgo();
+  const objectives = Array.from({ length: OBJECTIVES }, (_, o) => ({
+    title: `Objective ${o + 1}`,
+    createdAt,
+  }));
+  const { objectiveIds } = await seedCycle(db, workspaceId, cycleAroundNow(), objectives);
+  for (const [o, objectiveId] of objectiveIds.entries())
+    await seedKeyResults(
+      db,
+      workspaceId,
+      objectiveId,
+      [1, 2, 3].map((k) => ({
+        title: `Key result ${o + 1}.${k}`,
+        targetValue: 100,
+        currentValue: 20 * k,
+        createdAt,
+      })),
+    );
   return { double, db, first, start };
 }
 

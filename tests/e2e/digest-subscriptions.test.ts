@@ -2,6 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepStatuses } from '../../src/jobs/status-sweep.ts';
 import { EXAMPLE_PLAN_YAML, parsePlanYaml } from '../../src/plan/index.ts';
 import { importPlan } from '../../src/services/plan-import.ts';
+import {
+  blocksText,
+  exactly,
+  expectAnswers,
+  expectFormErrors,
+  expectSays,
+  fields,
+} from '../support/e2e-steps.ts';
 import { ADMIN, type Harness, MEMBER, startHarness } from '../support/harness.ts';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -24,70 +32,77 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('/okr digest add, list, edit, remove', () => {
-  it('adds a digest for a channel Okra is in, on the defaults', async () => {
-    const result = await h.command(ADMIN, 'digest add <#C0LEAD|leadership>');
-    expect(result.text).toContain(
-      'Added digest *D-1* for <#C0LEAD>: everything, every Friday at 16:00 (UTC)',
-    );
-  });
-
-  it('takes a scope, cadence, day, time and time zone', async () => {
-    const result = await h.command(
-      ADMIN,
-      'digest add <#C0LEAD|leadership> --scope team Customer Success --cadence biweekly --day mon --time 9:30 --tz Europe/Paris',
-    );
-    expect(result.text).toContain(
-      'Added digest *D-2* for <#C0LEAD>: team Customer Success, every other Monday at 09:30 (Europe/Paris)',
-    );
-  });
+  for (const { rule, typed, says } of [
+    {
+      rule: 'adds a digest for a channel Okra is in, on the defaults',
+      typed: 'digest add <#C0LEAD|leadership>',
+      says: 'Added digest *D-1* for <#C0LEAD>: everything, every Friday at 16:00 (UTC)',
+    },
+    {
+      rule: 'takes a scope, cadence, day, time and time zone',
+      typed:
+        'digest add <#C0LEAD|leadership> --scope team Customer Success --cadence biweekly --day mon --time 9:30 --tz Europe/Paris',
+      says: 'Added digest *D-2* for <#C0LEAD>: team Customer Success, every other Monday at 09:30 (Europe/Paris)',
+    },
+  ])
+    it(rule, async () => {
+      await expectAnswers(h, ADMIN, [[typed, says]]);
+    });
 
   it('refuses an archived channel, or one Okra is not in, saying how to fix it', async () => {
-    const archived = await h.command(ADMIN, 'digest add <#C0ARCHIVED|old-okrs>');
-    expect(archived.text).toBe(
-      '<#C0ARCHIVED> is archived, so no digest can be posted there. Pick another channel.',
-    );
-    const notIn = await h.command(ADMIN, 'digest add <#C0RANDOM|random>');
-    expect(notIn.text).toContain(
-      'Okra is not in <#C0RANDOM>, and it must be to post the digest with its chart. Invite it there',
-    );
-    const hidden = await h.command(ADMIN, 'digest add <#C0LEADERS|leadership>');
-    expect(hidden.text).toContain(
-      'Okra cannot see <#C0LEADERS>. If it is a private channel, invite Okra there first',
-    );
+    await expectAnswers(h, ADMIN, [
+      [
+        'digest add <#C0ARCHIVED|old-okrs>',
+        exactly('<#C0ARCHIVED> is archived, so no digest can be posted there. Pick another channel.'),
+      ],
+      [
+        'digest add <#C0RANDOM|random>',
+        'Okra is not in <#C0RANDOM>, and it must be to post the digest with its chart. Invite it there',
+      ],
+      [
+        'digest add <#C0LEADERS|leadership>',
+        'Okra cannot see <#C0LEADERS>. If it is a private channel, invite Okra there first',
+      ],
+    ]);
     expect(await h.db.digestSubscription.count()).toBe(2);
   });
 
   it('explains bad options inline and changes nothing', async () => {
-    const result = await h.command(
-      ADMIN,
-      'digest add <#C0LEAD|leadership> --scope team Nobody --cadence daily --day someday --time 25:00 --tz Mars/Base',
-    );
-    expect(result.text).toContain('*--scope*: There is no team called "Nobody"');
-    expect(result.text).toContain('*--cadence*: The cadence is weekly or biweekly.');
-    expect(result.text).toContain('*--day*: The day is a weekday');
-    expect(result.text).toContain('*--time*: The time is HH:MM');
-    expect(result.text).toContain('*--tz*: "Mars/Base" is not a time zone');
+    await expectAnswers(h, ADMIN, [
+      [
+        'digest add <#C0LEAD|leadership> --scope team Nobody --cadence daily --day someday --time 25:00 --tz Mars/Base',
+        [
+          '*--scope*: There is no team called "Nobody"',
+          '*--cadence*: The cadence is weekly or biweekly.',
+          '*--day*: The day is a weekday',
+          '*--time*: The time is HH:MM',
+          '*--tz*: "Mars/Base" is not a time zone',
+        ],
+      ],
+    ]);
     expect(await h.db.digestSubscription.count()).toBe(2);
   });
 
   it('lists added digests and each team’s own', async () => {
     const result = await h.command(MEMBER, 'digest list');
-    const text = JSON.stringify(result.replies[0]?.body.blocks);
-    expect(text).toContain('*D-1* → <#C0LEAD>: everything, every Friday at 16:00 (UTC)');
-    expect(text).toContain('_team digest_ → <#C0123GROW>: team Growth, every Friday at 16:00 (UTC)');
-    expect(text).toContain('_team digest_ → <#G0789CSUC>: team Customer Success');
+    expectSays(
+      blocksText(result),
+      [
+        '*D-1* → <#C0LEAD>: everything, every Friday at 16:00 (UTC)',
+        '_team digest_ → <#C0123GROW>: team Growth, every Friday at 16:00 (UTC)',
+        '_team digest_ → <#G0789CSUC>: team Customer Success',
+      ],
+      'the digest list',
+    );
   });
 
   it('edits and removes added digests, for admins only', async () => {
-    const refused = await h.command(MEMBER, 'digest edit D-1 --time 10:00');
-    expect(refused.text).toContain('Only PMO admins');
-    const edited = await h.command(ADMIN, 'digest edit D-1 --day thu --time 10:00');
-    expect(edited.text).toContain('Changed digest *D-1*');
-    expect(edited.text).toContain('every Thursday at 10:00 (UTC)');
-    const removed = await h.command(ADMIN, 'digest remove D-2');
-    expect(removed.text).toContain('Removed digest *D-2*');
-    const missing = await h.command(ADMIN, 'digest remove D-2');
-    expect(missing.text).toContain('There is no digest "D-2"');
+    await expectAnswers(h, MEMBER, [['digest edit D-1 --time 10:00', 'Only PMO admins']]);
+    await expectAnswers(h, ADMIN, [
+      ['digest edit D-1 --day thu --time 10:00', ['Changed digest *D-1*', 'every Thursday at 10:00 (UTC)']],
+      ['digest remove D-2', 'Removed digest *D-2*'],
+      ['digest remove D-2', 'There is no digest "D-2"'],
+    ]);
     expect(await h.db.auditEntry.count({ where: { entityType: 'digest_subscription' } })).toBe(4);
   });
 });
@@ -121,35 +136,29 @@ describe('the /okr digest add form', () => {
     const opened = await h.command(ADMIN, 'digest add');
     expect(opened.modal).toBeDefined();
     const before = await h.db.digestSubscription.count();
-    const refused = await h.submit(ADMIN, opened.modal!, {
-      channel: { value: 'C0RANDOM' },
-      scope: { value: 'team Nobody' },
-      time: { value: '7pm' },
-    });
-    expect(refused.body).toEqual({
-      response_action: 'errors',
-      errors: { channel: expect.stringContaining('Okra is not in that channel') },
-    });
-    const wrong = await h.submit(ADMIN, opened.modal!, {
-      channel: { value: 'C0LEAD' },
-      scope: { value: 'team Nobody' },
-      tz: { value: 'Mars/Base' },
-    });
-    expect(wrong.body).toEqual({
-      response_action: 'errors',
-      errors: {
+    await expectFormErrors(
+      h,
+      ADMIN,
+      opened.modal!,
+      fields({ channel: 'C0RANDOM', scope: 'team Nobody', time: '7pm' }),
+      { channel: expect.stringContaining('Okra is not in that channel') },
+    );
+    await expectFormErrors(
+      h,
+      ADMIN,
+      opened.modal!,
+      fields({ channel: 'C0LEAD', scope: 'team Nobody', tz: 'Mars/Base' }),
+      {
         scope: 'There is no team called "Nobody". /okr team list shows them.',
         tz: '"Mars/Base" is not a time zone; use a name such as Europe/Paris.',
       },
-    });
+    );
     expect(await h.db.digestSubscription.count()).toBe(before);
-    const valid = await h.submit(ADMIN, opened.modal!, {
-      channel: { value: 'C0LEAD' },
-      scope: { value: 'team Growth' },
-      cadence: { value: 'biweekly' },
-      day: { value: '1' },
-      time: { value: '7pm' },
-    });
+    const valid = await h.submit(
+      ADMIN,
+      opened.modal!,
+      fields({ channel: 'C0LEAD', scope: 'team Growth', cadence: 'biweekly', day: '1', time: '7pm' }),
+    );
     expect(valid.status).toBe(200);
     const added = await h.db.digestSubscription.findFirstOrThrow({ orderBy: { id: 'desc' } });
     expect(added).toMatchObject({

@@ -110,19 +110,22 @@ describe('flags after a check-in', () => {
 });
 
 describe('the buttons on a flag DM', () => {
-  const flagDm = () => h.double.messagesIn(MEMBER).find((m) => m.text?.includes('KR-2'))!;
-
-  it('"Check in" opens the quick form, which checks in through the same service', async () => {
+  /** The member presses `actionId` on their flag DM about KR-2; resolves to the form that opened. */
+  const pressOnFlagDm = async (actionId: string) => {
+    const flagDm = h.double.messagesIn(MEMBER).find((m) => m.text?.includes('KR-2'))!;
     const opened = h.double.callsTo('views.open').length;
     await h.action({
       userId: MEMBER,
-      action: { actionId: 'okra.flag.check_in', value: 'KR-2' },
+      action: { actionId, value: 'KR-2' },
       channelId: h.double.dmChannelOf(MEMBER),
-      message: flagDm() as unknown as Record<string, unknown>,
+      message: flagDm as unknown as Record<string, unknown>,
       triggerId: h.double.newTriggerId(),
     });
-    const call = h.double.callsTo('views.open').slice(opened)[0];
-    const view = call?.args.view as Record<string, unknown>;
+    return h.double.callsTo('views.open').slice(opened)[0]?.args.view as Record<string, unknown>;
+  };
+
+  it('"Check in" opens the quick form, which checks in through the same service', async () => {
+    const view = await pressOnFlagDm('okra.flag.check_in');
     expect(view.callback_id).toBe('okra.checkin.quick');
     expect(view.private_metadata).toBe('KR-2');
 
@@ -137,15 +140,7 @@ describe('the buttons on a flag DM', () => {
   });
 
   it('"Add a risk" opens the risk form with the item filled in', async () => {
-    const opened = h.double.callsTo('views.open').length;
-    await h.action({
-      userId: MEMBER,
-      action: { actionId: 'okra.flag.add_risk', value: 'KR-2' },
-      channelId: h.double.dmChannelOf(MEMBER),
-      message: flagDm() as unknown as Record<string, unknown>,
-      triggerId: h.double.newTriggerId(),
-    });
-    const view = h.double.callsTo('views.open').slice(opened)[0]?.args.view as {
+    const view = (await pressOnFlagDm('okra.flag.add_risk')) as {
       callback_id: string;
       blocks: Array<{ block_id: string; element: Record<string, unknown> }>;
     };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appHomeOpenedEvent } from '../../devkit/slack-stand-in/payloads.ts';
 import { evaluateCycle } from '../../src/services/portfolio-status.ts';
 import { ADMIN, type Harness, MEMBER, OTHER, startHarness } from '../support/harness.ts';
+import { planRows } from '../support/plan-rows.ts';
 import { seedQuarter } from '../support/seed.ts';
 
 // Fixture (today is 2026-02-11, in the current cycle 2026 Q1):
@@ -19,22 +20,13 @@ beforeAll(async () => {
   const member = quarter.members[MEMBER]!;
   const other = quarter.members[OTHER]!;
   const kenji = quarter.members[KENJI]!;
-  const cycle = { id: quarter.cycleId };
-  const objective = (number: number, title: string) =>
-    h.db.objective.create({ data: { workspaceId, number, title, cycleId: cycle.id, level: 'company' } });
-  const o1 = await objective(1, 'Win <big>');
-  const o2 = await objective(2, 'Ship the portal');
-  const kr1 = await h.db.keyResult.create({
-    data: {
-      workspaceId,
-      number: 1,
-      objectiveId: o1.id,
-      title: 'Sign customers',
-      kind: 'increase',
-      unit: 'customers',
-      targetValue: 100,
-      ownerId: member,
-    },
+  const rows = planRows(h, quarter);
+  const o1 = await rows.objective(1, 'Win <big>');
+  const o2 = await rows.objective(2, 'Ship the portal');
+  const kr1 = await rows.keyResult(1, o1.id, 'Sign customers', {
+    unit: 'customers',
+    targetValue: 100,
+    ownerId: member,
   });
   await h.db.checkIn.create({
     data: {
@@ -47,25 +39,23 @@ beforeAll(async () => {
       confidence: 7,
     },
   });
-  const kr = (number: number, objectiveId: number, title: string, ownerId: number, extra = {}) =>
-    h.db.keyResult.create({
-      data: { workspaceId, number, objectiveId, title, kind: 'increase', ownerId, ...extra },
-    });
+  const kr = (
+    number: number,
+    objectiveId: number,
+    title: string,
+    ownerId: number,
+    extra: Parameters<typeof rows.keyResult>[3] = {},
+  ) => rows.keyResult(number, objectiveId, title, { ownerId, ...extra });
   await kr(2, o1.id, 'Hire two', other);
   await kr(3, o2.id, 'Launch portal', member, { kind: 'boolean' });
   await kr(4, o2.id, 'Old target', member, { archivedAt: new Date('2026-01-10T00:00:00Z') });
-  const kpi = await h.db.kpi.create({
-    data: {
-      workspaceId,
-      number: 1,
-      title: 'Churn',
-      ownerId: member,
-      unit: '%',
-      direction: 'lower_is_better',
-      target: 2,
-      green: 2.5,
-      amber: 4,
-    },
+  const kpi = await rows.kpi(1, 'Churn', {
+    ownerId: member,
+    unit: '%',
+    direction: 'lower_is_better',
+    target: 2,
+    green: 2.5,
+    amber: 4,
   });
   await h.db.kpiReading.create({
     data: { kpiId: kpi.id, period: '2026-W06', date: new Date('2026-02-02'), value: 4.4 },
@@ -93,7 +83,10 @@ beforeAll(async () => {
     },
   });
   for (let i = 0; i < 150; i++) {
-    const o = await objective(100 + i, `Kenji objective ${i} with a fairly long title to take up some room`);
+    const o = await rows.objective(
+      100 + i,
+      `Kenji objective ${i} with a fairly long title to take up some room`,
+    );
     await kr(100 + i, o.id, `Kenji key result ${i}`, kenji, { targetValue: 10, currentValue: 2 });
   }
 });

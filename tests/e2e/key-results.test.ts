@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StateMap } from '../../devkit/slack-stand-in/driver.ts';
+import {
+  auditEntries,
+  expectAnswers,
+  expectFormErrors,
+  expectSays,
+  fields,
+  without,
+} from '../support/e2e-steps.ts';
 import { ADMIN, type Harness, MEMBER, OTHER, startHarness } from '../support/harness.ts';
 
 // Fixture: the current cycle 2026 Q1 (today is 2026-02-11) with O-1 open and O-2 archived, and O-3 in
@@ -29,8 +37,7 @@ const kr = (number: number) =>
     where: { workspaceId_number: { workspaceId, number } },
     include: { milestones: { orderBy: { position: 'asc' } }, owner: true },
   });
-const audits = (entityId: number, action: string) =>
-  h.db.auditEntry.findMany({ where: { entityType: 'key_result', entityId, action }, orderBy: { id: 'asc' } });
+const audits = (entityId: number, action: string) => auditEntries(h, 'key_result', entityId, action);
 const count = () => h.db.keyResult.count();
 
 type Block = { block_id?: string; type: string; element?: Record<string, unknown> };
@@ -53,14 +60,17 @@ function prefilled(modal: Record<string, unknown>, changes: StateMap = {}): Stat
 
 describe('/okr kr add', () => {
   it('adds a key result from command text, inferring the unit from 15%', async () => {
-    const result = await h.command(
-      ADMIN,
-      'kr add O-1 "Reach 15% market share" --from 8 --to 15% --owner <@U0BOB|bob> --weight 2 --curve back_loaded',
-    );
-    expect(result.text).toContain('Created *KR-1* under *O-1*: Reach 15% market share');
-    expect(result.text).toContain('from 8% up to 15%');
-    expect(result.text).toContain(`owner <@${MEMBER}>`);
-    expect(result.text).not.toContain(':warning:');
+    await expectAnswers(h, ADMIN, [
+      [
+        'kr add O-1 "Reach 15% market share" --from 8 --to 15% --owner <@U0BOB|bob> --weight 2 --curve back_loaded',
+        [
+          'Created *KR-1* under *O-1*: Reach 15% market share',
+          'from 8% up to 15%',
+          `owner <@${MEMBER}>`,
+          without(':warning:'),
+        ],
+      ],
+    ]);
     const row = await kr(1);
     expect(row).toMatchObject({
       kind: 'increase',
@@ -79,8 +89,9 @@ describe('/okr kr add', () => {
   });
 
   it("accepts people's number forms and a typed @name for the owner", async () => {
-    const result = await h.command(ADMIN, 'kr add O-1 "Grow ARR" --from $8,000 --to $12,000 --owner @priya');
-    expect(result.text).toContain('from $8,000 up to $12,000');
+    await expectAnswers(h, ADMIN, [
+      ['kr add O-1 "Grow ARR" --from $8,000 --to $12,000 --owner @priya', 'from $8,000 up to $12,000'],
+    ]);
     const row = await kr(2);
     expect(row).toMatchObject({
       unit: '$',
@@ -95,42 +106,44 @@ describe('/okr kr add', () => {
 
   it('refuses a target below the start for an increase, pointing to --kind decrease, and writes nothing', async () => {
     const before = await count();
-    const result = await h.command(ADMIN, 'kr add O-1 "Cut churn" --from 5 --to 3 --owner <@U0BOB|bob>');
-    expect(result.text).toContain('Nothing was changed');
-    expect(result.text).toContain('The target is below the start: use --kind decrease');
+    await expectAnswers(h, ADMIN, [
+      [
+        'kr add O-1 "Cut churn" --from 5 --to 3 --owner <@U0BOB|bob>',
+        ['Nothing was changed', 'The target is below the start: use --kind decrease'],
+      ],
+    ]);
     expect(await count()).toBe(before);
 
-    const decrease = await h.command(
-      ADMIN,
-      'kr add O-1 "Cut churn" --from 5% --to 3.5% --kind decrease --owner <@U0BOB|bob>',
-    );
-    expect(decrease.text).toContain('from 5% down to 3.5%');
+    await expectAnswers(h, ADMIN, [
+      [
+        'kr add O-1 "Cut churn" --from 5% --to 3.5% --kind decrease --owner <@U0BOB|bob>',
+        'from 5% down to 3.5%',
+      ],
+    ]);
     expect(await count()).toBe(before + 1);
   });
 
   it('refuses a target equal to the start, numbers nobody can read, and unknown or archived objectives', async () => {
     const before = await count();
-    const equal = await h.command(ADMIN, 'kr add O-1 "Flat" --from 10 --to 10');
-    expect(equal.text).toContain(
-      'The target equals the start: a key result has to move from one to the other.',
-    );
-    const unreadable = await h.command(ADMIN, 'kr add O-1 "Grow" --from 1,25 --to ten');
-    expect(unreadable.text).toContain('*--from*');
-    expect(unreadable.text).toContain('ambiguous');
-    expect(unreadable.text).toContain('*--to*');
-    const missing = await h.command(ADMIN, 'kr add O-99 "Grow" --from 1 --to 2');
-    expect(missing.text).toContain('There is no O-99.');
-    const archived = await h.command(ADMIN, 'kr add O-2 "Grow" --from 1 --to 2');
-    expect(archived.text).toContain('O-2 is archived');
+    await expectAnswers(h, ADMIN, [
+      [
+        'kr add O-1 "Flat" --from 10 --to 10',
+        'The target equals the start: a key result has to move from one to the other.',
+      ],
+      ['kr add O-1 "Grow" --from 1,25 --to ten', ['*--from*', 'ambiguous', '*--to*']],
+      ['kr add O-99 "Grow" --from 1 --to 2', 'There is no O-99.'],
+      ['kr add O-2 "Grow" --from 1 --to 2', 'O-2 is archived'],
+    ]);
     expect(await count()).toBe(before);
   });
 
   it('adds milestone key results with weighted milestones in order', async () => {
-    const result = await h.command(
-      ADMIN,
-      'kr add O-1 "Ship the partner portal" --kind milestone --milestones "Design | Build:2 | Launch" --owner <@U0BOB|bob>',
-    );
-    expect(result.text).toContain('3 milestones: 1. Design, 2. Build (weight 2), 3. Launch');
+    await expectAnswers(h, ADMIN, [
+      [
+        'kr add O-1 "Ship the partner portal" --kind milestone --milestones "Design | Build:2 | Launch" --owner <@U0BOB|bob>',
+        '3 milestones: 1. Design, 2. Build (weight 2), 3. Launch',
+      ],
+    ]);
     const row = await kr(4);
     expect(row).toMatchObject({ kind: 'milestone', startValue: 0, targetValue: 1 });
     expect(row.milestones.map((m) => [m.position, m.title, m.weight, m.done])).toEqual([
@@ -138,42 +151,45 @@ describe('/okr kr add', () => {
       [2, 'Build', 2, false],
       [3, 'Launch', 1, false],
     ]);
-    const missing = await h.command(ADMIN, 'kr add O-1 "Ship" --kind milestone');
-    expect(missing.text).toContain('List the milestones');
+    await expectAnswers(h, ADMIN, [['kr add O-1 "Ship" --kind milestone', 'List the milestones']]);
   });
 
   it('adds thresholds with --to alone, starting where they must stay', async () => {
-    const threshold = await h.command(
-      ADMIN,
-      'kr add O-1 "Keep uptime" --kind stay_above --to 99.9% --owner <@U0BOB|bob>',
-    );
-    expect(threshold.text).toContain('stay above 99.9%');
+    await expectAnswers(h, ADMIN, [
+      ['kr add O-1 "Keep uptime" --kind stay_above --to 99.9% --owner <@U0BOB|bob>', 'stay above 99.9%'],
+    ]);
     expect(await kr(5)).toMatchObject({ kind: 'stay_above', startValue: 99.9, targetValue: 99.9, unit: '%' });
   });
 
   it('names every quality problem in the confirmation: no measurable target, no owner, an ended cycle', async () => {
-    const result = await h.command(ADMIN, 'kr add O-3 "Launch the pricing page" --kind boolean');
-    expect(result.text).toContain('Created *KR-6* under *O-3*');
-    expect(result.text).toContain(':warning: It has no measurable target');
-    expect(result.text).toContain(':warning: It has no owner');
-    expect(result.text).toContain(':warning: Its cycle ended on 2025-12-31');
+    await expectAnswers(h, ADMIN, [
+      [
+        'kr add O-3 "Launch the pricing page" --kind boolean',
+        [
+          'Created *KR-6* under *O-3*',
+          ':warning: It has no measurable target',
+          ':warning: It has no owner',
+          ':warning: Its cycle ended on 2025-12-31',
+        ],
+      ],
+    ]);
     expect(await kr(6)).toMatchObject({ kind: 'boolean', startValue: 0, targetValue: 1, ownerId: null });
   });
 
   it('escapes user text in the confirmation', async () => {
-    const result = await h.command(
-      ADMIN,
-      'kr add O-1 "Beat &lt;!channel&gt; &amp; co" --from 1 --to 2 --unit &lt;b&gt; --owner <@U0BOB|bob>',
-    );
-    expect(result.text).toContain('Beat &lt;!channel&gt; &amp; co');
-    expect(result.text).toContain('2 &lt;b&gt;');
-    expect(result.text).not.toContain('<!channel>');
+    await expectAnswers(h, ADMIN, [
+      [
+        'kr add O-1 "Beat &lt;!channel&gt; &amp; co" --from 1 --to 2 --unit &lt;b&gt; --owner <@U0BOB|bob>',
+        ['Beat &lt;!channel&gt; &amp; co', '2 &lt;b&gt;', without('<!channel>')],
+      ],
+    ]);
   });
 
   it('refuses a member, explaining who may do it, and changes nothing', async () => {
     const before = await count();
-    const result = await h.command(MEMBER, 'kr add O-1 "Mine" --from 1 --to 2');
-    expect(result.text).toContain('Only PMO admins can use `/okr kr add`');
+    await expectAnswers(h, MEMBER, [
+      ['kr add O-1 "Mine" --from 1 --to 2', 'Only PMO admins can use `/okr kr add`'],
+    ]);
     expect(await count()).toBe(before);
   });
 
@@ -188,30 +204,24 @@ describe('/okr kr add', () => {
     expect(options).toEqual(['O-1']);
 
     const before = await count();
-    const invalid = await h.submit(ADMIN, opened.modal!, {
-      objective: { value: 'O-1' },
-      title: { value: 'Reach 200 customers' },
-      kind: { value: 'increase' },
-      start: { value: '120' },
-      target: { value: 'lots' },
-    });
-    expect(invalid.body).toMatchObject({
-      response_action: 'errors',
-      errors: { target: expect.stringContaining('expected a number') },
+    const customers = { objective: 'O-1', title: 'Reach 200 customers', kind: 'increase', start: '120' };
+    await expectFormErrors(h, ADMIN, opened.modal!, fields({ ...customers, target: 'lots' }), {
+      target: expect.stringContaining('expected a number'),
     });
     expect(await count()).toBe(before);
 
-    const valid = await h.submit(ADMIN, opened.modal!, {
-      objective: { value: 'O-1' },
-      title: { value: 'Reach 200 customers' },
-      kind: { value: 'increase' },
-      start: { value: '120' },
-      target: { value: '200' },
-      unit: { value: 'customers' },
-      owner: { value: MEMBER },
-      weight: { value: '1.5' },
-      curve: { value: 'front_loaded' },
-    });
+    const valid = await h.submit(
+      ADMIN,
+      opened.modal!,
+      fields({
+        ...customers,
+        target: '200',
+        unit: 'customers',
+        owner: MEMBER,
+        weight: '1.5',
+        curve: 'front_loaded',
+      }),
+    );
     expect(valid.status).toBe(200);
     const row = await kr(8);
     expect(row).toMatchObject({
@@ -229,33 +239,34 @@ describe('/okr kr add', () => {
     const opened = await h.command(ADMIN, 'kr add O-1');
     const objectiveBlock = (opened.modal!.blocks as Block[]).find((b) => b.block_id === 'objective');
     expect((objectiveBlock?.element?.initial_option as { value: string } | undefined)?.value).toBe('O-1');
-    const noMilestones = await h.submit(ADMIN, opened.modal!, {
-      objective: { value: 'O-1' },
-      title: { value: 'Open the Berlin office' },
-      kind: { value: 'milestone' },
+    const office = { objective: 'O-1', title: 'Open the Berlin office', kind: 'milestone' };
+    await expectFormErrors(h, ADMIN, opened.modal!, fields(office), {
+      milestones: expect.stringContaining('List the milestones'),
     });
-    expect(noMilestones.body).toMatchObject({
-      errors: { milestones: expect.stringContaining('List the milestones') },
-    });
-    const valid = await h.submit(ADMIN, opened.modal!, {
-      objective: { value: 'O-1' },
-      title: { value: 'Open the Berlin office' },
-      kind: { value: 'milestone' },
-      milestones: { value: 'Lease signed\nTeam hired : 3\nDoors open' },
-    });
+    const valid = await h.submit(
+      ADMIN,
+      opened.modal!,
+      fields({ ...office, milestones: 'Lease signed\nTeam hired : 3\nDoors open' }),
+    );
     expect(valid.status).toBe(200);
     const row = await kr(9);
     expect(row.milestones.map((m) => m.weight)).toEqual([1, 3, 1]);
-    const dm = h.double.messagesIn(ADMIN).at(-1)?.text ?? '';
-    expect(dm).toContain('Created *KR-9*');
-    expect(dm).toContain(':warning: It has no owner');
+    expectSays(
+      h.double.messagesIn(ADMIN).at(-1)?.text ?? '',
+      ['Created *KR-9*', ':warning: It has no owner'],
+      'the confirmation DM',
+    );
   });
 });
 
 describe('/okr kr edit', () => {
   it('lets an admin change the target and title at once, auditing only what changed', async () => {
-    const result = await h.command(ADMIN, 'kr edit KR-1 --to 20 --title "Reach 20% market share"');
-    expect(result.text).toContain('Updated *KR-1* (title, target): Reach 20% market share');
+    await expectAnswers(h, ADMIN, [
+      [
+        'kr edit KR-1 --to 20 --title "Reach 20% market share"',
+        'Updated *KR-1* (title, target): Reach 20% market share',
+      ],
+    ]);
     expect(await kr(1)).toMatchObject({ targetValue: 20, title: 'Reach 20% market share', startValue: 8 });
     const [update] = await audits((await kr(1)).id, 'update');
     expect(JSON.parse(update!.before)).toEqual({ title: 'Reach 15% market share', target: 15 });
@@ -263,24 +274,28 @@ describe('/okr kr edit', () => {
   });
 
   it('refuses an edit that would make the target equal to the start', async () => {
-    const result = await h.command(ADMIN, 'kr edit KR-1 --to 8');
-    expect(result.text).toContain('The target equals the start');
+    await expectAnswers(h, ADMIN, [['kr edit KR-1 --to 8', 'The target equals the start']]);
     expect((await kr(1)).targetValue).toBe(20);
   });
 
   it('lets the owner reword their key result but not change what it commits to', async () => {
-    const reworded = await h.command(
-      MEMBER,
-      'kr edit KR-1 --title "Reach 20% share of the mid-market" --curve linear',
-    );
-    expect(reworded.text).toContain('Updated *KR-1* (title, curve)');
+    await expectAnswers(h, MEMBER, [
+      [
+        'kr edit KR-1 --title "Reach 20% share of the mid-market" --curve linear',
+        'Updated *KR-1* (title, curve)',
+      ],
+    ]);
     expect(await kr(1)).toMatchObject({ title: 'Reach 20% share of the mid-market', curve: 'linear' });
 
-    const refused = await h.command(MEMBER, 'kr edit KR-1 --to 25 --weight 3');
-    expect(refused.text).toContain(
-      '*--to*: Only PMO admins can change the target; as its owner you can change the title, unit, curve and milestones.',
-    );
-    expect(refused.text).toContain('*--weight*');
+    await expectAnswers(h, MEMBER, [
+      [
+        'kr edit KR-1 --to 25 --weight 3',
+        [
+          '*--to*: Only PMO admins can change the target; as its owner you can change the title, unit, curve and milestones.',
+          '*--weight*',
+        ],
+      ],
+    ]);
     expect(await kr(1)).toMatchObject({ targetValue: 20, weight: 2 });
   });
 
@@ -297,8 +312,9 @@ describe('/okr kr edit', () => {
 
   it('replaces milestones, keeping the done state of those that stay', async () => {
     await h.command(MEMBER, 'kr milestone KR-4 done 1');
-    const result = await h.command(MEMBER, 'kr edit KR-4 --milestones "Design | Build:3 | Beta | Launch"');
-    expect(result.text).toContain('Updated *KR-4* (milestones)');
+    await expectAnswers(h, MEMBER, [
+      ['kr edit KR-4 --milestones "Design | Build:3 | Beta | Launch"', 'Updated *KR-4* (milestones)'],
+    ]);
     const row = await kr(4);
     expect(row.milestones.map((m) => [m.title, m.weight, m.done])).toEqual([
       ['Design', 1, true],
@@ -378,8 +394,7 @@ describe('/okr kr edit', () => {
 
 describe('/okr kr owner, archive, restore', () => {
   it('hands a key result to a new owner', async () => {
-    const result = await h.command(ADMIN, 'kr owner KR-2 <@U0BOB|bob>');
-    expect(result.text).toContain(`<@${MEMBER}> now owns *KR-2*: Grow ARR`);
+    await expectAnswers(h, ADMIN, [['kr owner KR-2 <@U0BOB|bob>', `<@${MEMBER}> now owns *KR-2*: Grow ARR`]]);
     const row = await kr(2);
     expect(row.owner?.slackUserId).toBe(MEMBER);
     const last = (await audits(row.id, 'update')).at(-1);
@@ -390,66 +405,64 @@ describe('/okr kr owner, archive, restore', () => {
   it('opens the edit form when only the key result is named, and refuses members', async () => {
     const opened = await h.command(ADMIN, 'kr owner KR-2');
     expect(opened.modal?.callback_id).toBe('okra.kr.edit');
-    const refused = await h.command(MEMBER, 'kr owner KR-2 <@U0PRIYA|priya>');
-    expect(refused.text).toContain('Only PMO admins can use `/okr kr owner`');
+    await expectAnswers(h, MEMBER, [
+      ['kr owner KR-2 <@U0PRIYA|priya>', 'Only PMO admins can use `/okr kr owner`'],
+    ]);
     expect((await kr(2)).owner?.slackUserId).toBe(MEMBER);
   });
 
   it('archives and restores a key result, auditing both, and refuses edits while archived', async () => {
-    const archived = await h.command(ADMIN, 'kr archive KR-2');
-    expect(archived.text).toContain('Archived *KR-2*');
+    await expectAnswers(h, ADMIN, [['kr archive KR-2', 'Archived *KR-2*']]);
     const row = await kr(2);
     expect(row.archivedAt).not.toBeNull();
     expect(await audits(row.id, 'archive')).toHaveLength(1);
-    const again = await h.command(ADMIN, 'kr archive KR-2');
-    expect(again.text).toContain('KR-2 is already archived.');
-    const edit = await h.command(ADMIN, 'kr edit KR-2 --to 13000');
-    expect(edit.text).toContain('KR-2 is archived');
-
-    const restored = await h.command(ADMIN, 'kr restore KR-2');
-    expect(restored.text).toContain('Restored *KR-2*');
+    await expectAnswers(h, ADMIN, [
+      ['kr archive KR-2', 'KR-2 is already archived.'],
+      ['kr edit KR-2 --to 13000', 'KR-2 is archived'],
+      ['kr restore KR-2', 'Restored *KR-2*'],
+    ]);
     expect((await kr(2)).archivedAt).toBeNull();
     expect(await audits(row.id, 'restore')).toHaveLength(1);
   });
 
   it('refuses members and unknown ids', async () => {
-    const member = await h.command(MEMBER, 'kr archive KR-1');
-    expect(member.text).toContain('Only PMO admins can use `/okr kr archive`');
+    await expectAnswers(h, MEMBER, [['kr archive KR-1', 'Only PMO admins can use `/okr kr archive`']]);
     expect((await kr(1)).archivedAt).toBeNull();
-    const unknown = await h.command(ADMIN, 'kr restore KR-404');
-    expect(unknown.text).toContain('There is no KR-404.');
+    await expectAnswers(h, ADMIN, [['kr restore KR-404', 'There is no KR-404.']]);
   });
 });
 
 describe('/okr kr milestone', () => {
   it('lets the owner mark a milestone done and undo it, auditing each change', async () => {
-    const done = await h.command(MEMBER, 'kr milestone KR-4 done 2');
-    expect(done.text).toContain('Milestone 2 of *KR-4* (Build) is now done. 2 of 4 milestones done.');
+    await expectAnswers(h, MEMBER, [
+      ['kr milestone KR-4 done 2', 'Milestone 2 of *KR-4* (Build) is now done. 2 of 4 milestones done.'],
+    ]);
     let row = await kr(4);
     expect(row.milestones[1]).toMatchObject({ done: true, doneAt: new Date('2026-02-11T10:00:00Z') });
     const last = (await audits(row.id, 'update')).at(-1);
     expect(JSON.parse(last!.after)).toEqual({ milestone: 2, title: 'Build', done: true });
 
-    const undone = await h.command(MEMBER, 'kr milestone KR-4 undo 2');
-    expect(undone.text).toContain('is now not done. 1 of 4 milestones done.');
+    await expectAnswers(h, MEMBER, [
+      ['kr milestone KR-4 undo 2', 'is now not done. 1 of 4 milestones done.'],
+    ]);
     row = await kr(4);
     expect(row.milestones[1]).toMatchObject({ done: false, doneAt: null });
   });
 
   it('refuses others, missing milestones and key results without milestones', async () => {
-    const other = await h.command(OTHER, 'kr milestone KR-4 done 3');
-    expect(other.text).toContain('Only bobby (its owner) and PMO admins can tick off milestones of KR-4.');
+    await expectAnswers(h, OTHER, [
+      ['kr milestone KR-4 done 3', 'Only bobby (its owner) and PMO admins can tick off milestones of KR-4.'],
+    ]);
     expect((await kr(4)).milestones[2]?.done).toBe(false);
-    const missing = await h.command(ADMIN, 'kr milestone KR-4 done 9');
-    expect(missing.text).toContain('KR-4 has no milestone 9: 1. ');
-    const numeric = await h.command(ADMIN, 'kr milestone KR-1 done 1');
-    expect(numeric.text).toContain('KR-1 is not a milestone key result');
+    await expectAnswers(h, ADMIN, [
+      ['kr milestone KR-4 done 9', 'KR-4 has no milestone 9: 1. '],
+      ['kr milestone KR-1 done 1', 'KR-1 is not a milestone key result'],
+    ]);
   });
 
   it('lists the milestones and how to mark them when no action is given', async () => {
-    const result = await h.command(MEMBER, 'kr milestone KR-4');
-    expect(result.text).toContain('✓ 1. Design');
-    expect(result.text).toContain('○ 2. Build');
-    expect(result.text).toContain('/okr kr milestone KR-3 done 2');
+    await expectAnswers(h, MEMBER, [
+      ['kr milestone KR-4', ['✓ 1. Design', '○ 2. Build', '/okr kr milestone KR-3 done 2']],
+    ]);
   });
 });

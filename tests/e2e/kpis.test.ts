@@ -1,4 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  auditEntries,
+  blocksText,
+  expectAnswers,
+  expectFormErrors,
+  expectSays,
+  fields,
+  without,
+} from '../support/e2e-steps.ts';
 import { ADMIN, type Harness, MEMBER, OTHER, startHarness } from '../support/harness.ts';
 
 let h: Harness;
@@ -13,18 +22,16 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const kpiNumbered = (number: number) => h.db.kpi.findFirstOrThrow({ where: { workspaceId, number } });
-const auditOf = (entityId: number, action: string) =>
-  h.db.auditEntry.findMany({ where: { entityType: 'kpi', entityId, action }, orderBy: { id: 'asc' } });
+const auditOf = (entityId: number, action: string) => auditEntries(h, 'kpi', entityId, action);
 
 describe('/okr kpi add', () => {
   it('adds a lower-is-better KPI from command text, with its unit, thresholds and audit entry', async () => {
-    const result = await h.command(
-      ADMIN,
-      'kpi add "Churn rate" --target 2% --green 2.5% --amber 4% --direction lower --unit % --owner <@U0BOB|bob> --team growth --cadence monthly',
-    );
-    expect(result.text).toContain(
-      'Created *KPI-1* Churn rate: target 2%, green ≤ 2.5%, amber ≤ 4% (lower is better), read monthly, owner <@U0BOB>, team Growth',
-    );
+    await expectAnswers(h, ADMIN, [
+      [
+        'kpi add "Churn rate" --target 2% --green 2.5% --amber 4% --direction lower --unit % --owner <@U0BOB|bob> --team growth --cadence monthly',
+        'Created *KPI-1* Churn rate: target 2%, green ≤ 2.5%, amber ≤ 4% (lower is better), read monthly, owner <@U0BOB>, team Growth',
+      ],
+    ]);
     const kpi = await kpiNumbered(1);
     expect(kpi).toMatchObject({
       title: 'Churn rate',
@@ -46,75 +53,72 @@ describe('/okr kpi add', () => {
   });
 
   it('takes the unit from the target and defaults to higher is better and weekly', async () => {
-    const result = await h.command(ADMIN, 'kpi add NPS --target 50 --green 40 --amber 20 --owner @priya');
-    expect(result.text).toContain(
-      'Created *KPI-2* NPS: target 50, green ≥ 40, amber ≥ 20 (higher is better), read weekly, owner <@U0PRIYA>',
-    );
-    const revenue = await h.command(
-      ADMIN,
-      'kpi add "Revenue" --target $12,000 --green 10k --amber 8,000 --owner <@U0ALICE>',
-    );
-    expect(revenue.text).toContain('target $12,000, green ≥ $10,000, amber ≥ $8,000');
+    await expectAnswers(h, ADMIN, [
+      [
+        'kpi add NPS --target 50 --green 40 --amber 20 --owner @priya',
+        'Created *KPI-2* NPS: target 50, green ≥ 40, amber ≥ 20 (higher is better), read weekly, owner <@U0PRIYA>',
+      ],
+      [
+        'kpi add "Revenue" --target $12,000 --green 10k --amber 8,000 --owner <@U0ALICE>',
+        'target $12,000, green ≥ $10,000, amber ≥ $8,000',
+      ],
+    ]);
     expect((await kpiNumbered(3)).unit).toBe('$');
   });
 
   it('explains thresholds that disagree with the direction, and saves nothing', async () => {
     const before = await h.db.kpi.count();
-    const lower = await h.command(
-      ADMIN,
-      'kpi add "Tickets" --target 10 --green 30 --amber 20 --direction lower --owner <@U0BOB>',
-    );
-    expect(lower.text).toContain('Nothing was changed');
-    expect(lower.text).toContain(
-      'Lower is better for this KPI, so the green threshold (30) must be at most the amber one (20)',
-    );
-    const words = await h.command(
-      ADMIN,
-      'kpi add "Tickets" --target lots --green 1 --amber 2 --direction sideways --owner <@U0BOB>',
-    );
-    expect(words.text).toContain('The target: expected a number');
-    expect(words.text).toContain('Say whether higher or lower is better');
-    const unknownTeam = await h.command(
-      ADMIN,
-      'kpi add "Tickets" --target 1 --green 1 --amber 2 --direction lower --owner <@U0BOB> --team Sales',
-    );
-    expect(unknownTeam.text).toContain('There is no team called "Sales". Teams: Growth, Support.');
+    await expectAnswers(h, ADMIN, [
+      [
+        'kpi add "Tickets" --target 10 --green 30 --amber 20 --direction lower --owner <@U0BOB>',
+        [
+          'Nothing was changed',
+          'Lower is better for this KPI, so the green threshold (30) must be at most the amber one (20)',
+        ],
+      ],
+      [
+        'kpi add "Tickets" --target lots --green 1 --amber 2 --direction sideways --owner <@U0BOB>',
+        ['The target: expected a number', 'Say whether higher or lower is better'],
+      ],
+      [
+        'kpi add "Tickets" --target 1 --green 1 --amber 2 --direction lower --owner <@U0BOB> --team Sales',
+        'There is no team called "Sales". Teams: Growth, Support.',
+      ],
+    ]);
     expect(await h.db.kpi.count()).toBe(before);
   });
 
   it('refuses members before doing anything', async () => {
-    const result = await h.command(MEMBER, 'kpi add "Mine" --target 1 --green 1 --amber 0 --owner <@U0BOB>');
-    expect(result.text).toContain('Only PMO admins can use `/okr kpi add`');
+    await expectAnswers(h, MEMBER, [
+      [
+        'kpi add "Mine" --target 1 --green 1 --amber 0 --owner <@U0BOB>',
+        'Only PMO admins can use `/okr kpi add`',
+      ],
+    ]);
   });
 
   it('opens a form without arguments, shows errors inline, and creates the KPI when valid', async () => {
     const opened = await h.command(ADMIN, 'kpi add');
     expect(opened.modal?.callback_id).toBe('okra.kpi.add');
-    const base = {
-      title: { value: 'Uptime' },
-      owner: { value: 'U0BOB' },
-      team: { value: String((await h.db.team.findFirstOrThrow({ where: { name: 'Support' } })).id) },
-      direction: { value: 'higher_is_better' },
-      unit: { value: '%' },
-      target: { value: '99.9' },
-      cadence: { value: 'weekly' },
-    };
-    const invalid = await h.submit(ADMIN, opened.modal!, {
-      ...base,
-      green: { value: '95' },
-      amber: { value: '99' },
-    });
-    expect(invalid.body).toMatchObject({
-      response_action: 'errors',
-      errors: { green: expect.stringContaining('Higher is better') },
+    const support = await h.db.team.findFirstOrThrow({ where: { name: 'Support' } });
+    const uptime = (green: string) =>
+      fields({
+        title: 'Uptime',
+        owner: 'U0BOB',
+        team: String(support.id),
+        direction: 'higher_is_better',
+        unit: '%',
+        target: '99.9',
+        green,
+        amber: '99',
+        cadence: 'weekly',
+      });
+    await expectFormErrors(h, ADMIN, opened.modal!, uptime('95'), {
+      green: expect.stringContaining('Higher is better'),
     });
     expect(await h.db.kpi.count({ where: { title: 'Uptime' } })).toBe(0);
 
-    const valid = await h.submit(ADMIN, opened.modal!, {
-      ...base,
-      green: { value: '99.5' },
-      amber: { value: '99' },
-    });
+    const valid = await h.submit(ADMIN, opened.modal!, uptime('99.5'));
     expect(valid.status).toBe(200);
     const kpi = await h.db.kpi.findFirstOrThrow({ where: { title: 'Uptime' }, include: { team: true } });
     expect(kpi.team?.name).toBe('Support');
@@ -127,8 +131,12 @@ describe('/okr kpi add', () => {
 
 describe('/okr kpi edit', () => {
   it('lets an admin change fields by flag, auditing only what changed', async () => {
-    const result = await h.command(ADMIN, 'kpi edit KPI-2 --title "Net promoter score" --target 55');
-    expect(result.text).toContain('Updated *KPI-2* Net promoter score: target 55');
+    await expectAnswers(h, ADMIN, [
+      [
+        'kpi edit KPI-2 --title "Net promoter score" --target 55',
+        'Updated *KPI-2* Net promoter score: target 55',
+      ],
+    ]);
     const kpi = await kpiNumbered(2);
     const [audit] = await auditOf(kpi.id, 'update');
     expect(JSON.parse(audit!.before)).toEqual({ title: 'NPS', target: 50 });
@@ -136,13 +144,12 @@ describe('/okr kpi edit', () => {
   });
 
   it('lets the owner change title, unit and cadence only, and refuses everyone else', async () => {
-    const cadence = await h.command(MEMBER, 'kpi edit KPI-1 --cadence weekly');
-    expect(cadence.text).toContain('Updated *KPI-1*');
+    await expectAnswers(h, MEMBER, [['kpi edit KPI-1 --cadence weekly', 'Updated *KPI-1*']]);
     expect((await kpiNumbered(1)).cadence).toBe('weekly');
-    const target = await h.command(MEMBER, 'kpi edit KPI-1 --target 1%');
-    expect(target.text).toContain('only PMO admins can change the target');
-    const other = await h.command(OTHER, 'kpi edit KPI-1 --title "Hijacked"');
-    expect(other.text).toContain('*KPI*: Only bobby (its owner) and PMO admins can change KPI-1');
+    await expectAnswers(h, MEMBER, [['kpi edit KPI-1 --target 1%', 'only PMO admins can change the target']]);
+    await expectAnswers(h, OTHER, [
+      ['kpi edit KPI-1 --title "Hijacked"', '*KPI*: Only bobby (its owner) and PMO admins can change KPI-1'],
+    ]);
     const kpi = await kpiNumbered(1);
     expect(kpi).toMatchObject({ title: 'Churn rate', target: 2 });
   });
@@ -166,22 +173,26 @@ describe('/okr kpi edit', () => {
     );
 
     const growth = await h.db.team.findFirstOrThrow({ where: { name: 'Growth' } });
-    const values = {
-      title: { value: 'Customer churn' },
-      owner: { value: 'U0BOB' },
-      team: { value: String(growth.id) },
-      direction: { value: 'lower_is_better' },
-      unit: { value: '%' },
-      target: { value: '2' },
-      green: { value: '2.5' },
-      amber: { value: '4' },
-      cadence: { value: 'monthly' },
-    };
-    const tooMuch = await h.submit(MEMBER, modal, { ...values, amber: { value: '5' } });
-    expect(tooMuch.body).toMatchObject({
-      response_action: 'errors',
-      errors: { amber: expect.stringContaining('only PMO admins') },
+    const values = fields({
+      title: 'Customer churn',
+      owner: 'U0BOB',
+      team: String(growth.id),
+      direction: 'lower_is_better',
+      unit: '%',
+      target: '2',
+      green: '2.5',
+      amber: '4',
+      cadence: 'monthly',
     });
+    await expectFormErrors(
+      h,
+      MEMBER,
+      modal,
+      { ...values, ...fields({ amber: '5' }) },
+      {
+        amber: expect.stringContaining('only PMO admins'),
+      },
+    );
     expect((await kpiNumbered(1)).amber).toBe(4);
 
     const ok = await h.submit(MEMBER, modal, values);
@@ -197,18 +208,16 @@ describe('/okr kpi edit', () => {
 
 describe('/okr kpi thresholds, owner, archive, restore', () => {
   it('sets thresholds, refusing an order that contradicts the direction', async () => {
-    const wrong = await h.command(ADMIN, 'kpi thresholds KPI-2 --green 20 --amber 40');
-    expect(wrong.text).toContain('Higher is better for this KPI');
-    const ok = await h.command(ADMIN, 'kpi thresholds KPI-2 --green 45 --amber 30');
-    expect(ok.text).toContain('green ≥ 45, amber ≥ 30');
+    await expectAnswers(h, ADMIN, [
+      ['kpi thresholds KPI-2 --green 20 --amber 40', 'Higher is better for this KPI'],
+      ['kpi thresholds KPI-2 --green 45 --amber 30', 'green ≥ 45, amber ≥ 30'],
+    ]);
     expect(await kpiNumbered(2)).toMatchObject({ green: 45, amber: 30 });
-    const member = await h.command(MEMBER, 'kpi thresholds KPI-1 --green 1 --amber 2');
-    expect(member.text).toContain('Only PMO admins');
+    await expectAnswers(h, MEMBER, [['kpi thresholds KPI-1 --green 1 --amber 2', 'Only PMO admins']]);
   });
 
   it('hands a KPI to a new owner', async () => {
-    const result = await h.command(ADMIN, 'kpi owner KPI-2 <@U0BOB|bob>');
-    expect(result.text).toContain('owner <@U0BOB>');
+    await expectAnswers(h, ADMIN, [['kpi owner KPI-2 <@U0BOB|bob>', 'owner <@U0BOB>']]);
     const kpi = await h.db.kpi.findFirstOrThrow({
       where: { workspaceId, number: 2 },
       include: { owner: true },
@@ -219,19 +228,18 @@ describe('/okr kpi thresholds, owner, archive, restore', () => {
   });
 
   it('archives and restores, hiding archived KPIs from the list', async () => {
-    const archived = await h.command(ADMIN, 'kpi archive KPI-3');
-    expect(archived.text).toContain('Archived *KPI-3* Revenue');
+    await expectAnswers(h, ADMIN, [['kpi archive KPI-3', 'Archived *KPI-3* Revenue']]);
     const kpi = await kpiNumbered(3);
     expect(kpi.archivedAt).not.toBeNull();
     expect(await auditOf(kpi.id, 'archive')).toHaveLength(1);
-    expect((await h.command(MEMBER, 'kpi list')).text).not.toContain('KPI-3');
-    expect((await h.command(ADMIN, 'kpi archive KPI-3')).text).toContain('already archived');
-
-    const restored = await h.command(ADMIN, 'kpi restore KPI-3');
-    expect(restored.text).toContain('Restored *KPI-3*');
+    await expectAnswers(h, MEMBER, [['kpi list', without('KPI-3')]]);
+    await expectAnswers(h, ADMIN, [
+      ['kpi archive KPI-3', 'already archived'],
+      ['kpi restore KPI-3', 'Restored *KPI-3*'],
+    ]);
     expect((await kpiNumbered(3)).archivedAt).toBeNull();
     expect(await auditOf(kpi.id, 'restore')).toHaveLength(1);
-    expect((await h.command(ADMIN, 'kpi archive KPI-99')).text).toContain('There is no KPI-99');
+    await expectAnswers(h, ADMIN, [['kpi archive KPI-99', 'There is no KPI-99']]);
   });
 });
 
@@ -244,17 +252,15 @@ describe('/okr kpi list', () => {
     await h.db.kpiReading.create({
       data: { kpiId: churn.id, period: '2026-02', date: new Date('2026-02-09'), value: 2.4 },
     });
-    const all = await h.command(OTHER, 'kpi list');
-    expect(all.text).toContain('*KPIs* (4)');
-    const body = JSON.stringify(all.replies[0]?.body.blocks);
-    expect(body).toContain('*KPI-1* Customer churn · latest *2.4%* (2026-02)');
-    expect(body).toContain('*KPI-2* Net promoter score · _no reading yet_');
-
+    const [all] = await expectAnswers(h, OTHER, [['kpi list', '*KPIs* (4)']]);
+    expectSays(
+      blocksText(all!),
+      ['*KPI-1* Customer churn · latest *2.4%* (2026-02)', '*KPI-2* Net promoter score · _no reading yet_'],
+      'the KPI list',
+    );
     const growth = await h.command(OTHER, 'kpi list growth');
-    const growthBody = JSON.stringify(growth.replies[0]?.body.blocks);
-    expect(growthBody).toContain('KPI-1');
-    expect(growthBody).not.toContain('KPI-2');
-    expect((await h.command(OTHER, 'kpi list Sales')).text).toContain('There is no team called');
+    expectSays(blocksText(growth), ['KPI-1', without('KPI-2')], 'the KPI list for Growth');
+    await expectAnswers(h, OTHER, [['kpi list Sales', 'There is no team called']]);
   });
 
   it('escapes titles so a KPI cannot ping the channel', async () => {
@@ -263,8 +269,6 @@ describe('/okr kpi list', () => {
       'kpi add "&lt;!channel&gt; alarm" --target 1 --green 1 --amber 2 --direction lower --owner <@U0BOB>',
     );
     const list = await h.command(MEMBER, 'kpi list');
-    const body = JSON.stringify(list.replies[0]?.body.blocks);
-    expect(body).toContain('&lt;!channel&gt; alarm');
-    expect(body).not.toContain('<!channel>');
+    expectSays(blocksText(list), ['&lt;!channel&gt; alarm', without('<!channel>')], 'the KPI list');
   });
 });

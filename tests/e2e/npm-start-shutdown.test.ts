@@ -2,17 +2,21 @@
 // either to the process `npm start` started or to npm itself. Okra must exit 0 every time, and every
 // command Slack saw acknowledged must be done and answered.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendCommand } from '../../devkit/slack-stand-in/driver.ts';
 import { type SlackDouble, startSlackDouble } from '../../devkit/slack-stand-in/web-api/index.ts';
 import { type Database, openDatabase } from '../../src/db/client.ts';
 import { PROJECT_ROOT } from '../../src/db/provider.ts';
 import { ADMIN, SIGNING_SECRET, waitFor } from '../support/harness.ts';
-import { cleanEnvironment, freePort, type RunningOkra, watchChild } from '../support/okra-process.ts';
-import { createPgDatabase, TEST_PROVIDER } from '../support/test-database.ts';
+import {
+  cleanEnvironment,
+  freePort,
+  okraEnvironment,
+  type ProcessDatabase,
+  processDatabase,
+  type RunningOkra,
+  watchChild,
+} from '../support/okra-process.ts';
 
 const RUNS_PER_TARGET = 10;
 const BURST = 24;
@@ -20,27 +24,20 @@ const BURST = 24;
 const SIGNAL_AFTER = 8;
 
 let double: SlackDouble;
-let databaseUrl: string;
+let created: ProcessDatabase;
 let database: Database;
-let dropDatabase = async () => {};
 
 beforeAll(async () => {
   // `npm install` builds dist/; a checkout whose sources changed since is rebuilt here, as `npm start` would.
   const build = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: PROJECT_ROOT });
   if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
   double = await startSlackDouble();
-  if (TEST_PROVIDER === 'postgresql') {
-    const created = await createPgDatabase();
-    databaseUrl = created.url;
-    dropDatabase = created.drop;
-  } else {
-    databaseUrl = `file:${join(mkdtempSync(join(tmpdir(), 'okra-npm-')), 'okra.db')}`;
-  }
+  created = await processDatabase('okra-npm-');
 }, 120_000);
 afterAll(async () => {
   await database?.close();
   await double.close();
-  await dropDatabase();
+  await created.drop();
 });
 
 /** The node process running dist/main.js under npm (npm's shell may or may not have exec'd it). */
@@ -64,18 +61,9 @@ function okraUnder(npmPid: number): number | undefined {
 }
 
 function npmStart(port: number): RunningOkra {
-  const env = cleanEnvironment();
   const child = spawn('npm', ['start', '--silent'], {
     cwd: PROJECT_ROOT,
-    env: {
-      ...env,
-      SLACK_BOT_TOKEN: double.botToken,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: double.url,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      OKRA_ADMINS: ADMIN,
-    },
+    env: { ...cleanEnvironment(), ...okraEnvironment(double, created.url, port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return watchChild(child);
@@ -109,7 +97,7 @@ async function burstWithSigterm(run: number, target: 'okra' | 'npm'): Promise<vo
   expect(await okra.exited, okra.output()).toBe(0);
   expect(okra.output()).toContain('stopped');
 
-  database ??= openDatabase(databaseUrl);
+  database ??= openDatabase(created.url);
   const acknowledged = results.filter((r) => r.acknowledged);
   expect(acknowledged.length).toBeGreaterThan(0);
   const made = new Set((await database.db.cycle.findMany({ select: { name: true } })).map((c) => c.name));

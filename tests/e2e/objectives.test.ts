@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { field } from '../../devkit/slack-stand-in/driver.ts';
+import { auditEntries, expectAnswers, expectFormErrors, fields, without } from '../support/e2e-steps.ts';
 import { ADMIN, type Harness, MEMBER, startHarness } from '../support/harness.ts';
 
 let h: Harness;
@@ -21,13 +23,16 @@ const objective = (number: number) =>
     where: { number },
     include: { team: true, owner: true, parent: true, cycle: true },
   });
-const audits = (entityId: number, action: string) =>
-  h.db.auditEntry.findMany({ where: { entityType: 'objective', entityId, action }, orderBy: { id: 'asc' } });
+const audits = (entityId: number, action: string) => auditEntries(h, 'objective', entityId, action);
 
 describe('/okr objective add before any cycle exists', () => {
   it('refuses the typed command and the form, pointing to /okr cycle add', async () => {
-    const typed = await h.command(ADMIN, 'objective add "Win the mid-market"');
-    expect(typed.text).toContain('There is no current cycle yet: create one with /okr cycle add.');
+    await expectAnswers(h, ADMIN, [
+      [
+        'objective add "Win the mid-market"',
+        'There is no current cycle yet: create one with /okr cycle add.',
+      ],
+    ]);
     const form = await h.command(ADMIN, 'objective add');
     expect(form.modal).toBeUndefined();
     expect(form.text).toContain('create one with `/okr cycle add`');
@@ -50,12 +55,12 @@ describe('/okr objective', () => {
   });
 
   it('adds a company objective in the current cycle from command text, with its audit entry', async () => {
-    const result = await h.command(
-      ADMIN,
-      'objective add "Win the mid-market" --description "Deals of 50-500 seats"',
-    );
-    expect(result.text).toContain('Created *O-1* Win the mid-market (company level, no team, no owner');
-    expect(result.text).toContain('cycle 2026 Q1');
+    await expectAnswers(h, ADMIN, [
+      [
+        'objective add "Win the mid-market" --description "Deals of 50-500 seats"',
+        ['Created *O-1* Win the mid-market (company level, no team, no owner', 'cycle 2026 Q1'],
+      ],
+    ]);
     const row = await objective(1);
     expect(row).toMatchObject({
       title: 'Win the mid-market',
@@ -74,13 +79,12 @@ describe('/okr objective', () => {
   });
 
   it('adds a team objective with a case-insensitive team, an owner mention and a parent', async () => {
-    const result = await h.command(
-      ADMIN,
-      'objective add "Double pipeline" --level team --team growth --owner <@U0BOB|bob> --parent o-1',
-    );
-    expect(result.text).toContain(
-      'Created *O-2* Double pipeline (team level, team Growth, owner <@U0BOB>, aligned under O-1',
-    );
+    await expectAnswers(h, ADMIN, [
+      [
+        'objective add "Double pipeline" --level team --team growth --owner <@U0BOB|bob> --parent o-1',
+        'Created *O-2* Double pipeline (team level, team Growth, owner <@U0BOB>, aligned under O-1',
+      ],
+    ]);
     const row = await objective(2);
     expect(row.team?.name).toBe('Growth');
     expect(row.owner?.slackUserId).toBe('U0BOB');
@@ -88,11 +92,12 @@ describe('/okr objective', () => {
   });
 
   it('resolves a typed @name through the Slack directory and accepts another cycle by name', async () => {
-    const result = await h.command(
-      ADMIN,
-      'objective add "Grow myself" --level personal --owner @priya --cycle "2026 q2"',
-    );
-    expect(result.text).toContain('Created *O-3* Grow myself (personal level, no team, owner <@U0PRIYA>');
+    await expectAnswers(h, ADMIN, [
+      [
+        'objective add "Grow myself" --level personal --owner @priya --cycle "2026 q2"',
+        'Created *O-3* Grow myself (personal level, no team, owner <@U0PRIYA>',
+      ],
+    ]);
     expect((await objective(3)).cycleId).toBe(q2);
   });
 
@@ -118,21 +123,21 @@ describe('/okr objective', () => {
       [`objective add "X" --description "${'d'.repeat(2001)}"`, 'Keep the description to 2000 characters.'],
       ['objective add "X" --owner @nobody', 'Nobody called @nobody was found'],
     ];
-    for (const [text, message] of cases) {
-      const result = await h.command(ADMIN, text);
-      expect(result.text, text).toContain('Nothing was changed');
-      expect(result.text, text).toContain(message);
-    }
+    await expectAnswers(
+      h,
+      ADMIN,
+      cases.map(([text, message]) => [text, ['Nothing was changed', message]]),
+    );
     expect(await h.db.objective.count()).toBe(before);
   });
 
   it('escapes titles so they cannot mention or link', async () => {
-    const result = await h.command(
-      ADMIN,
-      'objective add "&lt;!channel&gt; &amp; &lt;https://evil.example|win&gt;"',
-    );
-    expect(result.text).toContain('&lt;!channel&gt; &amp; &lt;https://evil.example|win&gt;');
-    expect(result.text).not.toContain('<!channel>');
+    await expectAnswers(h, ADMIN, [
+      [
+        'objective add "&lt;!channel&gt; &amp; &lt;https://evil.example|win&gt;"',
+        ['&lt;!channel&gt; &amp; &lt;https://evil.example|win&gt;', without('<!channel>')],
+      ],
+    ]);
     await h.command(ADMIN, 'objective archive O-4');
   });
 
@@ -155,26 +160,23 @@ describe('/okr objective', () => {
     expect(optionValues(opened.modal, 'parent')).toEqual(['O-1', 'O-2']);
     expect(optionValues(opened.modal, 'team')).toEqual([String(teams.growth), String(teams.sales)]);
 
-    const invalid = await h.submit(ADMIN, opened.modal!, {
-      title: { value: { type: 'plain_text_input', value: 'Land 20 logos' } },
-      level: { value: 'team' },
-      cycle: { value: String(q1.id) },
-    });
-    expect(invalid.body).toEqual({
-      response_action: 'errors',
-      errors: { team: 'A team objective needs a team; choose one, or another level.' },
+    const logos = { title: field.text('Land 20 logos'), level: 'team', cycle: String(q1.id) };
+    await expectFormErrors(h, ADMIN, opened.modal!, fields(logos), {
+      team: 'A team objective needs a team; choose one, or another level.',
     });
     const count = await h.db.objective.count();
 
-    const valid = await h.submit(ADMIN, opened.modal!, {
-      title: { value: { type: 'plain_text_input', value: 'Land 20 logos' } },
-      description: { value: { type: 'plain_text_input', value: 'New logos in the mid-market' } },
-      level: { value: 'team' },
-      team: { value: String(teams.sales) },
-      owner: { value: { type: 'users_select', user: 'U0BOB' } },
-      parent: { value: 'O-1' },
-      cycle: { value: String(q1.id) },
-    });
+    const valid = await h.submit(
+      ADMIN,
+      opened.modal!,
+      fields({
+        ...logos,
+        description: field.text('New logos in the mid-market'),
+        team: String(teams.sales),
+        owner: field.user('U0BOB'),
+        parent: 'O-1',
+      }),
+    );
     expect(valid.status).toBe(200);
     expect(await h.db.objective.count()).toBe(count + 1);
     const row = await objective(5);
@@ -192,10 +194,12 @@ describe('/okr objective', () => {
   });
 
   it('edits only the fields given and records just those in the audit', async () => {
-    const result = await h.command(ADMIN, 'objective edit O-2 --title "Triple pipeline" --owner @priya');
-    expect(result.text).toContain(
-      'Updated *O-2* Triple pipeline (team level, team Growth, owner <@U0PRIYA>, aligned under O-1',
-    );
+    await expectAnswers(h, ADMIN, [
+      [
+        'objective edit O-2 --title "Triple pipeline" --owner @priya',
+        'Updated *O-2* Triple pipeline (team level, team Growth, owner <@U0PRIYA>, aligned under O-1',
+      ],
+    ]);
     const row = await objective(2);
     expect(row.description).toBe('');
     const [entry] = await audits(row.id, 'update');
@@ -204,12 +208,11 @@ describe('/okr objective', () => {
   });
 
   it('refuses an edit that leaves a level without what it needs', async () => {
-    const noTeam = await h.command(ADMIN, 'objective edit O-2 --team none');
-    expect(noTeam.text).toContain('A team objective needs a team');
-    const personal = await h.command(ADMIN, 'objective edit O-1 --level personal');
-    expect(personal.text).toContain('A personal objective needs an owner');
-    const missing = await h.command(ADMIN, 'objective edit O-42 --title "Nope"');
-    expect(missing.text).toContain('There is no O-42.');
+    await expectAnswers(h, ADMIN, [
+      ['objective edit O-2 --team none', 'A team objective needs a team'],
+      ['objective edit O-1 --level personal', 'A personal objective needs an owner'],
+      ['objective edit O-42 --title "Nope"', 'There is no O-42.'],
+    ]);
     expect((await objective(2)).teamId).toBe(teams.growth);
     expect((await objective(1)).level).toBe('company');
   });
@@ -225,25 +228,26 @@ describe('/okr objective', () => {
     expect(optionValues(opened.modal, 'parent')).not.toContain('O-2');
     expect(blocksOf(opened.modal).some((b) => b.block_id === 'cycle')).toBe(false);
 
-    const invalid = await h.submit(ADMIN, opened.modal!, {
-      title: { value: { type: 'plain_text_input', value: 'Triple pipeline' } },
-      level: { value: 'personal' },
-      team: { value: String(teams.growth) },
-      parent: { value: 'O-1' },
-    });
-    expect(invalid.body).toEqual({
-      response_action: 'errors',
-      errors: { owner: 'A personal objective needs an owner; choose one, or another level.' },
-    });
+    const growthUnderO1 = { team: String(teams.growth), parent: 'O-1' };
+    await expectFormErrors(
+      h,
+      ADMIN,
+      opened.modal!,
+      fields({ ...growthUnderO1, title: field.text('Triple pipeline'), level: 'personal' }),
+      { owner: 'A personal objective needs an owner; choose one, or another level.' },
+    );
 
-    const valid = await h.submit(ADMIN, opened.modal!, {
-      title: { value: { type: 'plain_text_input', value: 'Quadruple pipeline' } },
-      description: { value: { type: 'plain_text_input', value: 'Via partners' } },
-      level: { value: 'team' },
-      team: { value: String(teams.growth) },
-      owner: { value: { type: 'users_select', user: 'U0PRIYA' } },
-      parent: { value: 'O-1' },
-    });
+    const valid = await h.submit(
+      ADMIN,
+      opened.modal!,
+      fields({
+        ...growthUnderO1,
+        title: field.text('Quadruple pipeline'),
+        description: field.text('Via partners'),
+        level: 'team',
+        owner: field.user('U0PRIYA'),
+      }),
+    );
     expect(valid.status).toBe(200);
     const row = await objective(2);
     expect(row).toMatchObject({
@@ -259,29 +263,29 @@ describe('/okr objective', () => {
   it('aligns, refuses loops with the loop path, and removes an alignment with none', async () => {
     await h.command(ADMIN, 'objective add "Hire partners managers" --parent O-2');
     // Now O-6 → O-2 → O-1.
-    const loop = await h.command(ADMIN, 'objective align O-1 O-6');
-    expect(loop.text).toContain(
-      'O-6 is already aligned under O-1 (O-6 → O-2 → O-1), so O-1 cannot go under O-6.',
-    );
+    await expectAnswers(h, ADMIN, [
+      [
+        'objective align O-1 O-6',
+        'O-6 is already aligned under O-1 (O-6 → O-2 → O-1), so O-1 cannot go under O-6.',
+      ],
+    ]);
     expect((await objective(1)).parentId).toBeNull();
-    const self = await h.command(ADMIN, 'objective align O-1 O-1');
-    expect(self.text).toContain('O-1 cannot be aligned under itself.');
-    const otherCycle = await h.command(ADMIN, 'objective align O-6 O-3');
-    expect(otherCycle.text).toContain('a parent has to be in the same cycle');
-
-    const moved = await h.command(ADMIN, 'objective align O-6 O-1');
-    expect(moved.text).toContain('*O-6* Hire partners managers is now aligned under *O-1*.');
+    await expectAnswers(h, ADMIN, [
+      ['objective align O-1 O-1', 'O-1 cannot be aligned under itself.'],
+      ['objective align O-6 O-3', 'a parent has to be in the same cycle'],
+      ['objective align O-6 O-1', '*O-6* Hire partners managers is now aligned under *O-1*.'],
+    ]);
     const row = await objective(6);
     expect(row.parent?.number).toBe(1);
     const entry = (await audits(row.id, 'update')).at(-1);
     expect(JSON.parse(entry!.before)).toEqual({ parent: 'O-2' });
     expect(JSON.parse(entry!.after)).toEqual({ parent: 'O-1' });
 
-    const removed = await h.command(ADMIN, 'objective align O-6 none');
-    expect(removed.text).toContain('is no longer aligned under another objective');
+    await expectAnswers(h, ADMIN, [
+      ['objective align O-6 none', 'is no longer aligned under another objective'],
+    ]);
     expect((await objective(6)).parentId).toBeNull();
-    const usage = await h.command(ADMIN, 'objective align O-6');
-    expect(usage.text).toContain('/okr objective align O-5 O-1');
+    await expectAnswers(h, ADMIN, [['objective align O-6', '/okr objective align O-5 O-1']]);
   });
 
   it('archives keeping key results and child links, refuses it as a parent, and restores', async () => {
@@ -298,55 +302,57 @@ describe('/okr objective', () => {
     });
     await h.command(ADMIN, 'objective align O-6 O-2');
 
-    const archived = await h.command(ADMIN, 'objective archive O-2');
-    expect(archived.text).toContain('Archived *O-2* Quadruple pipeline. Its key results are kept');
+    await expectAnswers(h, ADMIN, [
+      ['objective archive O-2', 'Archived *O-2* Quadruple pipeline. Its key results are kept'],
+    ]);
     expect((await objective(2)).archivedAt).not.toBeNull();
     expect(await h.db.keyResult.count({ where: { objectiveId: o2.id } })).toBe(1);
     expect((await objective(6)).parent?.number).toBe(2);
     expect(await audits(o2.id, 'archive')).toHaveLength(1);
 
-    expect((await h.command(ADMIN, 'objective archive O-2')).text).toContain('O-2 is already archived.');
-    expect((await h.command(ADMIN, 'objective align O-5 O-2')).text).toContain(
-      'O-2 is archived; restore it first',
-    );
+    await expectAnswers(h, ADMIN, [
+      ['objective archive O-2', 'O-2 is already archived.'],
+      ['objective align O-5 O-2', 'O-2 is archived; restore it first'],
+    ]);
     const form = await h.command(ADMIN, 'objective add');
     expect(optionValues(form.modal, 'parent')).not.toContain('O-2');
 
     // Editing a child in the form keeps its archived parent rather than refusing or dropping it.
     const child = await h.command(ADMIN, 'objective edit O-6');
     expect(initialOption(child.modal, 'parent')).toBe('O-2');
-    const saved = await h.submit(ADMIN, child.modal!, {
-      title: { value: { type: 'plain_text_input', value: 'Hire partner managers' } },
-      level: { value: 'company' },
-      parent: { value: 'O-2' },
-    });
+    const saved = await h.submit(
+      ADMIN,
+      child.modal!,
+      fields({ title: field.text('Hire partner managers'), level: 'company', parent: 'O-2' }),
+    );
     expect(saved.status).toBe(200);
     expect(await objective(6)).toMatchObject({ title: 'Hire partner managers', parentId: o2.id });
 
-    const restored = await h.command(ADMIN, 'objective restore O-2');
-    expect(restored.text).toContain('Restored *O-2* Quadruple pipeline.');
+    await expectAnswers(h, ADMIN, [['objective restore O-2', 'Restored *O-2* Quadruple pipeline.']]);
     expect((await objective(2)).archivedAt).toBeNull();
     expect(await audits(o2.id, 'restore')).toHaveLength(1);
-    expect((await h.command(ADMIN, 'objective restore O-2')).text).toContain('O-2 is not archived.');
+    await expectAnswers(h, ADMIN, [['objective restore O-2', 'O-2 is not archived.']]);
   });
 
   it('refuses members, in commands and in forms, and changes nothing', async () => {
     const count = await h.db.objective.count();
-    for (const text of [
-      'objective add "Mine"',
-      'objective edit O-1 --title "Mine"',
-      'objective align O-6 O-1',
-      'objective archive O-1',
-      'objective restore O-4',
-    ]) {
-      const result = await h.command(MEMBER, text);
-      expect(result.text, text).toContain('Only PMO admins can use `/okr objective');
-    }
+    await expectAnswers(
+      h,
+      MEMBER,
+      [
+        'objective add "Mine"',
+        'objective edit O-1 --title "Mine"',
+        'objective align O-6 O-1',
+        'objective archive O-1',
+        'objective restore O-4',
+      ].map((typed) => [typed, 'Only PMO admins can use `/okr objective']),
+    );
     const opened = await h.command(ADMIN, 'objective add');
-    const refused = await h.submit(MEMBER, opened.modal!, {
-      title: { value: { type: 'plain_text_input', value: 'Mine' } },
-      level: { value: 'company' },
-    });
+    const refused = await h.submit(
+      MEMBER,
+      opened.modal!,
+      fields({ title: field.text('Mine'), level: 'company' }),
+    );
     expect(refused.body).toMatchObject({
       response_action: 'errors',
       errors: { title: expect.stringContaining('Only PMO admins') },

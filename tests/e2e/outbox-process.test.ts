@@ -1,54 +1,23 @@
 // Flags survive the process: Okra runs as an operator runs it (src/main.ts in a child process), a check-in
 // puts a key result off track, the process is stopped (SIGTERM) or killed (SIGKILL) while Slack fails or is
 // slow, and after a restart the owner's DM and the PMO line are each there exactly once.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sendCommand } from '../../devkit/slack-stand-in/driver.ts';
-import { type SlackDouble, startSlackDouble } from '../../devkit/slack-stand-in/web-api/index.ts';
-import { openDatabase } from '../../src/db/client.ts';
-import { ADMIN, MEMBER, SIGNING_SECRET, waitFor } from '../support/harness.ts';
-import { freePort, startOkra } from '../support/okra-process.ts';
-import { createPgDatabase, TEST_PROVIDER } from '../support/test-database.ts';
+import type { SlackDouble } from '../../devkit/slack-stand-in/web-api/index.ts';
+import { MEMBER, SIGNING_SECRET, waitFor } from '../support/harness.ts';
+import { freePort, processStages } from '../support/okra-process.ts';
+import { cycleAroundNow, monthAgo, seedCycle, seedKeyResults } from '../support/seed.ts';
+import { TEST_PROVIDER } from '../support/test-database.ts';
 
 const PMO = 'C0OKRS';
-const DAY = 86_400_000;
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const stage = processStages('okra-outbox-');
 
 /** A fresh double, database and Okra, with one key result owned by MEMBER that a check-in puts off track. */
 async function setUp() {
-  const double = await startSlackDouble();
-  cleanups.push(() => double.close());
-  const workDir = mkdtempSync(join(tmpdir(), 'okra-outbox-'));
-  let databaseUrl = `file:${join(workDir, 'okra.db')}`;
-  if (TEST_PROVIDER === 'postgresql') {
-    const created = await createPgDatabase();
-    databaseUrl = created.url;
-    cleanups.push(created.drop);
-  }
+  const { double, ...okra } = await stage();
   const port = await freePort();
-  const env = {
-    SLACK_BOT_TOKEN: double.botToken,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: double.url,
-    DATABASE_URL: databaseUrl,
-    PORT: String(port),
-    OKRA_ADMINS: ADMIN,
-    OKRA_PMO_CHANNEL: PMO,
-  };
-  const start = async () => {
-    const run = startOkra(env, workDir);
-    cleanups.push(async () => {
-      if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill('SIGKILL');
-    });
-    await waitFor(() => run.output().includes('listening'), 30_000);
-    return run;
-  };
+  const start = () => okra.start(port, { OKRA_PMO_CHANNEL: PMO });
   const first = await start();
   const url = `http://127.0.0.1:${port}`;
   const command = (text: string) =>
@@ -56,44 +25,15 @@ async function setUp() {
   await command('help');
   await waitFor(() => double.responseUrlPosts.length > 0, 10_000);
 
-  const database = openDatabase(databaseUrl);
-  cleanups.push(() => database.close());
-  const { db } = database;
-  const workspace = await db.workspace.findFirstOrThrow();
+  const db = okra.connect();
+  const workspaceId = (await db.workspace.findFirstOrThrow()).id;
   const member = await db.member.findFirstOrThrow({ where: { slackUserId: MEMBER } });
-  const today = Date.now();
-  const cycle = await db.cycle.create({
-    data: {
-      workspaceId: workspace.id,
-      name: 'Now',
-      startDate: new Date(today - 45 * DAY),
-      endDate: new Date(today + 45 * DAY),
-      isCurrent: true,
-    },
-  });
-  const objective = await db.objective.create({
-    data: {
-      workspaceId: workspace.id,
-      number: 1,
-      title: 'Grow',
-      cycleId: cycle.id,
-      level: 'company',
-      // Past the grace period new items get before they are flagged.
-      createdAt: new Date(today - 30 * DAY),
-    },
-  });
-  await db.keyResult.create({
-    data: {
-      workspaceId: workspace.id,
-      number: 1,
-      objectiveId: objective.id,
-      title: 'Sign partners',
-      ownerId: member.id,
-      kind: 'increase',
-      targetValue: 100,
-      createdAt: new Date(today - 30 * DAY),
-    },
-  });
+  // Created past the grace period new items get before they are flagged.
+  const createdAt = monthAgo();
+  const { objectiveId } = await seedCycle(db, workspaceId, cycleAroundNow(), [{ title: 'Grow', createdAt }]);
+  await seedKeyResults(db, workspaceId, objectiveId, [
+    { title: 'Sign partners', ownerId: member.id, targetValue: 100, createdAt },
+  ]);
   const flagDms = () => double.messagesIn(MEMBER).filter((m) => m.text?.includes('*KR-1*'));
   const pmoLines = () => double.messagesIn(PMO).filter((m) => m.text?.includes('*KR-1*'));
   return { double, db, first, start, command, flagDms, pmoLines };
@@ -118,18 +58,28 @@ async function expectDeliveredOnce(s: Scenario, withinMs: number) {
 
 const posts = (double: SlackDouble) => double.callsTo('chat.postMessage').length;
 
+/** After a stop: once the faults are gone, a restarted Okra delivers each message once. */
+async function restartAndExpectOnce(s: Scenario, withinMs: number) {
+  s.double.clearFaults();
+  await s.start();
+  await expectDeliveredOnce(s, withinMs);
+}
+
+/** A check-in puts KR-1 off track; once Slack has seen `postsSeen` posts the process gets `signal`. Its exit code. */
+async function offTrackThenStop(s: Scenario, postsSeen: number, signal: 'SIGTERM' | 'SIGKILL') {
+  await s.command('update KR-1 10 --confidence 2');
+  await waitFor(() => posts(s.double) >= postsSeen, 60_000);
+  s.first.child.kill(signal);
+  return s.first.exited;
+}
+
 describe(`flags across stops and crashes on ${TEST_PROVIDER}`, () => {
   it('SIGTERM while Slack answers 500 (one stored before answering): each delivered once after restart', async () => {
     const s = await setUp();
     s.double.failNext('chat.postMessage', { status: 500, afterStore: true });
     s.double.failNext('chat.postMessage', { status: 500, times: 1000 });
-    await s.command('update KR-1 10 --confidence 2');
-    await waitFor(() => posts(s.double) >= 3, 60_000);
-    s.first.child.kill('SIGTERM');
-    expect(await s.first.exited).toBe(0);
-    s.double.clearFaults();
-    await s.start();
-    await expectDeliveredOnce(s, 30_000);
+    expect(await offTrackThenStop(s, 3, 'SIGTERM')).toBe(0);
+    await restartAndExpectOnce(s, 30_000);
   }, 150_000);
 
   // A restarted process does not know the Retry-After an earlier one was given (the 429 pause is per
@@ -137,26 +87,17 @@ describe(`flags across stops and crashes on ${TEST_PROVIDER}`, () => {
   it('SIGTERM while Slack answers 429 with Retry-After: 30: nothing delivered before, each once after restart', async () => {
     const s = await setUp();
     s.double.failNext('chat.postMessage', { status: 429, retryAfter: 30, times: 1000 });
-    await s.command('update KR-1 10 --confidence 2');
-    await waitFor(() => posts(s.double) >= 1, 60_000);
-    s.first.child.kill('SIGTERM');
-    expect(await s.first.exited).toBe(0);
+    expect(await offTrackThenStop(s, 1, 'SIGTERM')).toBe(0);
     expect(s.double.callsTo('chat.postMessage').filter((call) => call.ok)).toHaveLength(0);
-    s.double.clearFaults();
-    await s.start();
-    await expectDeliveredOnce(s, 60_000);
+    await restartAndExpectOnce(s, 60_000);
   }, 150_000);
 
   it('SIGKILL during a slow send that Slack carries out: not sent again after restart', async () => {
     const s = await setUp();
     // Slack takes 4 s before it stores and answers; the process dies meanwhile.
     s.double.failNext('chat.postMessage', { delayMs: 3000, times: 2 });
-    await s.command('update KR-1 10 --confidence 2');
-    await waitFor(() => posts(s.double) >= 2, 60_000);
-    s.first.child.kill('SIGKILL');
-    await s.first.exited;
-    await s.start();
-    await expectDeliveredOnce(s, 60_000);
+    await offTrackThenStop(s, 2, 'SIGKILL');
+    await restartAndExpectOnce(s, 60_000);
     // Found in the history by their keys: the restart read it and posted nothing more.
     expect(posts(s.double)).toBe(2);
     expect(s.double.callsTo('conversations.history').length).toBeGreaterThanOrEqual(2);
@@ -166,12 +107,8 @@ describe(`flags across stops and crashes on ${TEST_PROVIDER}`, () => {
     const s = await setUp();
     // Slack holds the posts and then fails them without storing: when the process dies nothing was sent.
     s.double.failNext('chat.postMessage', { delayMs: 3000, status: 500, times: 2 });
-    await s.command('update KR-1 10 --confidence 2');
-    await waitFor(() => posts(s.double) >= 2, 60_000);
-    s.first.child.kill('SIGKILL');
-    await s.first.exited;
+    await offTrackThenStop(s, 2, 'SIGKILL');
     expect(s.flagDms()).toHaveLength(0);
-    await s.start();
-    await expectDeliveredOnce(s, 60_000);
+    await restartAndExpectOnce(s, 60_000);
   }, 150_000);
 });

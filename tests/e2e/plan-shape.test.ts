@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePlanYaml } from '../../src/plan/index.ts';
 import { importPlan } from '../../src/services/plan-import.ts';
+import { expectAnswers, expectSays, fields, without } from '../support/e2e-steps.ts';
 import { ADMIN, type Harness, MEMBER, startHarness } from '../support/harness.ts';
 import { seedQuarter } from '../support/seed.ts';
 
@@ -21,29 +22,28 @@ afterAll(() => h.close());
 
 describe('adding a key result without a curve', () => {
   it('the command reply suggests back-loaded for a launch, with the command to set it', async () => {
-    const result = await h.command(
-      ADMIN,
-      'kr add O-1 "Launch self-serve checkout" --from 0 --to 500 --owner <@U0BOB|bob>',
-    );
-    expect(result.text).toContain('Created *KR-1*');
-    expect(result.text).toContain(
-      'No curve was chosen, so Okra assumes steady, straight-line progress. This looks like a launch (the title mentions "Launch"): if most of it lands late, make it back-loaded with `/okr kr edit KR-1 --curve back_loaded`',
-    );
+    await expectAnswers(h, ADMIN, [
+      [
+        'kr add O-1 "Launch self-serve checkout" --from 0 --to 500 --owner <@U0BOB|bob>',
+        [
+          'Created *KR-1*',
+          'No curve was chosen, so Okra assumes steady, straight-line progress. This looks like a launch (the title mentions "Launch"): if most of it lands late, make it back-loaded with `/okr kr edit KR-1 --curve back_loaded`',
+        ],
+      ],
+    ]);
   });
 
   it('offers the other curves for an ordinary metric, and says nothing when a curve was chosen', async () => {
-    const plain = await h.command(
-      ADMIN,
-      'kr add O-1 "Grow weekly active teams" --from 100 --to 400 --owner <@U0BOB|bob>',
-    );
-    expect(plain.text).toContain(
-      'If that is not the plan: `/okr kr edit KR-2 --curve back_loaded` (most progress late), `/okr kr edit KR-2 --curve front_loaded` (most progress early).',
-    );
-    const chosen = await h.command(
-      ADMIN,
-      'kr add O-1 "Launch the partner API" --from 0 --to 10 --curve back_loaded --owner <@U0BOB|bob>',
-    );
-    expect(chosen.text).not.toContain('No curve was chosen');
+    await expectAnswers(h, ADMIN, [
+      [
+        'kr add O-1 "Grow weekly active teams" --from 100 --to 400 --owner <@U0BOB|bob>',
+        'If that is not the plan: `/okr kr edit KR-2 --curve back_loaded` (most progress late), `/okr kr edit KR-2 --curve front_loaded` (most progress early).',
+      ],
+      [
+        'kr add O-1 "Launch the partner API" --from 0 --to 10 --curve back_loaded --owner <@U0BOB|bob>',
+        without('No curve was chosen'),
+      ],
+    ]);
   });
 
   it('the form offers the choice with a hint, and its confirmation suggests back-loaded for a launch', async () => {
@@ -52,18 +52,24 @@ describe('adding a key result without a curve', () => {
     expect(curve?.hint?.text).toContain(
       'Launches, go-lives and signed contracts land late: pick back-loaded.',
     );
-    const submitted = await h.submit(ADMIN, opened.modal!, {
-      objective: { value: 'O-1' },
-      title: { value: 'Go live in Germany' },
-      kind: { value: 'increase' },
-      start: { value: '0' },
-      target: { value: '300' },
-      owner: { value: MEMBER },
-    });
+    const submitted = await h.submit(
+      ADMIN,
+      opened.modal!,
+      fields({
+        objective: 'O-1',
+        title: 'Go live in Germany',
+        kind: 'increase',
+        start: '0',
+        target: '300',
+        owner: MEMBER,
+      }),
+    );
     expect(submitted.status).toBe(200);
-    const confirmation = h.double.messagesIn(ADMIN).at(-1)?.text ?? '';
-    expect(confirmation).toContain('Created *KR-4*');
-    expect(confirmation).toContain('This looks like a launch (the title mentions "Go live")');
+    expectSays(
+      h.double.messagesIn(ADMIN).at(-1)?.text ?? '',
+      ['Created *KR-4*', 'This looks like a launch (the title mentions "Go live")'],
+      'the confirmation DM',
+    );
   });
 
   it('an import hints the same for a launch-like key result without a curve', async () => {

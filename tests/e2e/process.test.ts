@@ -6,8 +6,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendCommand } from '../../devkit/slack-stand-in/driver.ts';
 import { type SlackDouble, startSlackDouble } from '../../devkit/slack-stand-in/web-api/index.ts';
 import { ADMIN, MEMBER, SIGNING_SECRET, waitFor } from '../support/harness.ts';
-import { freePort, type RunningOkra as Running, startOkra } from '../support/okra-process.ts';
-import { createPgDatabase, TEST_PROVIDER } from '../support/test-database.ts';
+import {
+  freePort,
+  okraEnvironment,
+  type ProcessDatabase,
+  processDatabase,
+  type RunningOkra as Running,
+  startListening,
+  startOkra,
+  stopNow,
+} from '../support/okra-process.ts';
+import { TEST_PROVIDER } from '../support/test-database.ts';
 
 async function healthy(port: number): Promise<number> {
   try {
@@ -46,78 +55,51 @@ describe(`a configured Okra on ${TEST_PROVIDER}`, () => {
   let double: SlackDouble;
   let run: Running;
   let port: number;
-  let workDir: string;
-  let dropDatabase = async () => {};
+  let database: ProcessDatabase;
 
   beforeAll(async () => {
     double = await startSlackDouble();
     port = await freePort();
-    workDir = mkdtempSync(join(tmpdir(), 'okra-run-'));
-    let databaseUrl = 'file:./data/okra.db';
-    if (TEST_PROVIDER === 'postgresql') {
-      const created = await createPgDatabase();
-      databaseUrl = created.url;
-      dropDatabase = created.drop;
-    }
-    run = startOkra(
-      {
-        SLACK_BOT_TOKEN: double.botToken,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: double.url,
-        DATABASE_URL: databaseUrl,
-        PORT: String(port),
-        OKRA_ADMINS: ADMIN,
-      },
-      workDir,
-    );
-    await waitFor(() => run.output().includes('listening'), 30_000);
+    // A relative SQLite path, as in .env.example: the file is made under the working directory.
+    database = await processDatabase('okra-run-', () => 'file:./data/okra.db');
+    run = await startListening(okraEnvironment(double, database.url, port), database.workDir);
   }, 40_000);
 
+  /** A signed slash command to the running Okra. */
+  const send = (command: Parameters<typeof sendCommand>[2], options?: Parameters<typeof sendCommand>[3]) =>
+    sendCommand(`http://127.0.0.1:${port}`, SIGNING_SECRET, command, options);
+
   afterAll(async () => {
-    if (run.child.exitCode === null) run.child.kill('SIGKILL');
+    if (run) stopNow(run);
     await double.close();
-    await dropDatabase();
+    await database.drop();
   });
 
   it('creates and migrates a new database, and /healthz answers 200', async () => {
     expect(await healthy(port)).toBe(200);
-    if (TEST_PROVIDER === 'sqlite') expect(existsSync(join(workDir, 'data', 'okra.db'))).toBe(true);
+    if (TEST_PROVIDER === 'sqlite') expect(existsSync(join(database.workDir, 'data', 'okra.db'))).toBe(true);
     expect(run.output()).toMatch(/applied \d{14}_init/);
     expect(run.output()).not.toContain(double.botToken);
   });
 
   it('answers a signed /okr help with 200 and the help text', async () => {
     const responseUrl = double.newResponseUrl();
-    const response = await sendCommand(`http://127.0.0.1:${port}`, SIGNING_SECRET, {
-      userId: MEMBER,
-      text: 'help',
-      responseUrl,
-    });
+    const response = await send({ userId: MEMBER, text: 'help', responseUrl });
     expect(response.status).toBe(200);
     await waitFor(() => double.responsesTo(responseUrl).length > 0);
     expect(String(double.responsesTo(responseUrl)[0]!.body.text)).toContain('/okr help');
   });
 
   it('refuses a bad signature and a stale timestamp with 401', async () => {
-    const url = `http://127.0.0.1:${port}`;
-    expect(
-      (await sendCommand(url, SIGNING_SECRET, { userId: MEMBER, text: 'help' }, { badSignature: true }))
-        .status,
-    ).toBe(401);
-    expect(
-      (await sendCommand(url, SIGNING_SECRET, { userId: MEMBER, text: 'help' }, { ageSeconds: 301 })).status,
-    ).toBe(401);
+    expect((await send({ userId: MEMBER, text: 'help' }, { badSignature: true })).status).toBe(401);
+    expect((await send({ userId: MEMBER, text: 'help' }, { ageSeconds: 301 })).status).toBe(401);
   });
 
   it('on SIGTERM finishes the work in flight, then exits 0 within 10 s', async () => {
     // The modal opens after the command is acknowledged; Slack answers slowly, so it is still in flight.
     double.failNext('views.open', { delayMs: 1500 });
     const triggerId = double.newTriggerId();
-    const response = await sendCommand(`http://127.0.0.1:${port}`, SIGNING_SECRET, {
-      userId: ADMIN,
-      text: 'cycle add',
-      triggerId,
-    });
+    const response = await send({ userId: ADMIN, text: 'cycle add', triggerId });
     expect(response.status).toBe(200);
     await waitFor(() => double.calls.some((call) => call.method === 'views.open'), 5000).catch(() => {});
     run.child.kill('SIGTERM');
@@ -141,8 +123,7 @@ describe.runIf(TEST_PROVIDER === 'sqlite')('restarting after the SQLite file was
       DATABASE_URL: 'file:./data/okra.db',
       PORT: String(await freePort()),
     };
-    const first = startOkra(env, workDir);
-    await waitFor(() => first.output().includes('listening'), 30_000);
+    const first = await startListening(env, workDir);
     first.child.kill('SIGTERM');
     expect(await first.exited, first.output()).toBe(0);
     const file = join(workDir, 'data', 'okra.db');

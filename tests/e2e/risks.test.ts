@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEntries, expectAnswers } from '../support/e2e-steps.ts';
 import { ADMIN, type Harness, MEMBER, OTHER, startHarness } from '../support/harness.ts';
+import { planRows } from '../support/plan-rows.ts';
 import { seedQuarter } from '../support/seed.ts';
 
 let h: Harness;
@@ -10,67 +12,33 @@ beforeAll(async () => {
   h = await startHarness();
   const quarter = await seedQuarter(h, [MEMBER, OTHER]);
   ({ workspaceId } = quarter);
-  const member = { id: quarter.members[MEMBER]! };
-  const other = { id: quarter.members[OTHER]! };
+  const rows = planRows(h, quarter);
   const growth = await h.db.team.create({ data: { workspaceId, name: 'Growth' } });
   await h.db.team.create({ data: { workspaceId, name: 'Support' } });
-  const cycle = { id: quarter.cycleId };
-  const objective = await h.db.objective.create({
-    data: {
-      workspaceId,
-      number: 2,
-      title: 'Grow the <b>base</b>',
-      cycleId: cycle.id,
-      level: 'team',
-      teamId: growth.id,
-    },
-  });
-  await h.db.keyResult.create({
-    data: {
-      workspaceId,
-      number: 3,
-      objectiveId: objective.id,
-      title: 'Ship v2',
-      ownerId: member.id,
-      kind: 'increase',
-    },
-  });
-  await h.db.keyResult.create({
-    data: {
-      workspaceId,
-      number: 4,
-      objectiveId: objective.id,
-      title: 'Hire two',
-      ownerId: other.id,
-      kind: 'increase',
-    },
-  });
-  await h.db.kpi.create({
-    data: {
-      workspaceId,
-      number: 1,
-      title: 'Churn',
-      ownerId: member.id,
-      target: 2,
-      green: 2.5,
-      amber: 4,
-      direction: 'lower_is_better',
-    },
+  const objective = await rows.objective(2, 'Grow the <b>base</b>', { level: 'team', teamId: growth.id });
+  await rows.keyResult(3, objective.id, 'Ship v2', { ownerId: quarter.members[MEMBER]! });
+  await rows.keyResult(4, objective.id, 'Hire two', { ownerId: quarter.members[OTHER]! });
+  await rows.kpi(1, 'Churn', {
+    ownerId: quarter.members[MEMBER]!,
+    target: 2,
+    green: 2.5,
+    amber: 4,
+    direction: 'lower_is_better',
   });
 });
 afterAll(() => h.close());
 
 const riskNumbered = (number: number) => h.db.risk.findFirstOrThrow({ where: { workspaceId, number } });
-const auditOf = (entityId: number, action: string) =>
-  h.db.auditEntry.findMany({ where: { entityType: 'risk', entityId, action }, orderBy: { id: 'asc' } });
+const auditOf = (entityId: number, action: string) => auditEntries(h, 'risk', entityId, action);
 
 describe('/okr risk add', () => {
   it('raises a risk on a key result from command text, scored likelihood × impact', async () => {
-    const result = await h.command(
-      ADMIN,
-      'risk add "Vendor delay" --likelihood 4 --impact 5 --owner <@U0BOB|bob> --on KR-3 --mitigation "Second supplier" --description "Parts late"',
-    );
-    expect(result.text).toContain('Raised *R-1* score 20 (4×5) Vendor delay · <@U0BOB> · on *KR-3* Ship v2');
+    await expectAnswers(h, ADMIN, [
+      [
+        'risk add "Vendor delay" --likelihood 4 --impact 5 --owner <@U0BOB|bob> --on KR-3 --mitigation "Second supplier" --description "Parts late"',
+        'Raised *R-1* score 20 (4×5) Vendor delay · <@U0BOB> · on *KR-3* Ship v2',
+      ],
+    ]);
     const risk = await riskNumbered(1);
     expect(risk).toMatchObject({
       likelihood: 4,
@@ -92,30 +60,34 @@ describe('/okr risk add', () => {
 
   it('accepts only whole ratings from 1 to 5 and real items, saving nothing otherwise', async () => {
     const before = await h.db.risk.count();
-    const rating = await h.command(ADMIN, 'risk add "Storm" --likelihood 7 --impact 2.5');
-    expect(rating.text).toContain('*--likelihood*: Likelihood is a whole number from 1 to 5');
-    expect(rating.text).toContain('Impact is a whole number from 1 to 5');
-    const missing = await h.command(ADMIN, 'risk add "Storm" --likelihood 2 --impact 2 --on KR-99');
-    expect(missing.text).toContain('*--on*: There is no KR-99');
-    const wrongKind = await h.command(ADMIN, 'risk add "Storm" --likelihood 2 --impact 2 --on R-1');
-    expect(wrongKind.text).toContain('is not an id like O-3 or KR-12 or KPI-2');
+    await expectAnswers(h, ADMIN, [
+      [
+        'risk add "Storm" --likelihood 7 --impact 2.5',
+        ['*--likelihood*: Likelihood is a whole number from 1 to 5', 'Impact is a whole number from 1 to 5'],
+      ],
+      ['risk add "Storm" --likelihood 2 --impact 2 --on KR-99', '*--on*: There is no KR-99'],
+      ['risk add "Storm" --likelihood 2 --impact 2 --on R-1', 'is not an id like O-3 or KR-12 or KPI-2'],
+    ]);
     expect(await h.db.risk.count()).toBe(before);
   });
 
   it('lets a member raise risks on items they own or unlinked ones they own, and nothing else', async () => {
-    const own = await h.command(MEMBER, 'risk add "Scope creep" --likelihood 3 --impact 3 --on KPI-1');
-    expect(own.text).toContain('Raised *R-2* score 9 (3×3) Scope creep · <@U0BOB> · on *KPI-1* Churn');
-    const unlinked = await h.command(MEMBER, 'risk add "Burnout" --likelihood 2 --impact 4');
-    expect(unlinked.text).toContain('Raised *R-3* score 8 (2×4) Burnout · <@U0BOB>');
+    await expectAnswers(h, MEMBER, [
+      [
+        'risk add "Scope creep" --likelihood 3 --impact 3 --on KPI-1',
+        'Raised *R-2* score 9 (3×3) Scope creep · <@U0BOB> · on *KPI-1* Churn',
+      ],
+      ['risk add "Burnout" --likelihood 2 --impact 4', 'Raised *R-3* score 8 (2×4) Burnout · <@U0BOB>'],
+    ]);
 
     const before = await h.db.risk.count();
-    const notTheirs = await h.command(MEMBER, 'risk add "Hiring freeze" --likelihood 3 --impact 4 --on KR-4');
-    expect(notTheirs.text).toContain('You can raise risks on items you own; KR-4 is not yours');
-    const forSomeoneElse = await h.command(
-      MEMBER,
-      'risk add "Hiring freeze" --likelihood 3 --impact 4 --owner <@U0PRIYA>',
-    );
-    expect(forSomeoneElse.text).toContain('has to be owned by you');
+    await expectAnswers(h, MEMBER, [
+      [
+        'risk add "Hiring freeze" --likelihood 3 --impact 4 --on KR-4',
+        'You can raise risks on items you own; KR-4 is not yours',
+      ],
+      ['risk add "Hiring freeze" --likelihood 3 --impact 4 --owner <@U0PRIYA>', 'has to be owned by you'],
+    ]);
     expect(await h.db.risk.count()).toBe(before);
   });
 
@@ -152,11 +124,12 @@ describe('/okr risk add', () => {
 
 describe('/okr risk edit and close', () => {
   it('lets the owner re-rate and mitigate by flag; others are refused', async () => {
-    const result = await h.command(
-      MEMBER,
-      'risk edit R-1 --likelihood 2 --status mitigating --mitigation "Second supplier signed"',
-    );
-    expect(result.text).toContain('Updated *R-1* score 10 (2×5) Vendor delay _(mitigating)_');
+    await expectAnswers(h, MEMBER, [
+      [
+        'risk edit R-1 --likelihood 2 --status mitigating --mitigation "Second supplier signed"',
+        'Updated *R-1* score 10 (2×5) Vendor delay _(mitigating)_',
+      ],
+    ]);
     const risk = await riskNumbered(1);
     expect(risk).toMatchObject({ likelihood: 2, status: 'mitigating', mitigation: 'Second supplier signed' });
     const audit = (await auditOf(risk.id, 'update')).at(-1)!;
@@ -166,11 +139,15 @@ describe('/okr risk edit and close', () => {
       mitigation: 'Second supplier',
     });
 
-    const other = await h.command(OTHER, 'risk edit R-1 --impact 1');
-    expect(other.text).toContain('*risk*: Only bobby (its owner) and PMO admins can change R-1');
-    const bad = await h.command(ADMIN, 'risk edit R-1 --impact 0 --status maybe');
-    expect(bad.text).toContain('Impact is a whole number from 1 to 5');
-    expect(bad.text).toContain('The status is open, mitigating or closed.');
+    await expectAnswers(h, OTHER, [
+      ['risk edit R-1 --impact 1', '*risk*: Only bobby (its owner) and PMO admins can change R-1'],
+    ]);
+    await expectAnswers(h, ADMIN, [
+      [
+        'risk edit R-1 --impact 0 --status maybe',
+        ['Impact is a whole number from 1 to 5', 'The status is open, mitigating or closed.'],
+      ],
+    ]);
     expect((await riskNumbered(1)).impact).toBe(5);
   });
 
@@ -211,22 +188,20 @@ describe('/okr risk edit and close', () => {
   });
 
   it('closes with a note, refuses strangers, and reopens with --status open', async () => {
-    expect((await h.command(OTHER, 'risk close R-2')).text).toContain(
-      'Only bobby (its owner) and PMO admins can close R-2',
-    );
+    await expectAnswers(h, OTHER, [
+      ['risk close R-2', 'Only bobby (its owner) and PMO admins can close R-2'],
+    ]);
     expect((await riskNumbered(2)).status).toBe('open');
 
-    const closed = await h.command(MEMBER, 'risk close R-2 --note "Scope frozen"');
-    expect(closed.text).toContain('Closed *R-2* Scope creep');
+    await expectAnswers(h, MEMBER, [['risk close R-2 --note "Scope frozen"', 'Closed *R-2* Scope creep']]);
     const risk = await riskNumbered(2);
     expect(risk.status).toBe('closed');
     expect(risk.closedAt).not.toBeNull();
     const [audit] = await auditOf(risk.id, 'close');
     expect(JSON.parse(audit!.after)).toMatchObject({ status: 'closed', note: 'Scope frozen' });
-    expect((await h.command(MEMBER, 'risk close R-2')).text).toContain('R-2 is already closed');
+    await expectAnswers(h, MEMBER, [['risk close R-2', 'R-2 is already closed']]);
 
-    const reopened = await h.command(ADMIN, 'risk edit R-2 --status open');
-    expect(reopened.text).toContain('Updated *R-2*');
+    await expectAnswers(h, ADMIN, [['risk edit R-2 --status open', 'Updated *R-2*']]);
     expect(await riskNumbered(2)).toMatchObject({ status: 'open', closedAt: null });
   });
 });
@@ -248,12 +223,12 @@ describe('/okr risks', () => {
     expect(order).toEqual(['R-5', 'R-1', 'R-4', 'R-2']);
     expect(body).not.toContain('*R-3*');
 
-    const growth = await h.command(MEMBER, 'risks growth');
-    expect(growth.text).toContain('*Open risks for Growth* (3)');
-    const bob = await h.command(MEMBER, 'risks <@U0BOB|bob>');
-    expect(bob.text).toContain('*Open risks owned by <@U0BOB>* (2)');
-    expect((await h.command(MEMBER, 'risks Support')).text).toContain('No open risks for Support');
-    expect((await h.command(MEMBER, 'risks Sales')).text).toContain('There is no team called "Sales"');
+    await expectAnswers(h, MEMBER, [
+      ['risks growth', '*Open risks for Growth* (3)'],
+      ['risks <@U0BOB|bob>', '*Open risks owned by <@U0BOB>* (2)'],
+      ['risks Support', 'No open risks for Support'],
+      ['risks Sales', 'There is no team called "Sales"'],
+    ]);
   });
 
   it('stays within Block Kit limits when there are many risks, saying how many more there are', async () => {

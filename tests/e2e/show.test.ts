@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResponseUrlPost } from '../../devkit/slack-stand-in/web-api/index.ts';
 import { ADMIN, type Harness, MEMBER, OTHER, startHarness } from '../support/harness.ts';
+import { planRows } from '../support/plan-rows.ts';
 import { seedQuarter } from '../support/seed.ts';
 
 // Fixture (today is 2026-02-11, in the current cycle 2026 Q1):
@@ -14,56 +15,21 @@ beforeAll(async () => {
   h = await startHarness();
   const quarter = await seedQuarter(h, [ADMIN, MEMBER, OTHER]);
   ({ workspaceId } = quarter);
+  const rows = planRows(h, quarter);
   const member = { id: quarter.members[MEMBER]! };
-  const admin = { id: quarter.members[ADMIN]! };
-  const cycle = { id: quarter.cycleId };
-  const o1 = await h.db.objective.create({
-    data: {
-      workspaceId,
-      number: 1,
-      title: 'Win big',
-      description: 'Tell <!channel> & everyone',
-      cycleId: cycle.id,
-      level: 'company',
-      ownerId: admin.id,
-    },
+  const o1 = await rows.objective(1, 'Win big', {
+    description: 'Tell <!channel> & everyone',
+    ownerId: quarter.members[ADMIN]!,
   });
-  await h.db.objective.create({
-    data: {
-      workspaceId,
-      number: 2,
-      title: 'Grow self-serve',
-      cycleId: cycle.id,
-      level: 'team',
-      parentId: o1.id,
-    },
+  await rows.objective(2, 'Grow self-serve', { level: 'team', parentId: o1.id });
+  const o3 = await rows.objective(3, 'Old idea', { archivedAt: new Date('2026-01-20T00:00:00Z') });
+  const kr1 = await rows.keyResult(1, o1.id, 'Sign customers', {
+    unit: 'customers',
+    startValue: 0,
+    targetValue: 100,
+    ownerId: member.id,
   });
-  const o3 = await h.db.objective.create({
-    data: {
-      workspaceId,
-      number: 3,
-      title: 'Old idea',
-      cycleId: cycle.id,
-      level: 'company',
-      archivedAt: new Date('2026-01-20T00:00:00Z'),
-    },
-  });
-  const kr1 = await h.db.keyResult.create({
-    data: {
-      workspaceId,
-      number: 1,
-      objectiveId: o1.id,
-      title: 'Sign customers',
-      kind: 'increase',
-      unit: 'customers',
-      startValue: 0,
-      targetValue: 100,
-      ownerId: member.id,
-    },
-  });
-  await h.db.keyResult.create({
-    data: { workspaceId, number: 2, objectiveId: o3.id, title: 'Forgotten', kind: 'boolean' },
-  });
+  await rows.keyResult(2, o3.id, 'Forgotten', { kind: 'boolean' });
   // 14 check-ins, one a day from 27 January to 9 February: values 3, 6, … 42.
   for (let i = 0; i < 14; i++) {
     const date = new Date(Date.UTC(2026, 0, 27 + i));
@@ -80,18 +46,13 @@ beforeAll(async () => {
       },
     });
   }
-  const kpi = await h.db.kpi.create({
-    data: {
-      workspaceId,
-      number: 1,
-      title: 'Churn',
-      ownerId: member.id,
-      unit: '%',
-      direction: 'lower_is_better',
-      target: 2,
-      green: 2.5,
-      amber: 4,
-    },
+  const kpi = await rows.kpi(1, 'Churn', {
+    ownerId: member.id,
+    unit: '%',
+    direction: 'lower_is_better',
+    target: 2,
+    green: 2.5,
+    amber: 4,
   });
   for (const [period, day, value] of [
     ['2026-W04', 19, 3.1],

@@ -5,6 +5,11 @@ import { updateReasons } from '../../src/db/queries/item-statuses.ts';
 import { sweepStatuses } from '../../src/jobs/status-sweep.ts';
 import { EXAMPLE_PLAN_YAML, parsePlanYaml } from '../../src/plan/index.ts';
 import { importPlan } from '../../src/services/plan-import.ts';
+import {
+  evaluateCycle,
+  evaluateCycleInBatches,
+  type ObjectiveNode,
+} from '../../src/services/portfolio-status.ts';
 import { ADMIN, type Harness, startHarness } from '../support/harness.ts';
 
 let h: Harness;
@@ -92,5 +97,57 @@ describe('the hourly sweep', () => {
     expect(updated.map((r) => r.status)).toEqual(mine.map((r) => r.status));
     const untouched = await h.db.itemStatus.findFirstOrThrow({ where: { workspaceId: other.id } });
     expect(untouched.reasons).toBe('[]');
+  });
+
+  it('evaluates a batch of alignment trees at a time, with the statuses of the whole cycle at once', async () => {
+    const cycle = await h.db.cycle.findFirstOrThrow({ where: { workspaceId, isCurrent: true } });
+    const objectives = await h.db.objective.findMany({
+      where: { workspaceId, cycleId: cycle.id, archivedAt: null },
+      orderBy: { number: 'asc' },
+    });
+    expect(objectives.length).toBeGreaterThanOrEqual(4);
+    const [a, b, c, d] = objectives as [
+      (typeof objectives)[0],
+      (typeof objectives)[0],
+      (typeof objectives)[0],
+      (typeof objectives)[0],
+    ];
+    // b under a (one tree of two); c and d aligned to each other, a loop no evaluation follows.
+    await h.db.objective.update({ where: { id: b.id }, data: { parentId: a.id } });
+    await h.db.objective.update({ where: { id: c.id }, data: { parentId: d.id } });
+    await h.db.objective.update({ where: { id: d.id }, data: { parentId: c.id } });
+    try {
+      const now = h.clock.now();
+      const whole = await evaluateCycle(h.db, workspaceId, cycle.id, now);
+      const shape = (node: ObjectiveNode) => ({
+        id: node.id,
+        status: node.status,
+        keyResults: node.keyResults,
+        children: node.children.map((child) => child.id),
+      });
+      const expected = [...whole.objectives.values()].map(shape);
+      expect(expected.map((node) => node.id)).not.toContain(c.id);
+      for (const batch of [1, 2, 200]) {
+        const visited: ObjectiveNode[] = [];
+        const batches: number[] = [];
+        await evaluateCycleInBatches(
+          h.db,
+          workspaceId,
+          cycle.id,
+          now,
+          (nodes) => {
+            batches.push(nodes.length);
+            visited.push(...nodes);
+          },
+          batch,
+        );
+        expect(visited.map(shape)).toEqual(expected);
+        // A tree is never split: with batches of one objective, a and b still come together.
+        if (batch === 1) expect(batches).toContain(2);
+      }
+    } finally {
+      for (const objective of [b, c, d])
+        await h.db.objective.update({ where: { id: objective.id }, data: { parentId: objective.parentId } });
+    }
   });
 });

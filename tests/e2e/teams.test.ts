@@ -1,4 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  blocksText,
+  expectAnswers,
+  expectFormErrors,
+  expectSays,
+  fields,
+  without,
+} from '../support/e2e-steps.ts';
 import { ADMIN, type Harness, MEMBER, OTHER, startHarness } from '../support/harness.ts';
 
 const KENJI = 'U0KENJI';
@@ -22,13 +30,12 @@ const slackIds = (t: Awaited<ReturnType<typeof team>>) => t.members.map((m) => m
 
 describe('/okr team add', () => {
   it('creates a team with its channel, members and leader from command text', async () => {
-    const result = await h.command(
-      ADMIN,
-      `team add Growth <#C0OKRS|okrs> --members <@${MEMBER}|bob> <@${OTHER}|priya> --leader <@${KENJI}|kenji>`,
-    );
-    expect(result.text).toContain('Created team *Growth*');
-    expect(result.text).toContain('<#C0OKRS>');
-    expect(result.text).toContain('3 members, led by <@U0KENJI>');
+    await expectAnswers(h, ADMIN, [
+      [
+        `team add Growth <#C0OKRS|okrs> --members <@${MEMBER}|bob> <@${OTHER}|priya> --leader <@${KENJI}|kenji>`,
+        ['Created team *Growth*', '<#C0OKRS>', '3 members, led by <@U0KENJI>'],
+      ],
+    ]);
     const growth = await team('Growth');
     expect(growth.channelId).toBe('C0OKRS');
     expect(slackIds(growth)).toEqual([KENJI, MEMBER, OTHER].sort());
@@ -44,63 +51,49 @@ describe('/okr team add', () => {
 
   it('refuses a duplicate name whatever the capitals, an empty name and one over 80 characters', async () => {
     const before = await h.db.team.count();
-    const duplicate = await h.command(ADMIN, 'team add GROWTH');
-    expect(duplicate.text).toContain('Nothing was changed');
-    expect(duplicate.text).toContain('A team called "Growth" already exists');
-    const empty = await h.command(ADMIN, 'team add ""');
-    expect(empty.text).toContain('Give the team a name');
-    const long = await h.command(ADMIN, `team add ${'x'.repeat(81)}`);
-    expect(long.text).toContain('80 characters or fewer');
+    await expectAnswers(h, ADMIN, [
+      ['team add GROWTH', ['Nothing was changed', 'A team called "Growth" already exists']],
+      ['team add ""', 'Give the team a name'],
+      [`team add ${'x'.repeat(81)}`, '80 characters or fewer'],
+    ]);
     expect(await h.db.team.count()).toBe(before);
   });
 
   it('refuses a #channel it cannot read, and anything in --members that is not a person', async () => {
     const before = await h.db.team.count();
-    const channel = await h.command(ADMIN, 'team add Sales #sales');
-    expect(channel.text).toContain('"#sales" is not a channel');
-    const notPerson = await h.command(ADMIN, `team add Sales --members <@${MEMBER}|bob> <#C0OKRS|okrs>`);
-    expect(notPerson.text).toContain('is not a person');
-    const bot = await h.command(ADMIN, `team add Sales --members <@${BOT}|okra>`);
-    expect(bot.text).toContain('@okra is a bot, not a person');
-    const gone = await h.command(ADMIN, `team add Sales --leader <@${DAVE}|dave>`);
-    expect(gone.text).toContain("@dave's account is deactivated");
-    const stray = await h.command(ADMIN, `team add Sales <@${MEMBER}|bob>`);
-    expect(stray.text).toContain('Put people after --members');
+    await expectAnswers(h, ADMIN, [
+      ['team add Sales #sales', '"#sales" is not a channel'],
+      [`team add Sales --members <@${MEMBER}|bob> <#C0OKRS|okrs>`, 'is not a person'],
+      [`team add Sales --members <@${BOT}|okra>`, '@okra is a bot, not a person'],
+      [`team add Sales --leader <@${DAVE}|dave>`, "@dave's account is deactivated"],
+      [`team add Sales <@${MEMBER}|bob>`, 'Put people after --members'],
+    ]);
     expect(await h.db.team.count()).toBe(before);
   });
 
   it('finds people typed as plain @handles and names with spaces', async () => {
-    const result = await h.command(ADMIN, 'team add Customer Success --members @priya');
-    expect(result.text).toContain('Created team *Customer Success*');
+    await expectAnswers(h, ADMIN, [
+      ['team add Customer Success --members @priya', 'Created team *Customer Success*'],
+    ]);
     expect(slackIds(await team('Customer Success'))).toEqual([OTHER]);
   });
 
   it('opens a form without arguments, shows errors inline, and creates the team when valid', async () => {
     const opened = await h.command(ADMIN, 'team add');
     expect(opened.modal?.callback_id).toBe('okra.team.add');
-    const duplicate = await h.submit(ADMIN, opened.modal!, { name: { value: 'growth' } });
-    expect(duplicate.body).toEqual({
-      response_action: 'errors',
-      errors: {
-        name: 'A team called "Growth" already exists. Team names are unique, whatever the capitals.',
-      },
+    await expectFormErrors(h, ADMIN, opened.modal!, fields({ name: 'growth' }), {
+      name: 'A team called "Growth" already exists. Team names are unique, whatever the capitals.',
     });
-    const bot = await h.submit(ADMIN, opened.modal!, {
-      name: { value: 'Platform' },
-      members: { value: [MEMBER, BOT] },
-    });
-    expect(bot.body).toEqual({
-      response_action: 'errors',
-      errors: { members: '@okra is a bot, not a person.' },
+    await expectFormErrors(h, ADMIN, opened.modal!, fields({ name: 'Platform', members: [MEMBER, BOT] }), {
+      members: '@okra is a bot, not a person.',
     });
     expect(await h.db.team.count({ where: { name: 'Platform' } })).toBe(0);
 
-    const valid = await h.submit(ADMIN, opened.modal!, {
-      name: { value: 'Platform' },
-      channel: { value: 'C0GENERAL' },
-      members: { value: [MEMBER] },
-      leader: { value: OTHER },
-    });
+    const valid = await h.submit(
+      ADMIN,
+      opened.modal!,
+      fields({ name: 'Platform', channel: 'C0GENERAL', members: [MEMBER], leader: OTHER }),
+    );
     expect(valid.status).toBe(200);
     const platform = await team('Platform');
     expect(platform.channelId).toBe('C0GENERAL');
@@ -114,8 +107,7 @@ describe('/okr team add', () => {
 
   it('refuses a member, by command and by form, changing nothing', async () => {
     const before = await h.db.team.count();
-    const result = await h.command(MEMBER, 'team add Rogue');
-    expect(result.text).toContain('Only PMO admins can use `/okr team add`');
+    await expectAnswers(h, MEMBER, [['team add Rogue', 'Only PMO admins can use `/okr team add`']]);
     const opened = await h.command(ADMIN, 'team add');
     const submitted = await h.submit(MEMBER, opened.modal!, { name: { value: 'Rogue' } });
     expect(submitted.body).toMatchObject({ response_action: 'errors' });
@@ -125,9 +117,12 @@ describe('/okr team add', () => {
 
 describe('/okr team members', () => {
   it('adds and removes people by command, auditing each change', async () => {
-    const added = await h.command(ADMIN, `team members growth add <@${ADMIN}|alice> <@${MEMBER}|bob>`);
-    expect(added.text).toContain('Updated team *Growth*');
-    expect(added.text).toContain('Already in the team: <@U0BOB>');
+    await expectAnswers(h, ADMIN, [
+      [
+        `team members growth add <@${ADMIN}|alice> <@${MEMBER}|bob>`,
+        ['Updated team *Growth*', 'Already in the team: <@U0BOB>'],
+      ],
+    ]);
     const growth = await team('Growth');
     expect(slackIds(growth)).toEqual([ADMIN, KENJI, MEMBER, OTHER].sort());
     const audit = await h.db.auditEntry.findFirstOrThrow({
@@ -137,8 +132,7 @@ describe('/okr team members', () => {
     expect(JSON.parse(audit.after).members).toContain(ADMIN);
     expect(JSON.parse(audit.before).members).not.toContain(ADMIN);
 
-    const removed = await h.command(ADMIN, `team members Growth remove <@${KENJI}|kenji>`);
-    expect(removed.text).toContain('3 members');
+    await expectAnswers(h, ADMIN, [[`team members Growth remove <@${KENJI}|kenji>`, '3 members']]);
     const after = await team('Growth');
     expect(slackIds(after)).toEqual([ADMIN, MEMBER, OTHER].sort());
     // The leader left with the removal: nobody leads Growth now.
@@ -149,12 +143,14 @@ describe('/okr team members', () => {
   });
 
   it('suggests the closest team name for a typo and refuses non-people', async () => {
-    const typo = await h.command(ADMIN, `team members Grwoth add <@${MEMBER}|bob>`);
-    expect(typo.text).toContain('There is no team called "Grwoth". Did you mean "Growth"?');
-    const channel = await h.command(ADMIN, 'team members Growth add <#C0OKRS|okrs>');
-    expect(channel.text).toContain('is not a person');
-    const noAction = await h.command(ADMIN, `team members Growth <@${MEMBER}|bob>`);
-    expect(noAction.text).toContain('add or remove');
+    await expectAnswers(h, ADMIN, [
+      [
+        `team members Grwoth add <@${MEMBER}|bob>`,
+        'There is no team called "Grwoth". Did you mean "Growth"?',
+      ],
+      ['team members Growth add <#C0OKRS|okrs>', 'is not a person'],
+      [`team members Growth <@${MEMBER}|bob>`, 'add or remove'],
+    ]);
   });
 
   it("opens the team's form prefilled, shows errors inline, and replaces members when valid", async () => {
@@ -165,21 +161,15 @@ describe('/okr team members', () => {
     expect(JSON.stringify(opened.modal)).toContain('"initial_users":["U0ALICE","U0BOB","U0PRIYA"]');
     expect(JSON.stringify(opened.modal)).toContain('"initial_conversation":"C0OKRS"');
 
-    const clash = await h.submit(ADMIN, opened.modal!, {
-      name: { value: 'platform' },
-      members: { value: [MEMBER] },
-    });
-    expect(clash.body).toEqual({
-      response_action: 'errors',
-      errors: { name: 'Another team is already called "Platform".' },
+    await expectFormErrors(h, ADMIN, opened.modal!, fields({ name: 'platform', members: [MEMBER] }), {
+      name: 'Another team is already called "Platform".',
     });
 
-    const valid = await h.submit(ADMIN, opened.modal!, {
-      name: { value: 'Growth' },
-      channel: { value: 'C0OKRS' },
-      members: { value: [MEMBER, OTHER] },
-      leader: { value: MEMBER },
-    });
+    const valid = await h.submit(
+      ADMIN,
+      opened.modal!,
+      fields({ name: 'Growth', channel: 'C0OKRS', members: [MEMBER, OTHER], leader: MEMBER }),
+    );
     expect(valid.status).toBe(200);
     const after = await team('Growth');
     expect(slackIds(after)).toEqual([MEMBER, OTHER].sort());
@@ -198,19 +188,17 @@ describe('/okr team members', () => {
     const opened = await h.command(ADMIN, 'team members');
     expect(opened.modal?.callback_id).toBe('okra.team.edit');
     expect(opened.modal?.private_metadata).toBeUndefined();
-    const both = await h.submit(ADMIN, opened.modal!, {
-      team: { value: String(platform.id) },
-      add: { value: [KENJI] },
-      remove: { value: [KENJI] },
-    });
-    expect(both.body).toEqual({
-      response_action: 'errors',
-      errors: { remove: 'The same person is both added and removed; pick one.' },
-    });
-    const valid = await h.submit(ADMIN, opened.modal!, {
-      team: { value: String(platform.id) },
-      add: { value: [KENJI] },
-    });
+    const addKenji = fields({ team: String(platform.id), add: [KENJI] });
+    await expectFormErrors(
+      h,
+      ADMIN,
+      opened.modal!,
+      { ...addKenji, ...fields({ remove: [KENJI] }) },
+      {
+        remove: 'The same person is both added and removed; pick one.',
+      },
+    );
+    const valid = await h.submit(ADMIN, opened.modal!, addKenji);
     expect(valid.status).toBe(200);
     expect(slackIds(await team('Platform'))).toEqual([KENJI, MEMBER, OTHER].sort());
     expect(h.double.messagesIn(ADMIN).at(-1)?.text).toContain('Updated team *Platform*');
@@ -219,12 +207,11 @@ describe('/okr team members', () => {
 
 describe('/okr team channel and list', () => {
   it("sets a team's channel, refusing what is not a channel", async () => {
-    const bad = await h.command(ADMIN, 'team channel Growth #nowhere');
-    expect(bad.text).toContain('"#nowhere" is not a channel');
-    const unknown = await h.command(ADMIN, 'team channel Grow <#C0GENERAL|general>');
-    expect(unknown.text).toContain('Did you mean "Growth"?');
-    const set = await h.command(ADMIN, 'team channel Growth <#C0GENERAL|general>');
-    expect(set.text).toContain('<#C0GENERAL>');
+    await expectAnswers(h, ADMIN, [
+      ['team channel Growth #nowhere', '"#nowhere" is not a channel'],
+      ['team channel Grow <#C0GENERAL|general>', 'Did you mean "Growth"?'],
+      ['team channel Growth <#C0GENERAL|general>', '<#C0GENERAL>'],
+    ]);
     const growth = await team('Growth');
     expect(growth.channelId).toBe('C0GENERAL');
     const audit = await h.db.auditEntry.findFirstOrThrow({
@@ -240,33 +227,39 @@ describe('/okr team channel and list', () => {
     expect(named.modal?.private_metadata).toBe(String((await team('Growth')).id));
     const picker = await h.command(ADMIN, 'team channel');
     const platform = await team('Platform');
-    const valid = await h.submit(ADMIN, picker.modal!, {
-      team: { value: String(platform.id) },
-      channel: { value: 'C0OKRS' },
-    });
+    const valid = await h.submit(
+      ADMIN,
+      picker.modal!,
+      fields({ team: String(platform.id), channel: 'C0OKRS' }),
+    );
     expect(valid.status).toBe(200);
     expect((await team('Platform')).channelId).toBe('C0OKRS');
   });
 
   it('lists teams for anyone, with channel, size and leader, and refuses members changing them', async () => {
     const list = await h.command(MEMBER, 'team list');
-    const body = JSON.stringify(list.replies[0]?.body.blocks);
-    expect(body).toContain('*Growth* · <#C0GENERAL> · 2 members, led by <@U0BOB>');
-    expect(body).toContain('*Customer Success* · no channel yet · 1 member');
-    expect(body).toContain('*Platform* · <#C0OKRS> · 3 members');
-    const refused = await h.command(MEMBER, 'team members Growth add <@U0KENJI|kenji>');
-    expect(refused.text).toContain('Only PMO admins');
+    expectSays(
+      blocksText(list),
+      [
+        '*Growth* · <#C0GENERAL> · 2 members, led by <@U0BOB>',
+        '*Customer Success* · no channel yet · 1 member',
+        '*Platform* · <#C0OKRS> · 3 members',
+      ],
+      'the team list',
+    );
+    await expectAnswers(h, MEMBER, [['team members Growth add <@U0KENJI|kenji>', 'Only PMO admins']]);
   });
 
   it('shows team names as text, never as markup', async () => {
     // Slack sends typed markup escaped; the app decodes it once and escapes it again on the way out.
     await h.command(ADMIN, 'team add "&lt;!channel&gt; &amp; co"');
     const list = await h.command(MEMBER, 'team list');
-    const body = JSON.stringify(list.replies[0]?.body.blocks);
-    expect(body).toContain('&lt;!channel&gt; &amp; co');
-    expect(body).not.toContain('<!channel>');
-    const typed = await h.command(ADMIN, 'team members "&lt;!here&gt;" add <@U0BOB|bob>');
-    expect(typed.text).toContain('There is no team called "&lt;!here&gt;"');
-    expect(typed.text).not.toContain('<!here>');
+    expectSays(blocksText(list), ['&lt;!channel&gt; &amp; co', without('<!channel>')], 'the team list');
+    await expectAnswers(h, ADMIN, [
+      [
+        'team members "&lt;!here&gt;" add <@U0BOB|bob>',
+        ['There is no team called "&lt;!here&gt;"', without('<!here>')],
+      ],
+    ]);
   });
 });

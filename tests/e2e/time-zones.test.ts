@@ -2,6 +2,7 @@
 // workspace's (/okr settings timezone), then OKRA_DEFAULT_TZ; a user_change moving someone is used at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, type Harness, startHarness } from '../support/harness.ts';
+import { Q1_2026, seedCycle, seedKeyResults } from '../support/seed.ts';
 
 const NOMAD = 'U0NOMAD';
 let h: Harness;
@@ -16,29 +17,10 @@ beforeAll(async () => {
   await h.command(NOMAD, 'help');
   workspaceId = (await h.db.workspace.findFirstOrThrow()).id;
   const owner = await h.db.member.findFirstOrThrow({ where: { slackUserId: NOMAD } });
-  const cycle = await h.db.cycle.create({
-    data: {
-      workspaceId,
-      name: 'Q1',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-03-31'),
-      isCurrent: true,
-    },
-  });
-  const objective = await h.db.objective.create({
-    data: { workspaceId, number: 1, title: 'Grow', cycleId: cycle.id, level: 'company' },
-  });
-  await h.db.keyResult.create({
-    data: {
-      workspaceId,
-      number: 1,
-      objectiveId: objective.id,
-      title: 'Partners',
-      ownerId: owner.id,
-      kind: 'increase',
-      targetValue: 100,
-    },
-  });
+  const { objectiveId } = await seedCycle(h.db, workspaceId, Q1_2026);
+  await seedKeyResults(h.db, workspaceId, objectiveId, [
+    { title: 'Partners', ownerId: owner.id, targetValue: 100 },
+  ]);
 });
 afterAll(() => h.close());
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResponseUrlPost } from '../../devkit/slack-stand-in/web-api/index.ts';
 import { ADMIN, type Harness, MEMBER, OTHER, startHarness } from '../support/harness.ts';
+import { planRows } from '../support/plan-rows.ts';
+import { seedQuarter } from '../support/seed.ts';
 
 // Fixture (today is 2026-02-11, in the current cycle 2026 Q1):
 //   O-1 company "Win <the> mid-market & more" (ADMIN) with KR-1 (MEMBER, 40 of 100 customers) and KR-2 (OTHER, yes/no)
@@ -14,67 +16,49 @@ let workspaceId: number;
 
 beforeAll(async () => {
   h = await startHarness();
-  await h.command(MEMBER, 'help');
-  await h.command(OTHER, 'help');
-  await h.command(ADMIN, 'help');
-  workspaceId = (await h.db.workspace.findFirstOrThrow()).id;
-  const member = await h.db.member.findFirstOrThrow({ where: { slackUserId: MEMBER } });
-  const other = await h.db.member.findFirstOrThrow({ where: { slackUserId: OTHER } });
-  const admin = await h.db.member.findFirstOrThrow({ where: { slackUserId: ADMIN } });
+  const quarter = await seedQuarter(h, [MEMBER, OTHER, ADMIN]);
+  ({ workspaceId } = quarter);
+  const rows = planRows(h, quarter);
+  const member = { id: quarter.members[MEMBER]! };
+  const other = { id: quarter.members[OTHER]! };
+  const admin = { id: quarter.members[ADMIN]! };
   const growth = await h.db.team.create({ data: { workspaceId, name: 'Growth' } });
   const sales = await h.db.team.create({ data: { workspaceId, name: 'Sales' } });
-  const cycle = (name: string, start: string, end: string, isCurrent = false) =>
-    h.db.cycle.create({
-      data: { workspaceId, name, startDate: new Date(start), endDate: new Date(end), isCurrent },
-    });
-  const q1 = await cycle('2026 Q1', '2026-01-01', '2026-03-31', true);
-  const q4 = await cycle('2025 Q4', '2025-10-01', '2025-12-31');
-  const objective = (
-    number: number,
-    title: string,
+  const q4 = await h.db.cycle.create({
     data: {
-      cycleId?: number;
-      level?: string;
-      teamId?: number;
-      ownerId?: number;
-      parentId?: number;
-      archivedAt?: Date;
+      workspaceId,
+      name: '2025 Q4',
+      startDate: new Date('2025-10-01'),
+      endDate: new Date('2025-12-31'),
     },
-  ) =>
-    h.db.objective.create({
-      data: { workspaceId, number, title, cycleId: q1.id, level: 'company', ...data },
-    });
-  const o1 = await objective(1, 'Win <the> mid-market & more', { ownerId: admin.id });
-  const o2 = await objective(2, 'Grow self-serve', {
+  });
+  const o1 = await rows.objective(1, 'Win <the> mid-market & more', { ownerId: admin.id });
+  const o2 = await rows.objective(2, 'Grow self-serve', {
     level: 'team',
     teamId: growth.id,
     ownerId: member.id,
     parentId: o1.id,
   });
-  await objective(3, 'Sell to banks', { level: 'team', teamId: sales.id });
-  await objective(4, 'Be a great place to work', {});
-  const o5 = await objective(5, 'Close 2025 strong', { cycleId: q4.id });
-  await objective(6, 'Old idea', { archivedAt: new Date('2026-01-20T00:00:00Z') });
-  const kr = (number: number, objectiveId: number, title: string, data: Record<string, unknown>) =>
-    h.db.keyResult.create({
-      data: { workspaceId, number, objectiveId, title, kind: 'increase', ...data },
-    });
-  await kr(1, o1.id, 'Sign mid-market customers', {
+  await rows.objective(3, 'Sell to banks', { level: 'team', teamId: sales.id });
+  await rows.objective(4, 'Be a great place to work');
+  const o5 = await rows.objective(5, 'Close 2025 strong', { cycleId: q4.id });
+  await rows.objective(6, 'Old idea', { archivedAt: new Date('2026-01-20T00:00:00Z') });
+  await rows.keyResult(1, o1.id, 'Sign mid-market customers', {
     ownerId: member.id,
     unit: 'customers',
     startValue: 0,
     targetValue: 100,
     currentValue: 40,
   });
-  await kr(2, o1.id, 'Launch the partner portal', { ownerId: other.id, kind: 'boolean' });
-  await kr(3, o2.id, 'Raise trial conversion', {
+  await rows.keyResult(2, o1.id, 'Launch the partner portal', { ownerId: other.id, kind: 'boolean' });
+  await rows.keyResult(3, o2.id, 'Raise trial conversion', {
     ownerId: member.id,
     unit: '%',
     startValue: 8,
     targetValue: 20,
     currentValue: 12,
   });
-  await kr(4, o5.id, 'Renew the top ten', { startValue: 0, targetValue: 10, currentValue: 10 });
+  await rows.keyResult(4, o5.id, 'Renew the top ten', { startValue: 0, targetValue: 10, currentValue: 10 });
   await bigCycle(admin.id);
 });
 afterAll(() => h.close());

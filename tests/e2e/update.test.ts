@@ -1,6 +1,8 @@
 // `/okr update`: typed check-ins and KPI readings, the check-in form, and who may check in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAnswers } from '../support/e2e-steps.ts';
 import { ADMIN, type Harness, MEMBER, OTHER, startHarness } from '../support/harness.ts';
+import { planRows } from '../support/plan-rows.ts';
 import { seedQuarter } from '../support/seed.ts';
 
 let h: Harness;
@@ -10,9 +12,9 @@ beforeAll(async () => {
   h = await startHarness();
   const quarter = await seedQuarter(h, [MEMBER, OTHER]);
   ({ workspaceId } = quarter);
+  const rows = planRows(h, quarter);
   const member = { id: quarter.members[MEMBER]! };
   await h.db.member.update({ where: { id: member.id }, data: { tz: 'Asia/Tokyo' } });
-  const cycle = { id: quarter.cycleId };
   const old = await h.db.cycle.create({
     data: {
       workspaceId,
@@ -21,25 +23,14 @@ beforeAll(async () => {
       endDate: new Date('2025-12-31'),
     },
   });
-  const objective = await h.db.objective.create({
-    data: { workspaceId, number: 1, title: 'Grow', cycleId: cycle.id, level: 'company' },
-  });
-  const past = await h.db.objective.create({
-    data: { workspaceId, number: 2, title: 'Last year', cycleId: old.id, level: 'company' },
-  });
-  const kr = (number: number, extra: Record<string, unknown>) =>
-    h.db.keyResult.create({
-      data: {
-        workspaceId,
-        number,
-        objectiveId: objective.id,
-        title: `KR ${number}`,
-        ownerId: member.id,
-        kind: 'increase',
-        startValue: 0,
-        targetValue: 2000,
-        ...extra,
-      },
+  const objective = await rows.objective(1, 'Grow');
+  const past = await rows.objective(2, 'Last year', { cycleId: old.id });
+  const kr = (number: number, extra: Parameters<typeof rows.keyResult>[3]) =>
+    rows.keyResult(number, objective.id, `KR ${number}`, {
+      ownerId: member.id,
+      startValue: 0,
+      targetValue: 2000,
+      ...extra,
     });
   await kr(1, { unit: 'customers' });
   await kr(2, { kind: 'boolean', startValue: 0, targetValue: 1 });
@@ -48,18 +39,7 @@ beforeAll(async () => {
     await h.db.milestone.create({ data: { keyResultId: milestones.id, position: i + 1, title } });
   await kr(4, { archivedAt: new Date('2026-02-01') });
   await kr(5, { objectiveId: past.id });
-  await h.db.kpi.create({
-    data: {
-      workspaceId,
-      number: 1,
-      title: 'NPS',
-      ownerId: member.id,
-      target: 50,
-      green: 40,
-      amber: 30,
-      cadence: 'monthly',
-    },
-  });
+  await rows.kpi(1, 'NPS', { ownerId: member.id, target: 50, green: 40, amber: 30, cadence: 'monthly' });
 });
 afterAll(() => h.close());
 
@@ -114,17 +94,18 @@ describe('/okr update typed', () => {
   });
 
   it('reads yes/no and milestones the way people say them', async () => {
-    expect((await h.command(MEMBER, 'update KR-2 done')).text).toContain('→ done');
+    await expectAnswers(h, MEMBER, [['update KR-2 done', '→ done']]);
     expect((await checkInsOf(2))[0]?.value).toBe(1);
-    expect((await h.command(MEMBER, 'update KR-2 maybe')).text).toContain('answer yes or no');
-    const milestone = await h.command(MEMBER, 'update KR-3 done 2 --confidence 6');
-    expect(milestone.text).toContain('→ milestone 2 (Build) done');
+    await expectAnswers(h, MEMBER, [
+      ['update KR-2 maybe', 'answer yes or no'],
+      ['update KR-3 done 2 --confidence 6', '→ milestone 2 (Build) done'],
+    ]);
     const kr = await h.db.keyResult.findFirstOrThrow({ where: { number: 3 }, include: { milestones: true } });
     expect(kr.milestones.find((m) => m.position === 2)?.done).toBe(true);
     expect((await checkInsOf(3))[0]?.value).toBeCloseTo(1 / 3);
-    expect((await h.command(MEMBER, 'update KR-3 done 9')).text).toContain(
-      'KR-3 has no milestone 9: 1. Design, 2. Build, 3. Launch.',
-    );
+    await expectAnswers(h, MEMBER, [
+      ['update KR-3 done 9', 'KR-3 has no milestone 9: 1. Design, 2. Build, 3. Launch.'],
+    ]);
   });
 
   it('reports a KPI reading for its period by cadence', async () => {
@@ -136,22 +117,21 @@ describe('/okr update typed', () => {
 
   it('refuses others, archived items, ended cycles and bad values, writing nothing', async () => {
     const before = await h.db.checkIn.count();
-    const other = await h.command(OTHER, 'update KR-1 10');
-    expect(other.text).toContain('Only bobby (its owner) and PMO admins can check in on KR-1');
-    expect((await h.command(MEMBER, 'update KR-4 10')).text).toContain('KR-4 is archived');
-    expect((await h.command(MEMBER, 'update KR-5 10')).text).toContain(
-      'the cycle "2025 Q4", which ended on 2025-12-31',
-    );
-    expect((await h.command(MEMBER, 'update KR-1 lots')).text).toContain('*value*');
-    expect((await h.command(MEMBER, 'update KR-1 5 --confidence 11')).text).toContain(
-      'confidence from 0 to 10',
-    );
-    expect((await h.command(MEMBER, 'update O-1 5')).text).toContain('is not an id like KR-12 or KPI-2');
+    await expectAnswers(h, OTHER, [
+      ['update KR-1 10', 'Only bobby (its owner) and PMO admins can check in on KR-1'],
+    ]);
+    await expectAnswers(h, MEMBER, [
+      ['update KR-4 10', 'KR-4 is archived'],
+      ['update KR-5 10', 'the cycle "2025 Q4", which ended on 2025-12-31'],
+      ['update KR-1 lots', '*value*'],
+      ['update KR-1 5 --confidence 11', 'confidence from 0 to 10'],
+      ['update O-1 5', 'is not an id like KR-12 or KPI-2'],
+    ]);
     expect(await h.db.checkIn.count()).toBe(before);
   });
 
   it('lets an admin check in on any item', async () => {
-    expect((await h.command(ADMIN, 'update KR-1 1,500')).text).toContain('→ 1,500 customers');
+    await expectAnswers(h, ADMIN, [['update KR-1 1,500', '→ 1,500 customers']]);
   });
 });
 

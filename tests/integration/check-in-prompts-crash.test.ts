@@ -2,11 +2,13 @@
 // doubled. Prompt rows and their outbox notices commit together, batch by batch.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.ts';
 import { runPrompts } from '../../src/services/check-in-prompts.ts';
 import { enqueue } from '../../src/services/outbox.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { H1_2026, seedCycle, seedOwnersInUtc } from '../support/seed.ts';
+import type { TestDatabase } from '../support/test-database.ts';
+import { withTestWorkspace } from '../support/test-workspace.ts';
 
 const CHILD = join(import.meta.dirname, '../support/prompt-crash-child.ts');
 const TSX = import.meta.resolve('tsx');
@@ -17,42 +19,13 @@ let database: TestDatabase;
 let db: Db;
 let workspaceId: number;
 
+// A new workspace has the one default prompt schedule: weekly, Monday 09:00 local time.
+withTestWorkspace('T0CRASH', (fresh) => ({ database, db, workspaceId } = fresh));
 beforeAll(async () => {
-  database = await createTestDatabase();
-  db = database.db;
-  workspaceId = (await db.workspace.create({ data: { slackTeamId: 'T0CRASH' } })).id;
-  await db.schedule.create({
-    data: { workspaceId, kind: 'checkin_prompt', dayOfWeek: 1, localTime: '09:00' },
-  });
-  const cycle = await db.cycle.create({
-    data: {
-      workspaceId,
-      name: 'H1',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-06-30'),
-      isCurrent: true,
-    },
-  });
-  const objective = await db.objective.create({
-    data: { workspaceId, number: 1, title: 'Grow', cycleId: cycle.id, level: 'company' },
-  });
-  await db.member.createMany({
-    data: Array.from({ length: OWNERS }, (_, n) => ({ workspaceId, slackUserId: `U0C${n}`, tz: 'UTC' })),
-  });
-  const members = await db.member.findMany({ where: { workspaceId } });
-  await db.keyResult.createMany({
-    data: members.map((member, n) => ({
-      workspaceId,
-      number: n + 1,
-      objectiveId: objective.id,
-      title: `KR ${n}`,
-      ownerId: member.id,
-      kind: 'increase',
-      targetValue: 10,
-    })),
-  });
+  const { objectiveId } = await seedCycle(db, workspaceId, H1_2026);
+  const owners = Array.from({ length: OWNERS }, (_, n) => `U0C${n}`);
+  await seedOwnersInUtc(db, workspaceId, objectiveId, owners);
 });
-afterAll(() => database.drop());
 
 describe('SIGKILL mid fan-out', () => {
   it('the restarted run prompts exactly those the killed one did not', async () => {

@@ -10,6 +10,7 @@ import { pauseCheckIns, skipWeek } from '../../src/services/check-in-pauses.ts';
 import { type PromptNotice, runPrompts } from '../../src/services/check-in-prompts.ts';
 import { runReminders } from '../../src/services/check-in-reminders.ts';
 import { submitSheet } from '../../src/services/check-in-sheet.ts';
+import { seedCycle, seedKeyResults } from '../support/seed.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let database: TestDatabase;
@@ -33,32 +34,20 @@ const ZONES: Record<string, string> = {
 
 async function workspaceWithOwners(team: string, people: string[]): Promise<number> {
   const workspaceId = (await ensureWorkspace(db, team)).id;
-  const cycle = await db.cycle.create({
-    data: {
-      workspaceId,
-      name: '2026',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-12-31'),
-      isCurrent: true,
-    },
+  const { objectiveId } = await seedCycle(db, workspaceId, {
+    name: '2026',
+    start: '2026-01-01',
+    end: '2026-12-31',
   });
-  const objective = await db.objective.create({
-    data: { workspaceId, number: 1, title: 'Grow', cycleId: cycle.id, level: 'company' },
-  });
-  for (const [index, person] of people.entries()) {
-    const member = await ensureMember(db, workspaceId, person, [], { tz: ZONES[person] ?? 'UTC' });
-    await db.keyResult.create({
-      data: {
-        workspaceId,
-        number: index + 1,
-        objectiveId: objective.id,
-        title: `KR of ${person}`,
-        ownerId: member.id,
-        kind: 'increase',
-        targetValue: 10,
-      },
-    });
-  }
+  const owners = [];
+  for (const person of people)
+    owners.push(await ensureMember(db, workspaceId, person, [], { tz: ZONES[person] ?? 'UTC' }));
+  await seedKeyResults(
+    db,
+    workspaceId,
+    objectiveId,
+    owners.map((owner) => ({ title: `KR of ${owner.slackUserId}`, ownerId: owner.id, targetValue: 10 })),
+  );
   return workspaceId;
 }
 

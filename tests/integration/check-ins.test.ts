@@ -5,6 +5,7 @@ import type { Db } from '../../src/db/client.ts';
 import { ensureMember, ensureWorkspace } from '../../src/db/queries/workspaces.ts';
 import { type Actor, actorOf } from '../../src/services/actor.ts';
 import { readMilestoneStep, readYesNo, recordCheckIn } from '../../src/services/check-ins.ts';
+import { Q1_2026, seedCycle, seedKeyResults } from '../support/seed.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let database: TestDatabase;
@@ -13,7 +14,9 @@ let owner: Actor;
 let stranger: Actor;
 let keyResultId: number;
 
-const at = (iso: string) => ({ now: new Date(iso), defaultTimeZone: 'UTC' });
+/** `who` checks in `input` at `iso` (default zone UTC). */
+const checkIn = (who: Actor, input: Parameters<typeof recordCheckIn>[2], iso: string) =>
+  recordCheckIn(db, who, input, { now: new Date(iso), defaultTimeZone: 'UTC' });
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -21,32 +24,9 @@ beforeAll(async () => {
   const workspaceId = (await ensureWorkspace(db, 'T0CHECKIN')).id;
   owner = actorOf(await ensureMember(db, workspaceId, 'U0OWNER', [], { tz: 'America/Los_Angeles' }));
   stranger = actorOf(await ensureMember(db, workspaceId, 'U0STRANGER', []));
-  const cycle = await db.cycle.create({
-    data: {
-      workspaceId,
-      name: 'Q1',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-03-31'),
-      isCurrent: true,
-    },
-  });
-  const objective = await db.objective.create({
-    data: { workspaceId, number: 1, title: 'Grow', cycleId: cycle.id, level: 'company' },
-  });
-  keyResultId = (
-    await db.keyResult.create({
-      data: {
-        workspaceId,
-        number: 1,
-        objectiveId: objective.id,
-        title: 'Revenue',
-        ownerId: owner.memberId,
-        kind: 'increase',
-        targetValue: 100_000,
-        unit: '$',
-      },
-    })
-  ).id;
+  const { objectiveId } = await seedCycle(db, workspaceId, Q1_2026);
+  const revenue = { title: 'Revenue', ownerId: owner.memberId, targetValue: 100_000, unit: '$' };
+  keyResultId = (await seedKeyResults(db, workspaceId, objectiveId, [revenue]))[0]!;
   await db.kpi.create({
     data: {
       workspaceId,
@@ -65,11 +45,10 @@ afterAll(() => database.drop());
 describe('recordCheckIn', () => {
   it('files a Monday-morning UTC check-in under the owner week in their own time zone', async () => {
     // 2026-02-16 06:00 UTC is still Sunday the 15th in Los Angeles: ISO week 7, not 8.
-    const outcome = await recordCheckIn(
-      db,
+    const outcome = await checkIn(
       owner,
       { item: 'kr1', value: '$12,000', confidence: '6' },
-      at('2026-02-16T06:00:00Z'),
+      '2026-02-16T06:00:00Z',
     );
     expect(outcome.ok && outcome.value.period).toBe('2026-W07');
     const row = await db.checkIn.findFirstOrThrow({ where: { keyResultId } });
@@ -78,11 +57,10 @@ describe('recordCheckIn', () => {
   });
 
   it('replaces the same week check-in and keeps one row, with the change audited', async () => {
-    const outcome = await recordCheckIn(
-      db,
+    const outcome = await checkIn(
       owner,
       { item: 'KR-1', value: '15k', comment: 'Better' },
-      at('2026-02-16T07:00:00Z'),
+      '2026-02-16T07:00:00Z',
     );
     expect(outcome.ok && outcome.value.replaced).toBe(true);
     const rows = await db.checkIn.findMany({ where: { keyResultId } });
@@ -96,7 +74,7 @@ describe('recordCheckIn', () => {
   });
 
   it('starts a new row in the next week', async () => {
-    await recordCheckIn(db, owner, { item: 'KR-1', value: 20_000 }, at('2026-02-17T18:00:00Z'));
+    await checkIn(owner, { item: 'KR-1', value: 20_000 }, '2026-02-17T18:00:00Z');
     const periods = (await db.checkIn.findMany({ where: { keyResultId }, orderBy: { period: 'asc' } })).map(
       (r) => r.period,
     );
@@ -105,7 +83,7 @@ describe('recordCheckIn', () => {
 
   it('refuses people who neither own the item nor are admins, writing nothing', async () => {
     const before = await db.auditEntry.count();
-    const outcome = await recordCheckIn(db, stranger, { item: 'KR-1', value: 1 }, at('2026-02-17T18:00:00Z'));
+    const outcome = await checkIn(stranger, { item: 'KR-1', value: 1 }, '2026-02-17T18:00:00Z');
     expect(outcome).toEqual({
       ok: false,
       errors: {
@@ -116,23 +94,17 @@ describe('recordCheckIn', () => {
   });
 
   it('validates before anything else', async () => {
-    const outcome = await recordCheckIn(
-      db,
-      owner,
-      { item: '', value: '', confidence: '12' },
-      at('2026-02-17T18:00:00Z'),
-    );
+    const outcome = await checkIn(owner, { item: '', value: '', confidence: '12' }, '2026-02-17T18:00:00Z');
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(Object.keys(outcome.errors).sort()).toEqual(['confidence', 'item', 'value']);
   });
 
   it('records a KPI reading per KPI period, replacing one within the period', async () => {
-    await recordCheckIn(db, owner, { item: 'KPI-1', value: '99.2%' }, at('2026-02-17T18:00:00Z'));
-    const second = await recordCheckIn(
-      db,
+    await checkIn(owner, { item: 'KPI-1', value: '99.2%' }, '2026-02-17T18:00:00Z');
+    const second = await checkIn(
       owner,
       { item: 'KPI-1', value: '98.7%', comment: 'Outage' },
-      at('2026-02-18T18:00:00Z'),
+      '2026-02-18T18:00:00Z',
     );
     expect(second.ok && second.notes).toEqual([
       'A KPI reading keeps only its value; the comment was not saved.',

@@ -11,6 +11,7 @@ import { editKeyResult } from '../../src/services/key-results.ts';
 import { updateKpi } from '../../src/services/kpis.ts';
 import { importPlan } from '../../src/services/plan-import.ts';
 import { changeTeam, createTeam } from '../../src/services/teams.ts';
+import { Q1_2026, seedCycle } from '../support/seed.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let database: TestDatabase;
@@ -29,20 +30,7 @@ beforeAll(async () => {
   workspaceId = (await ensureWorkspace(db, 'T0RACE')).id;
   admin = actorOf(await ensureMember(db, workspaceId, 'U0ADMIN', ['U0ADMIN']));
   owner = actorOf(await ensureMember(db, workspaceId, 'U0OWNER', []));
-  const cycle = await db.cycle.create({
-    data: {
-      workspaceId,
-      name: 'Q1',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-03-31'),
-      isCurrent: true,
-    },
-  });
-  objectiveId = (
-    await db.objective.create({
-      data: { workspaceId, number: 1, title: 'Grow', cycleId: cycle.id, level: 'company' },
-    })
-  ).id;
+  ({ objectiveId } = await seedCycle(db, workspaceId, Q1_2026));
 });
 afterAll(() => database.drop());
 

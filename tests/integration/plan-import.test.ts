@@ -1,11 +1,11 @@
 // Importing plans into a database: counts, idempotency, updates with audit entries, and all-or-nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.ts';
-import { ensureMember, ensureWorkspace } from '../../src/db/queries/workspaces.ts';
+import { ensureMember } from '../../src/db/queries/workspaces.ts';
 import { EXAMPLE_PLAN_YAML, type Plan, parsePlanYaml } from '../../src/plan/index.ts';
 import { importPlan } from '../../src/services/plan-import.ts';
 import { buildLargePlan, PLAN_WITH_FIVE_ERRORS } from '../support/plan-fixtures.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { withTestWorkspace } from '../support/test-workspace.ts';
 
 const NOW = new Date('2026-02-11T10:00:00Z');
 
@@ -45,17 +45,10 @@ function parsed(yaml: string): Plan {
 }
 
 describe('importing a large plan', () => {
-  let database: TestDatabase;
   let db: Db;
   let workspaceId: number;
   const plan = buildLargePlan(7);
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    db = database.db;
-    workspaceId = (await ensureWorkspace(db, 'T0LARGE')).id;
-  });
-  afterAll(() => database.drop());
+  withTestWorkspace('T0LARGE', (fresh) => ({ db, workspaceId } = fresh));
 
   it('writes every team, objective, key result, KPI, risk, check-in and reading', async () => {
     const result = await importPlan(db, { workspaceId, actor: 'import', plan, now: NOW });
@@ -181,16 +174,9 @@ describe('importing a large plan', () => {
 });
 
 describe('plans that cannot be imported', () => {
-  let database: TestDatabase;
   let db: Db;
   let workspaceId: number;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    db = database.db;
-    workspaceId = (await ensureWorkspace(db, 'T0BROKEN')).id;
-  });
-  afterAll(() => database.drop());
+  withTestWorkspace('T0BROKEN', (fresh) => ({ db, workspaceId } = fresh));
 
   it('lists all five problems of PLAN_WITH_FIVE_ERRORS and writes nothing', async () => {
     const result = parsePlanYaml(PLAN_WITH_FIVE_ERRORS);

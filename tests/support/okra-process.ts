@@ -5,6 +5,11 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { type SlackDouble, startSlackDouble } from '../../devkit/slack-stand-in/web-api/index.ts';
+import { type Db, openDatabase } from '../../src/db/client.ts';
+import { ADMIN, SIGNING_SECRET, waitFor } from './harness.ts';
+import { createPgDatabase, TEST_PROVIDER } from './test-database.ts';
 
 const MAIN = join(import.meta.dirname, '../../src/main.ts');
 // Resolved from the project, since the child runs in a scratch directory as an operator's would.
@@ -66,4 +71,112 @@ export async function freePort(): Promise<number> {
   const port = (server.address() as { port: number }).port;
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/** startOkra, then waits until it says it is listening (a child that never does is killed). */
+export async function startListening(
+  env: Record<string, string>,
+  cwd: string,
+  timeoutMs = 30_000,
+): Promise<RunningOkra> {
+  const run = startOkra(env, cwd);
+  try {
+    await waitFor(() => run.output().includes('listening'), timeoutMs);
+  } catch (error) {
+    stopNow(run);
+    throw new Error(`Okra did not start listening:\n${run.output()}`, { cause: error });
+  }
+  return run;
+}
+
+/** SIGKILL, unless the process has already gone. */
+export function stopNow(run: RunningOkra): void {
+  if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill('SIGKILL');
+}
+
+/** The environment of an Okra configured for the double: its token and URL, the database, the port, ADMIN. */
+export function okraEnvironment(
+  double: SlackDouble,
+  databaseUrl: string,
+  port: number,
+): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: double.botToken,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: double.url,
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    OKRA_ADMINS: ADMIN,
+  };
+}
+
+export interface ProcessDatabase {
+  /** A scratch directory to run the process in. */
+  workDir: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * A scratch directory and a database for Okra to create and migrate itself, as at a first start: on
+ * SQLite a file in that directory (`okra.db` unless `sqliteUrl` says otherwise), on PostgreSQL a new empty
+ * database, dropped by `drop`.
+ */
+export async function processDatabase(
+  prefix: string,
+  sqliteUrl = (workDir: string) => `file:${join(workDir, 'okra.db')}`,
+): Promise<ProcessDatabase> {
+  const workDir = mkdtempSync(join(tmpdir(), prefix));
+  if (TEST_PROVIDER === 'postgresql') return { workDir, ...(await createPgDatabase()) };
+  return { workDir, url: sqliteUrl(workDir), drop: async () => {} };
+}
+
+/** What a test pushes here is undone after it, last first, whether it passed or not. */
+export function cleanupsAfterEach(): Array<() => Promise<void>> {
+  const cleanups: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  return cleanups;
+}
+
+export interface ProcessStage {
+  double: SlackDouble;
+  database: ProcessDatabase;
+  /** Starts Okra on the double and the database at `port`, with `env` added; resolves once it listens. */
+  start(port: number, env?: Record<string, string>, timeoutMs?: number): Promise<RunningOkra>;
+  /** The test's own connection to the database Okra created. */
+  connect(): Db;
+}
+
+/**
+ * For tests that run Okra in child processes: each call of the returned function sets up a fresh Slack
+ * double and database; the processes it starts are killed, and the double and database removed, after the test.
+ */
+export function processStages(prefix: string): () => Promise<ProcessStage> {
+  const cleanups = cleanupsAfterEach();
+  return async () => {
+    const double = await startSlackDouble();
+    cleanups.push(() => double.close());
+    const database = await processDatabase(prefix);
+    cleanups.push(database.drop);
+    return {
+      double,
+      database,
+      async start(port, env = {}, timeoutMs) {
+        const run = await startListening(
+          { ...okraEnvironment(double, database.url, port), ...env },
+          database.workDir,
+          timeoutMs,
+        );
+        cleanups.push(async () => stopNow(run));
+        return run;
+      },
+      connect() {
+        const connection = openDatabase(database.url);
+        cleanups.push(() => connection.close());
+        return connection.db;
+      },
+    };
+  };
 }

@@ -17,6 +17,16 @@ import {
 } from '../../src/slack/views/message.ts';
 import { PLAIN_MAX, plainText } from '../../src/slack/views/plain-text.ts';
 
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** The .ts files under `dir` (relative to the project) whose text matches `pattern`, as project paths. */
+function sourcesMatching(dir: string, pattern: RegExp): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+    .map((entry) => relative(ROOT, join(entry.parentPath, entry.name)))
+    .filter((file) => pattern.test(readFileSync(join(ROOT, file), 'utf8')));
+}
+
 const HOSTILE = 'Ship <!channel> & <https://evil.example|Q3 report>\nfake line';
 
 describe('outgoing message types', () => {
@@ -66,33 +76,20 @@ describe('outgoing message types', () => {
   });
 
   it('has no back door: only mrkdwn.ts calls the factory that skips escaping', () => {
-    const root = resolve(import.meta.dirname, '../..');
-    const callers = readdirSync(join(root, 'src'), { withFileTypes: true, recursive: true })
-      .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
-      .map((entry) => relative(root, join(entry.parentPath, entry.name)))
-      .filter((file) => file !== 'src/slack/mrkdwn.ts' && !file.startsWith('src/generated/'))
-      .filter((file) => /\bMrkdwn\._of\b|\b_of\(/.test(readFileSync(join(root, file), 'utf8')));
+    const callers = sourcesMatching('src', /\bMrkdwn\._of\b|\b_of\(/).filter(
+      (file) => file !== 'src/slack/mrkdwn.ts' && !file.startsWith('src/generated/'),
+    );
     expect(callers).toEqual([]);
   });
 
   it('builds every mrkdwn text object in message.ts, from Mrkdwn: no other file writes one by hand', () => {
-    const root = resolve(import.meta.dirname, '../..');
-    const writers = readdirSync(join(root, 'src/slack'), { withFileTypes: true, recursive: true })
-      .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
-      .map((entry) => relative(root, join(entry.parentPath, entry.name)))
-      .filter((file) => file !== 'src/slack/views/message.ts')
-      .filter((file) => /type:\s*'mrkdwn'/.test(readFileSync(join(root, file), 'utf8')));
-    expect(writers).toEqual([]);
+    const writers = sourcesMatching('src/slack', /type:\s*'mrkdwn'/);
+    expect(writers.filter((file) => file !== 'src/slack/views/message.ts')).toEqual([]);
   });
 
   it('builds every plain_text object in plain-text.ts, each with its length limit', () => {
-    const root = resolve(import.meta.dirname, '../..');
-    const writers = readdirSync(join(root, 'src/slack'), { withFileTypes: true, recursive: true })
-      .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
-      .map((entry) => relative(root, join(entry.parentPath, entry.name)))
-      .filter((file) => file !== 'src/slack/views/plain-text.ts')
-      .filter((file) => /type:\s*'plain_text'/.test(readFileSync(join(root, file), 'utf8')));
-    expect(writers).toEqual([]);
+    const writers = sourcesMatching('src/slack', /type:\s*'plain_text'/);
+    expect(writers.filter((file) => file !== 'src/slack/views/plain-text.ts')).toEqual([]);
     expect(plainText('Weekly check-in for the whole team', PLAIN_MAX.modalTitle)).toEqual({
       type: 'plain_text',
       text: 'Weekly check-in for the…',

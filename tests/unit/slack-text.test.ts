@@ -10,12 +10,14 @@ import {
 import { channelLink, escapeMrkdwn, mention, plain, truncate } from '../../src/slack/text.ts';
 
 describe('escapeMrkdwn', () => {
-  it('defuses broadcasts, mentions and disguised links', () => {
-    expect(escapeMrkdwn('<!channel> hi <!here>')).toBe('&lt;!channel&gt; hi &lt;!here&gt;');
-    expect(escapeMrkdwn('<@U123>')).toBe('&lt;@U123&gt;');
-    expect(escapeMrkdwn('<https://evil|Q3>')).toBe('&lt;https://evil|Q3&gt;');
-    expect(escapeMrkdwn('R&D')).toBe('R&amp;D');
-    expect(escapeMrkdwn('&lt;')).toBe('&amp;lt;');
+  it.each([
+    ['a broadcast', '<!channel> hi <!here>', '&lt;!channel&gt; hi &lt;!here&gt;'],
+    ['a mention', '<@U123>', '&lt;@U123&gt;'],
+    ['a disguised link', '<https://evil|Q3>', '&lt;https://evil|Q3&gt;'],
+    ['an ampersand', 'R&D', 'R&amp;D'],
+    ['text that looks escaped already', '&lt;', '&amp;lt;'],
+  ])('defuses %s: %s reads %s', (_, text, escaped) => {
+    expect(escapeMrkdwn(text)).toBe(escaped);
   });
 
   it('never lets a control sequence through (property)', () => {
@@ -35,16 +37,15 @@ describe('escapeMrkdwn', () => {
 });
 
 describe('truncate', () => {
-  it('adds an ellipsis only when shortening', () => {
-    expect(truncate('hello', 5)).toBe('hello');
-    expect(truncate('hello world', 8)).toBe('hello w…');
-    expect(truncate('hello world', 1)).toBe('…');
-    expect(truncate('hello world', 0)).toBe('');
-  });
-
-  it('does not cut inside an entity or an emoji', () => {
-    expect(truncate('R&amp;D budget', 5)).toBe('R…');
-    expect(truncate('ab😀cd', 4)).toBe('ab…');
+  it.each([
+    ['adds no ellipsis when the text fits', 'hello', 5, 'hello'],
+    ['adds an ellipsis when shortening', 'hello world', 8, 'hello w…'],
+    ['leaves only the ellipsis at 1', 'hello world', 1, '…'],
+    ['leaves nothing at 0', 'hello world', 0, ''],
+    ['does not cut inside an entity', 'R&amp;D budget', 5, 'R…'],
+    ['does not cut inside an emoji', 'ab😀cd', 4, 'ab…'],
+  ])('%s: %s at %d is %s', (_, text, max, cut) => {
+    expect(truncate(text, max)).toBe(cut);
   });
 
   it('never exceeds max, never orphans surrogates, never leaves half an entity (property)', () => {

@@ -12,30 +12,45 @@ import {
   parseRiskStatus,
 } from '../../src/domain/vocabulary.ts';
 
+/** Each parser with the words the services store through it. */
+const STORED: Array<[string, (word: string) => string | null, readonly string[]]> = [
+  ['key result kind', parseKrKind, KR_KINDS],
+  ['key result curve', parseKrCurve, KR_CURVES],
+  ['KPI direction', parseKpiDirection, ['lower_is_better']],
+  ['KPI cadence', parseKpiCadence, ['monthly']],
+  ['objective level', parseObjectiveLevel, ['personal']],
+  ['risk status', parseRiskStatus, ['mitigating']],
+  ['status level', parseStatusLevel, ['off_track']],
+];
+
 describe('stored words', () => {
-  it('read back every word the services write', () => {
-    for (const kind of KR_KINDS) expect(parseKrKind(kind)).toBe(kind);
-    for (const curve of KR_CURVES) expect(parseKrCurve(curve)).toBe(curve);
-    expect(parseKpiDirection('lower_is_better')).toBe('lower_is_better');
-    expect(parseKpiCadence('monthly')).toBe('monthly');
-    expect(parseObjectiveLevel('personal')).toBe('personal');
-    expect(parseRiskStatus('mitigating')).toBe('mitigating');
-    expect(parseStatusLevel('off_track')).toBe('off_track');
+  it.each(STORED)('read back every %s the services write', (_, parse, words) => {
+    for (const word of words) expect(parse(word)).toBe(word);
   });
 
-  it('name a damaged row instead of passing it on', () => {
-    expect(() => parseKrKind('increasing')).toThrow(
+  it.each([
+    [
+      'key result kind',
+      parseKrKind,
+      'increasing',
       'a stored key result kind reads "increasing", which is none of increase, decrease',
-    );
-    expect(() => parseKrCurve('')).toThrow('key result curve');
-    expect(() => parseKpiDirection('up')).toThrow('KPI direction');
-    expect(() => parseKpiCadence('daily')).toThrow('KPI cadence');
+    ],
+    ['key result curve', parseKrCurve, '', 'key result curve'],
+    ['KPI direction', parseKpiDirection, 'up', 'KPI direction'],
+    ['KPI cadence', parseKpiCadence, 'daily', 'KPI cadence'],
+  ])('name a damaged row instead of passing it on: a %s reading %j', (_, parse, word, named) => {
+    expect(() => parse(word)).toThrow(named);
   });
 
-  it('fall back to the harmless reading where there is one', () => {
-    expect(parseRiskStatus('archived')).toBe('open');
-    expect(parseObjectiveLevel('division')).toBe('company');
-    expect(parseStatusLevel('green')).toBeNull();
-    expect(parseStatusLevel(undefined)).toBeNull();
-  });
+  it.each([
+    ['risk status', parseRiskStatus, 'archived', 'open'],
+    ['objective level', parseObjectiveLevel, 'division', 'company'],
+    ['status level', parseStatusLevel, 'green', null],
+    ['status level', parseStatusLevel, undefined, null],
+  ])(
+    'fall back to the harmless reading where there is one: a %s reading %j is %j',
+    (_, parse, word, reading) => {
+      expect(parse(word as string)).toBe(reading);
+    },
+  );
 });

@@ -2,9 +2,14 @@
 // the change, so there is never a change without its record or a record without its change.
 import type { Tx } from '../client.ts';
 
-export interface AuditInput {
+/** Who made a change: a member's Slack user id (or "import" for the command line) in their workspace. */
+export interface AuditAuthor {
   workspaceId: number;
-  actor: string;
+  slackUserId: string;
+}
+
+/** What changed: the action on one item, and the fields it touched. */
+export interface AuditEntry {
   action:
     | 'create'
     | 'update'
@@ -24,18 +29,33 @@ export interface AuditInput {
   after?: Record<string, unknown>;
 }
 
-export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
+export async function recordAudit(tx: Tx, by: AuditAuthor, entry: AuditEntry): Promise<void> {
   await tx.auditEntry.create({
     data: {
-      workspaceId: input.workspaceId,
-      actor: input.actor,
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId,
-      entityRef: input.entityRef,
-      before: JSON.stringify(input.before ?? {}),
-      after: JSON.stringify(input.after ?? {}),
+      workspaceId: by.workspaceId,
+      actor: by.slackUserId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      entityRef: entry.entityRef,
+      before: JSON.stringify(entry.before ?? {}),
+      after: JSON.stringify(entry.after ?? {}),
     },
+  });
+}
+
+/** Archiving or restoring reads the same for every kind of item: the action, and archived before and after. */
+export function recordArchiving(
+  tx: Tx,
+  by: AuditAuthor,
+  item: Pick<AuditEntry, 'entityType' | 'entityId' | 'entityRef'>,
+  archiving: boolean,
+): Promise<void> {
+  return recordAudit(tx, by, {
+    action: archiving ? 'archive' : 'restore',
+    ...item,
+    before: { archived: !archiving },
+    after: { archived: archiving },
   });
 }
 

@@ -40,8 +40,17 @@ export async function lockUnchanged<T>(
 
 const ATTEMPTS = 5;
 
-/** Runs an edit again from a fresh read when its row changed under it; each run sees the other's change. */
-export async function retryStale<T>(edit: () => Promise<T>): Promise<T> {
+/**
+ * An edit that runs again from a fresh read when its row changed under it; each run sees the other's change.
+ * Takes and returns the edit's own signature: `export const editTeam = retryingStale(editTeamOnce)`.
+ */
+export function retryingStale<Args extends unknown[], T>(
+  edit: (...args: Args) => Promise<T>,
+): (...args: Args) => Promise<T> {
+  return (...args) => retryStale(() => edit(...args));
+}
+
+async function retryStale<T>(edit: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await edit();

@@ -171,14 +171,30 @@ const levelAt = (severityIndex: number | undefined): StatusLevel | null =>
   severityIndex === undefined ? null : (STATUS_LEVELS[severityIndex] ?? null);
 
 /**
+ * Whether an item is news in this digest: it went at risk or off track since the previous digest (with no
+ * previous digest, everything at risk or off track is), or it recovered. Only these items show their reasons,
+ * so the service reads reasons for these alone.
+ */
+export function changeSince(
+  item: { ref: string; status: StatusLevel | null },
+  previous: DigestSnapshot['items'] | null,
+): 'worsened' | 'recovered' | null {
+  if (item.status === null) return null;
+  const before = levelAt(previous?.[item.ref]?.[0]);
+  if (item.status !== 'on_track' && (previous === null || before === null || isWorse(item.status, before)))
+    return 'worsened';
+  if (previous !== null && before !== null && isWorse(before, item.status)) return 'recovered';
+  return null;
+}
+
+/**
  * What went at risk or off track since the previous digest. With no previous digest, everything at risk
  * or off track "needs attention". Worst first, objectives before their key results.
  */
 function worsened(input: DigestInput, previous: DigestSnapshot['items'] | null): ChangedItem[] {
   return ratedItems(input)
-    .filter((item) => item.status !== 'on_track')
+    .filter((item) => changeSince(item, previous) === 'worsened')
     .map((item) => ({ item, before: levelAt(previous?.[item.ref]?.[0]) }))
-    .filter(({ item, before }) => previous === null || before === null || isWorse(item.status, before))
     .sort(
       (a, b) =>
         severity(b.item.status) - severity(a.item.status) ||
@@ -191,8 +207,8 @@ function worsened(input: DigestInput, previous: DigestSnapshot['items'] | null):
 function recovered(input: DigestInput, previous: DigestSnapshot['items'] | null): ChangedItem[] {
   if (!previous) return [];
   return ratedItems(input)
+    .filter((item) => changeSince(item, previous) === 'recovered')
     .map((item) => ({ item, before: levelAt(previous[item.ref]?.[0]) }))
-    .filter(({ item, before }) => before !== null && isWorse(before, item.status))
     .sort(
       (a, b) => kindRank(a.item.ref) - kindRank(b.item.ref) || refNumber(a.item.ref) - refNumber(b.item.ref),
     )

@@ -1,5 +1,6 @@
 // The portfolio digest: pure model and its helpers.
 export {
+  changeSince,
   composeDigest,
   emptyCounts,
   MOVER_THRESHOLD,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeValue } from './zod-number.ts';
+import { zParsed } from './zod-number.ts';
 
 /**
  * Confidence is a whole number from 0 (no chance) to 10 (certain). People also write it as a score
@@ -36,19 +36,5 @@ function checkScore(value: number, text: string): ConfidenceResult {
 
 /** zod schema: a number or text such as "7/10" in, an integer 0–10 out. */
 export function zConfidence() {
-  return z
-    .union([z.number(), z.string()], {
-      error: (issue) =>
-        issue.input === undefined
-          ? `is required (${EXPECTED})`
-          : `${EXPECTED}, got ${describeValue(issue.input)}`,
-    })
-    .transform((input, ctx) => {
-      const result = parseConfidence(input);
-      if (!result.ok) {
-        ctx.addIssue({ code: 'custom', message: result.error, input });
-        return z.NEVER;
-      }
-      return result.value;
-    });
+  return zParsed([z.number(), z.string()], EXPECTED, parseConfidence);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeValue } from './zod-number.ts';
+import { zParsed } from './zod-number.ts';
 
 /**
  * Calendar dates as `YYYY-MM-DD` text. We keep dates as text (not Date objects) in plans because a
@@ -41,21 +41,9 @@ export function compareIsoDates(a: IsoDate, b: IsoDate): number {
  * produce for an unquoted 2026-01-07, so files written by other tools still load.
  */
 export function zIsoDate() {
-  return z
-    .union([z.string(), z.date()], {
-      error: (issue) =>
-        issue.input === undefined
-          ? `is required (${EXPECTED})`
-          : `${EXPECTED}, got ${describeValue(issue.input)}`,
-    })
-    .transform((input, ctx) => {
-      const result = typeof input === 'string' ? parseIsoDate(input) : fromDate(input);
-      if (!result.ok) {
-        ctx.addIssue({ code: 'custom', message: result.error, input });
-        return z.NEVER;
-      }
-      return result.value;
-    });
+  return zParsed([z.string(), z.date()], EXPECTED, (input) =>
+    typeof input === 'string' ? parseIsoDate(input) : fromDate(input),
+  );
 }
 
 function fromDate(date: Date): IsoDateResult {

@@ -7,15 +7,30 @@ import { checkNumber, type NumberParseOptions, parseNumber } from './parse-numbe
  * person sees "…is ambiguous: a decimal comma or a thousands separator?" rather than "Invalid input".
  */
 export function zNumberLike(opts: NumberParseOptions = {}) {
+  return zParsed([z.number(), z.string()], 'expected a number', (input) =>
+    typeof input === 'number' ? checkNumber(input, opts) : parseNumber(input, opts),
+  );
+}
+
+/**
+ * A zod schema for a value that arrives as one of the `accepted` types and is read by `parse`, whose
+ * refusal is the issue's message. A missing value reads "is required (expected …)", a wrong type
+ * "expected …, got …". Numbers, dates and confidences are all read this way.
+ */
+export function zParsed<const T extends readonly z.core.SomeType[], Out>(
+  accepted: T,
+  expected: string,
+  parse: (input: z.output<z.ZodUnion<T>>) => { ok: true; value: Out } | { ok: false; error: string },
+) {
   return z
-    .union([z.number(), z.string()], {
+    .union(accepted, {
       error: (issue) =>
         issue.input === undefined
-          ? 'is required (expected a number)'
-          : `expected a number, got ${describeValue(issue.input)}`,
+          ? `is required (${expected})`
+          : `${expected}, got ${describeValue(issue.input)}`,
     })
     .transform((input, ctx) => {
-      const result = typeof input === 'number' ? checkNumber(input, opts) : parseNumber(input, opts);
+      const result = parse(input);
       if (!result.ok) {
         ctx.addIssue({ code: 'custom', message: result.error, input });
         return z.NEVER;

@@ -1,19 +1,14 @@
 // A key result row as the plan file writes it: only the fields its kind uses, defaults left out.
 import { isoFromDate } from '../../domain/dates.ts';
 import type { PlanCheckIn, PlanKeyResult, PlanMilestone } from '../../plan/index.ts';
+import type { StoredKeyResultMeasure } from '../item-measures.ts';
 import { itemRef } from './export-refs.ts';
 
-export interface KeyResultRow {
+export interface KeyResultRow extends StoredKeyResultMeasure {
   id: number;
   number: number;
   ref: string | null;
   title: string;
-  kind: string;
-  unit: string;
-  startValue: number;
-  targetValue: number;
-  weight: number;
-  curve: string;
   owner: { slackUserId: string } | null;
   milestones: ReadonlyArray<{ title: string; weight: number; done: boolean }>;
   checkIns: ReadonlyArray<{ date: Date; value: number; confidence: number | null; comment: string }>;

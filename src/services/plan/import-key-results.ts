@@ -6,6 +6,7 @@ import { nextNumber } from '../../db/queries/counters.ts';
 import { periodOfDate } from '../../domain/periods.ts';
 import { formatShortId } from '../../domain/short-ids.ts';
 import type { Plan, PlanKeyResult } from '../../plan/index.ts';
+import { keyResultMeasure } from '../item-measures.ts';
 import { type CheckInRow, type CheckInTarget, importCheckIns } from './import-check-ins.ts';
 import type { WrittenItem } from './import-objectives.ts';
 import { type ImportScope, problemAt, recordCreated, type Snapshot, settleItem } from './import-scope.ts';
@@ -64,17 +65,20 @@ export async function importKeyResults(
       const milestones = plannedMilestones(kr);
       const own = row ? checkIns.filter((c) => c.keyResultId === row.id) : [];
       const current = kr.check_ins.length > 0 ? latestValue(own, kr) : undefined;
+      const stored = {
+        kind: kr.kind,
+        unit: kr.unit ?? '',
+        startValue: shape.start,
+        targetValue: shape.target,
+        weight: kr.weight ?? 1,
+        curve: kr.curve ?? 'linear',
+      };
       const desired: Snapshot = {
         ref,
         objective: formatShortId('objective', parent.number),
         title: kr.title,
         owner: kr.owner ?? null,
-        kind: kr.kind,
-        unit: kr.unit ?? '',
-        start: shape.start,
-        target: shape.target,
-        weight: kr.weight ?? 1,
-        curve: kr.curve ?? 'linear',
+        ...keyResultMeasure(stored),
         milestones,
         archived: false,
         // Only a file with check-ins says where the key result stands; otherwise leave it as it is.
@@ -85,12 +89,7 @@ export async function importKeyResults(
         objectiveId: parent.id,
         title: kr.title,
         ownerId,
-        kind: kr.kind,
-        unit: kr.unit ?? '',
-        startValue: shape.start,
-        targetValue: shape.target,
-        weight: kr.weight ?? 1,
-        curve: kr.curve ?? 'linear',
+        ...stored,
         ...(current === undefined ? {} : { currentValue: current }),
       };
       if (!row) {
@@ -114,12 +113,7 @@ export async function importKeyResults(
           objective: formatShortId('objective', row.objective.number),
           title: row.title,
           owner: row.owner?.slackUserId ?? null,
-          kind: row.kind,
-          unit: row.unit,
-          start: row.startValue,
-          target: row.targetValue,
-          weight: row.weight,
-          curve: row.curve,
+          ...keyResultMeasure(row),
           milestones: before,
           archived: row.archivedAt !== null,
           ...(current === undefined ? {} : { current: row.currentValue }),

@@ -4,6 +4,7 @@ import { nextNumber } from '../../db/queries/counters.ts';
 import { dateFromIso, isoFromDate } from '../../domain/dates.ts';
 import { formatShortId } from '../../domain/short-ids.ts';
 import type { Plan, PlanKpi } from '../../plan/index.ts';
+import { kpiMeasure } from '../item-measures.ts';
 import type { WrittenItem } from './import-objectives.ts';
 import { type ImportScope, recordCreated, type Snapshot, settleItem } from './import-scope.ts';
 import { readingsByPeriod } from './period-clashes.ts';
@@ -25,17 +26,13 @@ export async function importKpis(
   for (const kpi of plan.kpis) {
     const ref = kpi.ref!;
     const ownerId = await scope.ownerId(kpi.owner);
+    const measure = kpiMeasure({ ...kpi, unit: kpi.unit ?? '', cadence: kpi.cadence ?? 'weekly' });
     const desired: Snapshot = {
       ref,
       title: kpi.title,
       owner: kpi.owner ?? null,
       team: kpi.team ?? null,
-      unit: kpi.unit ?? '',
-      direction: kpi.direction,
-      target: kpi.target,
-      green: kpi.green,
-      amber: kpi.amber,
-      cadence: kpi.cadence ?? 'weekly',
+      ...measure,
       archived: false,
     };
     const data = {
@@ -43,12 +40,7 @@ export async function importKpis(
       title: kpi.title,
       ownerId,
       teamId: kpi.team === undefined ? null : (teamIds.get(kpi.team) ?? null),
-      unit: kpi.unit ?? '',
-      direction: kpi.direction,
-      target: kpi.target,
-      green: kpi.green,
-      amber: kpi.amber,
-      cadence: kpi.cadence ?? 'weekly',
+      ...measure,
     };
     const row = index.find(ref);
     let item: WrittenItem;
@@ -72,12 +64,7 @@ export async function importKpis(
           title: row.title,
           owner: row.owner?.slackUserId ?? null,
           team: row.team?.name ?? null,
-          unit: row.unit,
-          direction: row.direction,
-          target: row.target,
-          green: row.green,
-          amber: row.amber,
-          cadence: row.cadence,
+          ...kpiMeasure(row),
           archived: row.archivedAt !== null,
         },
       };

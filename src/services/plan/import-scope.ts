@@ -87,16 +87,7 @@ export async function settleItem(
   }
   await update();
   scope.summary[kind].updated++;
-  await recordAudit(scope.tx, {
-    workspaceId: scope.workspaceId,
-    actor: scope.actor,
-    action: 'import',
-    entityType,
-    entityId: existing.id,
-    entityRef: existing.entityRef,
-    before: diff.before,
-    after: diff.after,
-  });
+  await auditImport(scope, entityType, existing, diff);
 }
 
 /** Counts a new item and records its audit entry with everything it was created with. */
@@ -108,15 +99,20 @@ export async function recordCreated(
   after: Snapshot,
 ): Promise<void> {
   scope.summary[kind].created++;
-  await recordAudit(scope.tx, {
-    workspaceId: scope.workspaceId,
-    actor: scope.actor,
-    action: 'import',
-    entityType,
-    entityId: created.id,
-    entityRef: created.entityRef,
-    after,
-  });
+  await auditImport(scope, entityType, created, { after });
+}
+
+function auditImport(
+  scope: ImportScope,
+  entityType: string,
+  item: { id: number; entityRef: string },
+  change: { before?: Snapshot; after: Snapshot },
+): Promise<void> {
+  return recordAudit(
+    scope.tx,
+    { workspaceId: scope.workspaceId, slackUserId: scope.actor },
+    { action: 'import', entityType, entityId: item.id, entityRef: item.entityRef, ...change },
+  );
 }
 
 /** Member ids by Slack user id, loaded once; people named for the first time get a member row. */

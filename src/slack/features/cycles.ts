@@ -9,7 +9,7 @@ import { EMPTY, md } from '../mrkdwn.ts';
 import { listMessage } from '../views/list-message.ts';
 import { textMessage } from '../views/message.ts';
 import { cycleAddModal } from '../views/modals/cycle.ts';
-import { confirmationMessage, problemsMessage } from '../views/replies.ts';
+import { confirmationMessage, outcomeMessage } from '../views/replies.ts';
 import type { Feature } from './feature.ts';
 
 const cycleCreated = (cycle: CycleView) =>
@@ -45,11 +45,7 @@ export const cycles: Feature = {
           end: end ?? flagText(ctx.args, 'end'),
           current: ctx.args.flags.current === true,
         });
-        await ctx.reply(
-          outcome.ok
-            ? cycleCreated(outcome.value)
-            : problemsMessage(outcome.errors, { start: 'start date', end: 'end date' }),
-        );
+        await ctx.reply(outcomeMessage(outcome, { start: 'start date', end: 'end date' }, cycleCreated));
       },
     },
     {
@@ -86,9 +82,9 @@ export const cycles: Feature = {
         }
         const outcome = await setCurrentCycle(ctx.db, actorOf(ctx.member), name);
         await ctx.reply(
-          outcome.ok
-            ? confirmationMessage(md`*${outcome.value.name}* is now the current cycle.`)
-            : problemsMessage(outcome.errors, { name: 'cycle' }),
+          outcomeMessage(outcome, { name: 'cycle' }, (cycle) =>
+            confirmationMessage(md`*${cycle.name}* is now the current cycle.`),
+          ),
         );
       },
     },

@@ -22,7 +22,7 @@ import { CALLBACK } from '../ids.ts';
 import { type Mrkdwn, md } from '../mrkdwn.ts';
 import { listMessage } from '../views/list-message.ts';
 import { digestAddModal } from '../views/modals/digest.ts';
-import { confirmationMessage, problemsMessage } from '../views/replies.ts';
+import { confirmationMessage, outcomeMessage, problemsMessage } from '../views/replies.ts';
 import type { Feature } from './feature.ts';
 
 const FIELD_NAMES = {
@@ -157,11 +157,9 @@ export const digests: Feature = {
           });
         const outcome = await removeSubscription(ctx.db, actorOf(ctx.member), ref);
         await ctx.reply(
-          outcome.ok
-            ? confirmationMessage(
-                md`Removed digest *${outcome.value.ref}*. Digests already posted stay in their channel.`,
-              )
-            : problemsMessage(outcome.errors, FIELD_NAMES),
+          outcomeMessage(outcome, FIELD_NAMES, ({ ref }) =>
+            confirmationMessage(md`Removed digest *${ref}*. Digests already posted stay in their channel.`),
+          ),
         );
       },
     },

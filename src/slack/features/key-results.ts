@@ -20,14 +20,14 @@ import {
 import type { Note, Outcome } from '../../services/outcome.ts';
 import { resolveUser } from '../commands/resolve.ts';
 import { flagText } from '../commands/tokenize.ts';
-import type { CommandContext } from '../commands/types.ts';
+import type { CommandContext, CommandDef } from '../commands/types.ts';
 import { type FormValue, text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
 import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
 import { ownedRefusalMessage } from '../views/errors.ts';
 import { type SlackMessage, textMessage } from '../views/message.ts';
 import { keyResultAddModal, keyResultEditModal } from '../views/modals/key-result.ts';
-import { confirmationMessage, problemsMessage } from '../views/replies.ts';
+import { confirmationMessage, outcomeMessage, problemsMessage } from '../views/replies.ts';
 import { targetText } from '../views/status-format.ts';
 import type { Feature } from './feature.ts';
 
@@ -78,9 +78,7 @@ async function replyWith<T>(
   outcome: Outcome<T>,
   message: (value: T, notes: readonly Note[]) => SlackMessage,
 ) {
-  await ctx.reply(
-    outcome.ok ? message(outcome.value, outcome.notes) : problemsMessage(outcome.errors, FLAG_NAMES),
-  );
+  await ctx.reply(outcomeMessage(outcome, FLAG_NAMES, message));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -145,6 +143,36 @@ function flagFields(ctx: CommandContext) {
     weight: flagText(ctx.args, 'weight'),
     curve: flagText(ctx.args, 'curve'),
     milestones: flagText(ctx.args, 'milestones'),
+  };
+}
+
+/** `kr archive` and `kr restore`: the same command both ways but for the word and the answer. */
+function archiveCommand(archiving: boolean): CommandDef {
+  const word = archiving ? 'archive' : 'restore';
+  const example = `/okr kr ${word} KR-3`;
+  return {
+    name: `kr ${word}`,
+    summary: archiving ? 'archives a key result (it can be restored)' : 'restores an archived key result',
+    example,
+    access: 'admin',
+    async run(ctx) {
+      const [id] = ctx.args.positional;
+      if (!id) {
+        await ctx.reply({ text: md`Name the key result to ${word}: \`${example}\`.` });
+        return;
+      }
+      const actor = actorOf(ctx.member);
+      const outcome = archiving
+        ? await archiveKeyResult(ctx.db, actor, id, ctx.clock.now())
+        : await restoreKeyResult(ctx.db, actor, id);
+      await replyWith(ctx, outcome, (kr) =>
+        confirmationMessage(
+          archiving
+            ? md`Archived *${kr.ref}*: ${kr.title}. Bring it back with \`/okr kr restore ${kr.ref}\`.`
+            : md`Restored *${kr.ref}*: ${kr.title}.`,
+        ),
+      );
+    },
   };
 }
 
@@ -238,40 +266,8 @@ export const keyResults: Feature = {
         );
       },
     },
-    {
-      name: 'kr archive',
-      summary: 'archives a key result (it can be restored)',
-      example: '/okr kr archive KR-3',
-      access: 'admin',
-      async run(ctx) {
-        const [id] = ctx.args.positional;
-        if (!id) {
-          await ctx.reply({ text: md`Name the key result to archive: \`/okr kr archive KR-3\`.` });
-          return;
-        }
-        await replyWith(ctx, await archiveKeyResult(ctx.db, actorOf(ctx.member), id, ctx.clock.now()), (kr) =>
-          confirmationMessage(
-            md`Archived *${kr.ref}*: ${kr.title}. Bring it back with \`/okr kr restore ${kr.ref}\`.`,
-          ),
-        );
-      },
-    },
-    {
-      name: 'kr restore',
-      summary: 'restores an archived key result',
-      example: '/okr kr restore KR-3',
-      access: 'admin',
-      async run(ctx) {
-        const [id] = ctx.args.positional;
-        if (!id) {
-          await ctx.reply({ text: md`Name the key result to restore: \`/okr kr restore KR-3\`.` });
-          return;
-        }
-        await replyWith(ctx, await restoreKeyResult(ctx.db, actorOf(ctx.member), id), (kr) =>
-          confirmationMessage(md`Restored *${kr.ref}*: ${kr.title}.`),
-        );
-      },
-    },
+    archiveCommand(true),
+    archiveCommand(false),
     {
       name: 'kr milestone',
       summary: 'marks a milestone of a key result done or not done',

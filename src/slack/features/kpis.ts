@@ -26,7 +26,7 @@ import { ownedRefusalMessage } from '../views/errors.ts';
 import { listMessage } from '../views/list-message.ts';
 import { textMessage } from '../views/message.ts';
 import { kpiAddModal, kpiEditModal } from '../views/modals/kpi.ts';
-import { confirmationMessage, problemsMessage } from '../views/replies.ts';
+import { confirmationMessage, outcomeMessage, problemsMessage } from '../views/replies.ts';
 import { amount } from '../views/status-format.ts';
 import type { Feature } from './feature.ts';
 
@@ -105,9 +105,7 @@ async function kpiFlags(
 }
 
 async function answer(ctx: CommandContext, outcome: Outcome<KpiView>, verb: string): Promise<void> {
-  await ctx.reply(
-    outcome.ok ? kpiSaved(verb)(outcome.value, outcome.notes) : problemsMessage(outcome.errors, FLAG_NAMES),
-  );
+  await ctx.reply(outcomeMessage(outcome, FLAG_NAMES, kpiSaved(verb)));
 }
 
 async function needsId(ctx: CommandContext, usage: string): Promise<string | undefined> {
@@ -128,13 +126,13 @@ function archiveCommand(archived: boolean): Feature['commands'][number] {
       if (!ref) return;
       const outcome = await setKpiArchived(ctx.db, actorOf(ctx.member), ref, archived, ctx.clock.now());
       await ctx.reply(
-        outcome.ok
-          ? confirmationMessage(
-              archived
-                ? md`Archived *${outcome.value.ref}* ${outcome.value.title}. \`/okr kpi restore ${outcome.value.ref}\` brings it back.`
-                : md`Restored *${outcome.value.ref}* ${outcome.value.title}.`,
-            )
-          : problemsMessage(outcome.errors, FLAG_NAMES),
+        outcomeMessage(outcome, FLAG_NAMES, (kpi) =>
+          confirmationMessage(
+            archived
+              ? md`Archived *${kpi.ref}* ${kpi.title}. \`/okr kpi restore ${kpi.ref}\` brings it back.`
+              : md`Restored *${kpi.ref}* ${kpi.title}.`,
+          ),
+        ),
       );
     },
   };

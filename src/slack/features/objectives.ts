@@ -24,7 +24,7 @@ import { CALLBACK } from '../ids.ts';
 import { type Mrkdwn, md } from '../mrkdwn.ts';
 import { type SlackMessage, textMessage } from '../views/message.ts';
 import { type ObjectiveChoices, objectiveAddModal, objectiveEditModal } from '../views/modals/objective.ts';
-import { confirmationMessage, problemsMessage } from '../views/replies.ts';
+import { confirmationMessage, outcomeMessage, problemsMessage } from '../views/replies.ts';
 import type { Feature } from './feature.ts';
 
 /** "*O-4* Win the mid-market (company level, team Growth, owner @dana, under O-1)": what a confirmation names. */
@@ -47,10 +47,7 @@ const updated = (o: ObjectiveView, notes: readonly Note[] = []) =>
 const answer = (
   outcome: Outcome<ObjectiveView>,
   ok: (o: ObjectiveView, notes: readonly Note[]) => SlackMessage,
-): SlackMessage =>
-  outcome.ok
-    ? ok(outcome.value, outcome.notes)
-    : problemsMessage(outcome.errors, { objective: 'objective', parent: 'parent' });
+): SlackMessage => outcomeMessage(outcome, { objective: 'objective', parent: 'parent' }, ok);
 
 /** An `--owner` flag as a Slack user id; `none` passes through so an edit can remove the owner. */
 async function ownerFlag(

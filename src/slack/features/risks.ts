@@ -28,7 +28,7 @@ import { ownedRefusalMessage } from '../views/errors.ts';
 import { listMessage } from '../views/list-message.ts';
 import { textMessage } from '../views/message.ts';
 import { riskAddModal, riskEditModal } from '../views/modals/risk.ts';
-import { confirmationMessage, problemsMessage } from '../views/replies.ts';
+import { confirmationMessage, outcomeMessage, problemsMessage } from '../views/replies.ts';
 import type { Feature } from './feature.ts';
 
 const FLAG_NAMES = {
@@ -136,11 +136,7 @@ export const risks: Feature = {
             ctx.clock.now(),
           ),
         );
-        await ctx.reply(
-          outcome.ok
-            ? riskSaved('Raised')(outcome.value, outcome.notes)
-            : problemsMessage(outcome.errors, FLAG_NAMES),
-        );
+        await ctx.reply(outcomeMessage(outcome, FLAG_NAMES, riskSaved('Raised')));
       },
     },
     {
@@ -171,11 +167,7 @@ export const risks: Feature = {
           ctx,
           await updateRisk(ctx.db, actor, ref, changesFromFlags(ctx, owner.id), ctx.clock.now()),
         );
-        await ctx.reply(
-          outcome.ok
-            ? riskSaved('Updated')(outcome.value, outcome.notes)
-            : problemsMessage(outcome.errors, FLAG_NAMES),
-        );
+        await ctx.reply(outcomeMessage(outcome, FLAG_NAMES, riskSaved('Updated')));
       },
     },
     {
@@ -197,11 +189,11 @@ export const risks: Feature = {
           ctx.clock.now(),
         );
         await ctx.reply(
-          outcome.ok
-            ? confirmationMessage(
-                md`Closed *${outcome.value.ref}* ${outcome.value.title}. Reopen it with \`/okr risk edit ${outcome.value.ref} --status open\`.`,
-              )
-            : problemsMessage(outcome.errors, FLAG_NAMES),
+          outcomeMessage(outcome, FLAG_NAMES, (risk) =>
+            confirmationMessage(
+              md`Closed *${risk.ref}* ${risk.title}. Reopen it with \`/okr risk edit ${risk.ref} --status open\`.`,
+            ),
+          ),
         );
       },
     },

@@ -15,7 +15,7 @@ import { text } from '../forms/read-state.ts';
 import { CALLBACK } from '../ids.ts';
 import { md } from '../mrkdwn.ts';
 import { roleSetModal } from '../views/modals/role.ts';
-import { confirmationMessage, problemsMessage } from '../views/replies.ts';
+import { confirmationMessage, outcomeMessage, problemsMessage } from '../views/replies.ts';
 import type { Feature } from './feature.ts';
 
 const FIELD_NAMES = { user: 'person', role: 'role' };
@@ -66,7 +66,7 @@ async function setRoleCommand(ctx: CommandContext): Promise<void> {
     { user: person.id, role },
     personCheckVia(ctx.client),
   );
-  await ctx.reply(outcome.ok ? roleChanged(outcome.value) : problemsMessage(outcome.errors, FIELD_NAMES));
+  await ctx.reply(outcomeMessage(outcome, FIELD_NAMES, roleChanged));
 }
 
 async function listRolesCommand(ctx: CommandContext): Promise<void> {

@@ -17,7 +17,7 @@ import type { CommandContext } from '../commands/types.ts';
 import { text } from '../forms/read-state.ts';
 import { md } from '../mrkdwn.ts';
 import { scheduleLine, scheduleListMessage, scheduleModal } from '../views/check-ins/schedules.ts';
-import { confirmationMessage, problemsMessage } from '../views/replies.ts';
+import { confirmationMessage, outcomeMessage, problemsMessage } from '../views/replies.ts';
 import type { Feature } from './feature.ts';
 
 const FIELD_NAMES = {
@@ -65,34 +65,26 @@ async function addCommand(ctx: CommandContext): Promise<void> {
     },
     ctx.clock.now(),
   );
-  await ctx.reply(
-    outcome.ok ? changed('Added')(outcome.value) : problemsMessage(outcome.errors, FIELD_NAMES),
-  );
+  await ctx.reply(outcomeMessage(outcome, FIELD_NAMES, changed('Added')));
 }
 
 async function editCommand(ctx: CommandContext): Promise<void> {
   const [schedule] = ctx.args.positional;
   const outcome = await editSchedule(ctx.db, actorOf(ctx.member), { schedule, ...flagsOf(ctx) });
-  await ctx.reply(
-    outcome.ok ? changed('Changed')(outcome.value) : problemsMessage(outcome.errors, FIELD_NAMES),
-  );
+  await ctx.reply(outcomeMessage(outcome, FIELD_NAMES, changed('Changed')));
 }
 
 const activeCommand = (active: boolean) => async (ctx: CommandContext) => {
   const outcome = await setScheduleActive(ctx.db, actorOf(ctx.member), ctx.args.positional[0], active);
-  await ctx.reply(
-    outcome.ok
-      ? changed(active ? 'Resumed' : 'Paused')(outcome.value)
-      : problemsMessage(outcome.errors, FIELD_NAMES),
-  );
+  await ctx.reply(outcomeMessage(outcome, FIELD_NAMES, changed(active ? 'Resumed' : 'Paused')));
 };
 
 async function removeCommand(ctx: CommandContext): Promise<void> {
   const outcome = await removeSchedule(ctx.db, actorOf(ctx.member), ctx.args.positional[0]);
   await ctx.reply(
-    outcome.ok
-      ? confirmationMessage(md`Removed ${outcome.value.ref}: nobody is prompted by it any more.`)
-      : problemsMessage(outcome.errors, FIELD_NAMES),
+    outcomeMessage(outcome, FIELD_NAMES, ({ ref }) =>
+      confirmationMessage(md`Removed ${ref}: nobody is prompted by it any more.`),
+    ),
   );
 }
 

@@ -30,7 +30,7 @@ import { MAX_BLOCKS_PER_MESSAGE } from '../limits.ts';
 import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
 import { channelSelect, modal, staticSelect, textInput } from '../views/inputs.ts';
 import { contextBlock, type SlackMessage, sectionBlock, textMessage } from '../views/message.ts';
-import { confirmationMessage, problemsMessage } from '../views/replies.ts';
+import { confirmationMessage, outcomeMessage, problemsMessage } from '../views/replies.ts';
 import type { Feature } from './feature.ts';
 
 const FIELD_NAMES = { channel: 'PMO channel', name: 'setting', value: 'value', timeZone: 'time zone' };
@@ -256,7 +256,7 @@ async function pmoCommand(ctx: CommandContext): Promise<void> {
     channel = resolved.id;
   }
   const outcome = await setPmoChannel(ctx.db, actorOf(ctx.member), { channel }, ctx.settings);
-  await ctx.reply(outcome.ok ? pmoChanged(outcome.value) : problemsMessage(outcome.errors, FIELD_NAMES));
+  await ctx.reply(outcomeMessage(outcome, FIELD_NAMES, pmoChanged));
 }
 
 /** Opens a settings form, filled with the values in force. */
@@ -274,7 +274,7 @@ async function setCommand(ctx: CommandContext): Promise<void> {
     return openSettingForm(ctx, (settings) => setModal(settings, name));
   }
   const outcome = await setStatusSetting(ctx.db, actorOf(ctx.member), { name: typed, value: rest.join(' ') });
-  await ctx.reply(outcome.ok ? settingChanged(outcome.value) : problemsMessage(outcome.errors, FIELD_NAMES));
+  await ctx.reply(outcomeMessage(outcome, FIELD_NAMES, settingChanged));
 }
 
 async function resetCommand(ctx: CommandContext): Promise<void> {
@@ -285,7 +285,7 @@ async function resetCommand(ctx: CommandContext): Promise<void> {
       text: md`Reset one setting at a time, e.g. \`/okr settings reset atRiskGapPoints\`.`,
     });
   const outcome = await resetStatusSetting(ctx.db, actorOf(ctx.member), { name: typed });
-  await ctx.reply(outcome.ok ? settingChanged(outcome.value) : problemsMessage(outcome.errors, FIELD_NAMES));
+  await ctx.reply(outcomeMessage(outcome, FIELD_NAMES, settingChanged));
 }
 
 export const settings: Feature = {

@@ -24,7 +24,7 @@ import { EMPTY, type Mrkdwn, md } from '../mrkdwn.ts';
 import { listMessage } from '../views/list-message.ts';
 import { textMessage } from '../views/message.ts';
 import { teamAddModal, teamEditModal, teamPickModal } from '../views/modals/team.ts';
-import { confirmationMessage, problemsMessage } from '../views/replies.ts';
+import { confirmationMessage, outcomeMessage, problemsMessage } from '../views/replies.ts';
 import type { Feature } from './feature.ts';
 
 const FIELD_NAMES = {
@@ -170,9 +170,7 @@ async function teamAdd(ctx: CommandContext): Promise<void> {
     { name, channel: channelId, members: people.ids, leader: lead.ids[0] },
     personCheckVia(ctx.client),
   );
-  await ctx.reply(
-    outcome.ok ? teamCreated(outcome.value, outcome.notes) : problemsMessage(outcome.errors, FIELD_NAMES),
-  );
+  await ctx.reply(outcomeMessage(outcome, FIELD_NAMES, teamCreated));
 }
 
 async function teamMembers(ctx: CommandContext): Promise<void> {
@@ -206,9 +204,7 @@ async function teamMembers(ctx: CommandContext): Promise<void> {
     { team: found.team.id, [action]: people.ids },
     personCheckVia(ctx.client),
   );
-  await ctx.reply(
-    outcome.ok ? teamUpdated(outcome.value, outcome.notes) : problemsMessage(outcome.errors, FIELD_NAMES),
-  );
+  await ctx.reply(outcomeMessage(outcome, FIELD_NAMES, teamUpdated));
 }
 
 async function teamChannel(ctx: CommandContext): Promise<void> {
@@ -229,9 +225,7 @@ async function teamChannel(ctx: CommandContext): Promise<void> {
   const usable = await checkChannel(ctx.client, channel.id);
   if (!usable.ok) return ctx.reply(problemsMessage({ channel: usable.problem }, FIELD_NAMES));
   const outcome = await changeTeam(ctx.db, actorOf(ctx.member), { team: found.team.id, channel: channel.id });
-  await ctx.reply(
-    outcome.ok ? teamUpdated(outcome.value, outcome.notes) : problemsMessage(outcome.errors, FIELD_NAMES),
-  );
+  await ctx.reply(outcomeMessage(outcome, FIELD_NAMES, teamUpdated));
 }
 
 async function teamList(ctx: CommandContext): Promise<void> {

@@ -1,5 +1,5 @@
 // Replies to commands: confirmations and problem lists, shared by the text and the modal paths.
-import type { FieldErrors, Note } from '../../services/outcome.ts';
+import type { FieldErrors, Note, Outcome } from '../../services/outcome.ts';
 import { Mrkdwn, md } from '../mrkdwn.ts';
 import { type SlackMessage, sectionsMessage } from './message.ts';
 
@@ -11,6 +11,15 @@ export function problemsMessage(errors: FieldErrors, names: Record<string, strin
     ([field, message]) => md`• *${names[field] ?? field}*: ${said(message)}`,
   );
   return sectionsMessage([md`Nothing was changed:\n${md.join(lines, md`\n`)}`]);
+}
+
+/** The answer to a change: `message` when the service made it, the list of problems when it did not. */
+export function outcomeMessage<T>(
+  outcome: Outcome<T>,
+  names: Record<string, string>,
+  message: (value: T, notes: readonly Note[]) => SlackMessage,
+): SlackMessage {
+  return outcome.ok ? message(outcome.value, outcome.notes) : problemsMessage(outcome.errors, names);
 }
 
 /** A service's note as mrkdwn: its text escaped, the people it names mentioned. */

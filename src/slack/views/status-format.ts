@@ -3,6 +3,7 @@
 import { formatAmount, isCurrency } from '../../domain/numbers/index.ts';
 import { isSlackUserId } from '../../domain/slack-ids.ts';
 import { type KpiBand, type StatusLevel, statusLabel } from '../../domain/status/index.ts';
+import type { KeyResultFigures } from '../../services/alignment-tree.ts';
 import { type Mrkdwn, md } from '../mrkdwn.ts';
 import { truncate } from '../text.ts';
 
@@ -68,18 +69,6 @@ export function targetText(
     default:
       return milestoneText;
   }
-}
-
-/** What a key result measures, with the figures that matter for its kind. */
-export interface KeyResultFigures {
-  kind: string;
-  unit: string;
-  start: number;
-  target: number;
-  /** The value known now (the current value or the newest check-in), null when nothing is known. */
-  value: number | null;
-  milestonesDone: number;
-  milestonesTotal: number;
 }
 
 /** "12 / 20 customers", "now 180 ms, stay below 200 ms", "2 of 4 milestones", "done". */

@@ -7,6 +7,7 @@ import {
   type DigestInput,
   type DigestKeyResultInput,
   type DigestObjectiveInput,
+  type DigestSnapshot,
   parseSnapshot,
 } from '../../../src/domain/digest/index.ts';
 
@@ -40,6 +41,18 @@ const keyResult = (n: number, over: Partial<DigestKeyResultInput> = {}): DigestK
   progress: 0.4,
   checkedInThisPeriod: true,
   latestComment: null,
+  ...over,
+});
+
+/** The stored snapshot of last week's digest (2026-W06, this cycle, 35% against 40% expected). */
+const snapshot = (over: Partial<DigestSnapshot> = {}): DigestSnapshot => ({
+  version: 1,
+  period: '2026-W06',
+  cycleId: 1,
+  progress: 0.35,
+  expected: 0.4,
+  items: {},
+  history: [],
   ...over,
 });
 
@@ -193,30 +206,14 @@ describe('what changed', () => {
   });
 
   it('reads changes against the stored snapshot even after the plan changed in between', () => {
-    const previous = {
-      version: 1 as const,
-      period: '2026-W06',
-      cycleId: 1,
-      progress: 0.3,
-      expected: 0.4,
-      items: { 'KR-1': [2, 100] as [number, number], 'KR-99': [2, 0] as [number, number] },
-      history: [],
-    };
+    const previous = snapshot({ progress: 0.3, items: { 'KR-1': [2, 100], 'KR-99': [2, 0] } });
     const digest = composeDigest(input({ previous, keyResults: [keyResult(1, { status: 'at_risk' })] }));
     expect(digest.changes.recovered.map((c) => [c.ref, c.previous])).toEqual([['KR-1', 'off_track']]);
     expect(digest.changes.worsened).toEqual([]);
   });
 
   it('treats a snapshot from another cycle as no previous digest', () => {
-    const previous = {
-      version: 1 as const,
-      period: '2025-W50',
-      cycleId: 9,
-      progress: 0,
-      expected: 0,
-      items: {},
-      history: [],
-    };
+    const previous = snapshot({ period: '2025-W50', cycleId: 9, progress: 0, expected: 0 });
     const digest = composeDigest(input({ previous, keyResults: [keyResult(1, { status: 'at_risk' })] }));
     expect(digest.changes.since).toBeNull();
     expect(digest.changes.worsened.map((c) => c.ref)).toEqual(['KR-1']);
@@ -295,15 +292,9 @@ describe('the snapshot and the chart', () => {
   });
 
   it('draws actual progress for the weeks so far and counts from the digests of earlier weeks', () => {
-    const previous = {
-      version: 1 as const,
-      period: '2026-W06',
-      cycleId: 1,
-      progress: 0.35,
-      expected: 0.4,
-      items: {},
+    const previous = snapshot({
       history: [{ week: 6, counts: { on_track: 1, at_risk: 1, off_track: 0 }, progress: 0.35 }],
-    };
+    });
     const digest = composeDigest(input({ previous }));
     expect(digest.chart.weeks).toHaveLength(13);
     expect(digest.chart.weeks[6]).toEqual({

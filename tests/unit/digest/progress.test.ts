@@ -15,6 +15,21 @@ function random(seed: number): () => number {
   };
 }
 
+/** What the digest's query aggregates for a key result: latest value, counts and milestones. */
+function figuresOf(kr: KeyResult): Parameters<typeof progressFromFigures>[0] {
+  const checkIns = kr.checkIns ?? [];
+  return {
+    kind: kr.kind,
+    start: kr.start,
+    target: kr.target,
+    value: checkIns.at(-1)?.value ?? null,
+    checkIns: checkIns.length,
+    held: checkIns.filter((c) => (kr.kind === 'stay_above' ? c.value >= kr.target : c.value <= kr.target))
+      .length,
+    milestones: kr.milestones ?? [],
+  };
+}
+
 const KINDS = ['increase', 'decrease', 'stay_above', 'stay_below', 'boolean', 'milestone'] as const;
 
 describe('digest progress from aggregated figures', () => {
@@ -55,17 +70,7 @@ describe('digest progress from aggregated figures', () => {
         keyResults.map(({ kr, objectiveId }) => ({
           objectiveId,
           weight: kr.weight!,
-          progress: progressFromFigures({
-            kind: kr.kind,
-            start: kr.start,
-            target: kr.target,
-            value: kr.checkIns!.at(-1)?.value ?? null,
-            checkIns: kr.checkIns!.length,
-            held: kr.checkIns!.filter((c) =>
-              kr.kind === 'stay_above' ? c.value >= kr.target : c.value <= kr.target,
-            ).length,
-            milestones: kr.milestones!,
-          }),
+          progress: progressFromFigures(figuresOf(kr)),
         })),
       );
       const build = (id: number): Objective => ({
@@ -78,17 +83,7 @@ describe('digest progress from aggregated figures', () => {
       expect(ours.portfolio).toBeCloseTo(portfolioProgress(roots), 10);
       for (const { kr } of keyResults) {
         const engine = keyResultProgress(kr);
-        const figure = progressFromFigures({
-          kind: kr.kind,
-          start: kr.start,
-          target: kr.target,
-          value: kr.checkIns!.at(-1)?.value ?? null,
-          checkIns: kr.checkIns!.length,
-          held: kr.checkIns!.filter((c) =>
-            kr.kind === 'stay_above' ? c.value >= kr.target : c.value <= kr.target,
-          ).length,
-          milestones: kr.milestones!,
-        });
+        const figure = progressFromFigures(figuresOf(kr));
         expect(figure ?? 0).toBeCloseTo(engine.capped, 10);
         expect(figure === null).toBe(!engine.measured);
       }

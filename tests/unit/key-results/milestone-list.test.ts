@@ -2,36 +2,36 @@ import { describe, expect, it } from 'vitest';
 import { parseMilestoneList } from '../../../src/services/key-results.ts';
 
 describe('parseMilestoneList', () => {
-  it('reads a command-line list separated by bars, with optional :weight', () => {
-    expect(parseMilestoneList('Design | Build:2 | Launch')).toEqual({
-      ok: true,
-      items: [
-        { title: 'Design', weight: 1 },
-        { title: 'Build', weight: 2 },
-        { title: 'Launch', weight: 1 },
+  it.each([
+    [
+      'reads a command-line list separated by bars, with optional :weight',
+      'Design | Build:2 | Launch',
+      [
+        ['Design', 1],
+        ['Build', 2],
+        ['Launch', 1],
       ],
-    });
-  });
-
-  it('reads one milestone per line as typed in the form, keeping bars inside titles', () => {
-    expect(parseMilestoneList('Design\n\nBuild : 2.5\r\nA | B test')).toEqual({
-      ok: true,
-      items: [
-        { title: 'Design', weight: 1 },
-        { title: 'Build', weight: 2.5 },
-        { title: 'A | B test', weight: 1 },
+    ],
+    [
+      'reads one milestone per line as typed in the form, keeping bars inside titles',
+      'Design\n\nBuild : 2.5\r\nA | B test',
+      [
+        ['Design', 1],
+        ['Build', 2.5],
+        ['A | B test', 1],
       ],
-    });
-  });
-
-  it('keeps a colon that is not followed by a number in the title', () => {
-    expect(parseMilestoneList('Phase 2: pilot | Phase 3: rollout:3')).toEqual({
-      ok: true,
-      items: [
-        { title: 'Phase 2: pilot', weight: 1 },
-        { title: 'Phase 3: rollout', weight: 3 },
+    ],
+    [
+      'keeps a colon that is not followed by a number in the title',
+      'Phase 2: pilot | Phase 3: rollout:3',
+      [
+        ['Phase 2: pilot', 1],
+        ['Phase 3: rollout', 3],
       ],
-    });
+    ],
+  ] as Array<[string, string, Array<[string, number]>]>)('%s: %j', (_, text, milestones) => {
+    const items = milestones.map(([title, weight]) => ({ title, weight }));
+    expect(parseMilestoneList(text)).toEqual({ ok: true, items });
   });
 
   it('refuses weights that are zero, negative or ambiguous, naming the milestone', () => {

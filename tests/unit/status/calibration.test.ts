@@ -6,9 +6,10 @@ import {
   learnCalibration,
   PRIOR_CALIBRATION,
 } from '../../../src/domain/status/index.ts';
+import { overconfident } from './fixtures.ts';
 
 // Three cycles running, two key results each, rated 9/10 and ending at 60%.
-const dana = Array.from({ length: 6 }, () => ({ owner: 'dana', confidence: 9, final: 0.6 }));
+const dana = overconfident('dana');
 
 describe('calibration from finished cycles', () => {
   it('reads an owner whose 9/10s ended at 60% three cycles running as such', () => {

@@ -26,6 +26,16 @@ export function keyResult(overrides: Partial<KeyResult> = {}): KeyResult {
   };
 }
 
+/** A lower-is-better key result from 8 down to 2 (churn in %, say). */
+export function decreaseFrom8To2(overrides: Partial<KeyResult> = {}): KeyResult {
+  return keyResult({ kind: 'decrease', start: 8, target: 2, ...overrides });
+}
+
+/** The closed key results of an owner whose 9/10s ended at 60%, six times: two a cycle for three cycles. */
+export function overconfident(owner: string): Array<{ owner: string; confidence: number; final: number }> {
+  return Array.from({ length: 6 }, () => ({ owner, confidence: 9, final: 0.6 }));
+}
+
 /** Weekly check-ins: values[i] is recorded at the end of week i + 1. */
 export function weekly(
   values: readonly number[],

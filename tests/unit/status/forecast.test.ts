@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { forecastKeyResult, theilSen } from '../../../src/domain/status/index.ts';
-import { keyResult, QUARTER, week, weekly } from './fixtures.ts';
+import { decreaseFrom8To2, keyResult, QUARTER, week, weekly } from './fixtures.ts';
 
 describe('Theil–Sen', () => {
   it('fits a clean line exactly and shrugs off one outlier', () => {
@@ -42,12 +42,7 @@ describe('forecast: increase and decrease', () => {
   });
 
   it('mirrors for lower is better', () => {
-    const kr = keyResult({
-      kind: 'decrease',
-      start: 8,
-      target: 2,
-      checkIns: weekly([7.6, 7.1, 6.6, 6.2, 5.7, 5.2]),
-    });
+    const kr = decreaseFrom8To2({ checkIns: weekly([7.6, 7.1, 6.6, 6.2, 5.7, 5.2]) });
     const f = forecastKeyResult(kr, QUARTER, week(6));
     expect(f.attainment).toBeGreaterThan(0.9);
     expect(f.attainment).toBeLessThan(1.1);

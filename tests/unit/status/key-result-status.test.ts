@@ -4,9 +4,9 @@ import {
   learnCalibration,
   resolveStatusSettings,
 } from '../../../src/domain/status/index.ts';
-import { keyResult, QUARTER, week, weekly } from './fixtures.ts';
+import { decreaseFrom8To2, keyResult, overconfident, QUARTER, week, weekly } from './fixtures.ts';
 
-const optimistHistory = Array.from({ length: 6 }, () => ({ owner: 'opt', confidence: 9, final: 0.6 }));
+const optimistHistory = overconfident('opt');
 
 describe('key result status: the numbers', () => {
   it('is on track on plan, and says what the forecast weighed', () => {
@@ -34,19 +34,9 @@ describe('key result status: the numbers', () => {
   });
 
   it('gets lower-is-better right: a decrease KR moving down is progressing', () => {
-    const good = keyResult({
-      kind: 'decrease',
-      start: 8,
-      target: 2,
-      checkIns: weekly([7.5, 7, 6.6, 6, 5.5, 5]),
-    });
+    const good = decreaseFrom8To2({ checkIns: weekly([7.5, 7, 6.6, 6, 5.5, 5]) });
     expect(evaluateKeyResult(good, QUARTER, week(6.5)).status).toBe('on_track');
-    const bad = keyResult({
-      kind: 'decrease',
-      start: 8,
-      target: 2,
-      checkIns: weekly([8, 8.2, 8.1, 8.4, 8.3, 8.5]),
-    });
+    const bad = decreaseFrom8To2({ checkIns: weekly([8, 8.2, 8.1, 8.4, 8.3, 8.5]) });
     const s = evaluateKeyResult(bad, QUARTER, week(6.5));
     expect(s.status).toBe('off_track');
     expect(s.reasons).toContain('0% done vs 50% expected');

@@ -6,13 +6,15 @@ import {
   milestoneShare,
   towardTargetProgress,
 } from '../../../src/domain/status/index.ts';
-import { keyResult, week, weekly } from './fixtures.ts';
+import { decreaseFrom8To2, keyResult, week, weekly } from './fixtures.ts';
 
 describe('increase and decrease progress', () => {
-  it('is linear from start to target', () => {
-    expect(towardTargetProgress('increase', 10, 30, 20)).toBe(0.5);
-    expect(towardTargetProgress('increase', 10, 30, 10)).toBe(0);
-    expect(towardTargetProgress('increase', 10, 30, 30)).toBe(1);
+  it.each([
+    [20, 0.5],
+    [10, 0],
+    [30, 1],
+  ])('is linear from start to target: 10 → 30 at %d is %d', (value, progress) => {
+    expect(towardTargetProgress('increase', 10, 30, value)).toBe(progress);
   });
 
   it('keeps over-achievement raw and caps it for rollups', () => {
@@ -27,11 +29,9 @@ describe('increase and decrease progress', () => {
   });
 
   it('treats decrease as lower is better: churn 8% → 2% at 5% is half done', () => {
-    const p = keyResultProgress(keyResult({ kind: 'decrease', start: 8, target: 2, current: 5 }));
+    const p = keyResultProgress(decreaseFrom8To2({ current: 5 }));
     expect(p.raw).toBeCloseTo(0.5);
-    expect(
-      keyResultProgress(keyResult({ kind: 'decrease', start: 8, target: 2, current: 1 })).raw,
-    ).toBeCloseTo(7 / 6);
+    expect(keyResultProgress(decreaseFrom8To2({ current: 1 })).raw).toBeCloseTo(7 / 6);
   });
 
   it('reads an increase with a target below its start as movement towards the target', () => {
@@ -88,11 +88,15 @@ describe('stay_above and stay_below progress', () => {
 });
 
 describe('boolean progress', () => {
-  it('is 0 or 100%, with 1 and above meaning done', () => {
-    expect(keyResultProgress(keyResult({ kind: 'boolean', start: 0, target: 1, current: 1 })).raw).toBe(1);
-    expect(keyResultProgress(keyResult({ kind: 'boolean', start: 0, target: 1, current: 0 })).raw).toBe(0);
-    expect(keyResultProgress(keyResult({ kind: 'boolean', start: 0, target: 1, current: 0.5 })).raw).toBe(0);
-    expect(keyResultProgress(keyResult({ kind: 'boolean', start: 0, target: 1, current: 3 })).raw).toBe(1);
+  it.each([
+    [1, 1],
+    [0, 0],
+    [0.5, 0],
+    [3, 1],
+  ])('is 0 or 100%%, with 1 and above meaning done: %d reads %d', (current, progress) => {
+    expect(keyResultProgress(keyResult({ kind: 'boolean', start: 0, target: 1, current })).raw).toBe(
+      progress,
+    );
   });
 });
 

@@ -162,30 +162,33 @@ describe('status properties', () => {
     return last ? { ...kr, checkIns: [...history, change(last)] } : kr;
   };
 
-  it('never improves when the latest value moves away from the target', () => {
+  /** For any history and any `change`, the key result's status after `change` is no better than before it. */
+  const neverImproves = <T>(
+    change: fc.Arbitrary<T>,
+    beforeAndAfter: (kr: KeyResult, change: T) => [KeyResult, KeyResult],
+  ) =>
     fc.assert(
-      fc.property(withHistory, fc.double({ min: 0, max: 500, noNaN: true }), ({ now, kr }, drop) => {
-        const increase = { ...kr, kind: 'increase' as const, target: Math.max(kr.target, kr.start + 1) };
-        const worse = replaceLast(increase, (c) => ({ ...c, value: c.value - drop }));
-        const before = evaluateKeyResult(increase, QUARTER, now);
-        const after = evaluateKeyResult(worse, QUARTER, now);
+      fc.property(withHistory, change, ({ now, kr }, by) => {
+        const [earlier, later] = beforeAndAfter(kr, by);
+        const before = evaluateKeyResult(earlier, QUARTER, now);
+        const after = evaluateKeyResult(later, QUARTER, now);
         expect(isWorse(before.status, after.status), `${before.summary} → ${after.summary}`).toBe(false);
       }),
       { numRuns: 1000 },
     );
+
+  it('never improves when the latest value moves away from the target', () => {
+    neverImproves(fc.double({ min: 0, max: 500, noNaN: true }), (kr, drop) => {
+      const increase = { ...kr, kind: 'increase' as const, target: Math.max(kr.target, kr.start + 1) };
+      return [increase, replaceLast(increase, (c) => ({ ...c, value: c.value - drop }))];
+    });
   });
 
   it('never improves when the latest rating is lower', () => {
-    fc.assert(
-      fc.property(withHistory, fc.integer({ min: 1, max: 10 }), ({ now, kr }, cut) => {
-        const rated = replaceLast(kr, (c) => ({ ...c, confidence: Math.max(cut, c.confidence ?? 10) }));
-        const lower = replaceLast(rated, (c) => ({ ...c, confidence: (c.confidence ?? cut) - cut }));
-        const before = evaluateKeyResult(rated, QUARTER, now);
-        const after = evaluateKeyResult(lower, QUARTER, now);
-        expect(isWorse(before.status, after.status), `${before.summary} → ${after.summary}`).toBe(false);
-      }),
-      { numRuns: 1000 },
-    );
+    neverImproves(fc.integer({ min: 1, max: 10 }), (kr, cut) => {
+      const rated = replaceLast(kr, (c) => ({ ...c, confidence: Math.max(cut, c.confidence ?? 10) }));
+      return [rated, replaceLast(rated, (c) => ({ ...c, confidence: (c.confidence ?? cut) - cut }))];
+    });
   });
 
   it('judges a lower-is-better key result exactly as its mirror image that increases', () => {

@@ -7,11 +7,16 @@ import {
 } from '../../../src/domain/status/index.ts';
 
 describe('risk scoring', () => {
-  it('multiplies likelihood by impact, clamping ratings to 1–5', () => {
-    expect(riskScore({ likelihood: 3, impact: 5 })).toBe(15);
-    expect(riskScore({ likelihood: 9, impact: 0 })).toBe(5);
-    expect(riskScore({ likelihood: 2.6, impact: Number.NaN })).toBe(3);
-  });
+  it.each([
+    [3, 5, 15],
+    [9, 0, 5],
+    [2.6, Number.NaN, 3],
+  ])(
+    'multiplies likelihood by impact, clamping ratings to 1–5: %d × %d scores %d',
+    (likelihood, impact, score) => {
+      expect(riskScore({ likelihood, impact })).toBe(score);
+    },
+  );
 
   it('escalates at 15 or when linked to an off-track item', () => {
     expect(shouldEscalate({ score: 15 })).toBe(true);

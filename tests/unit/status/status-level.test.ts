@@ -10,11 +10,16 @@ import {
 } from '../../../src/domain/status/index.ts';
 
 describe('status ordering', () => {
-  it('orders on_track < at_risk < off_track', () => {
-    expect(isWorse('at_risk', 'on_track')).toBe(true);
-    expect(isWorse('off_track', 'at_risk')).toBe(true);
-    expect(isWorse('at_risk', 'at_risk')).toBe(false);
-    expect(isWorse('on_track', 'off_track')).toBe(false);
+  it.each([
+    ['at_risk', 'on_track', true],
+    ['off_track', 'at_risk', true],
+    ['at_risk', 'at_risk', false],
+    ['on_track', 'off_track', false],
+  ] as const)('orders on_track < at_risk < off_track: %s is worse than %s, %s', (a, b, worseThan) => {
+    expect(isWorse(a, b)).toBe(worseThan);
+  });
+
+  it('picks the worse, the better and the worst of statuses', () => {
     expect(worse('on_track', 'off_track')).toBe('off_track');
     expect(worse('at_risk', 'on_track')).toBe('at_risk');
     expect(better('at_risk', 'off_track')).toBe('at_risk');
