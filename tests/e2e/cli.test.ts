@@ -1,5 +1,6 @@
-// `okra import` and `okra export` as an operator runs them: the CLI entry point in a child process, in a
-// scratch directory, against its own database.
+// `okra import` and `okra export` as an operator runs them: the `okra` command (bin/okra.mjs, which runs dist/
+// when it is up to date with src/, the sources through tsx otherwise) in a child process, in a scratch
+// directory, against its own database.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,9 +12,7 @@ import { exportPlan } from '../../src/services/plan-export.ts';
 import { buildLargePlan, PLAN_WITH_FIVE_ERRORS } from '../support/plan-fixtures.ts';
 import { createPgDatabase, TEST_PROVIDER } from '../support/test-database.ts';
 
-const MAIN = join(import.meta.dirname, '../../src/cli/main.ts');
-// Resolved from the project, since the child runs in a scratch directory as an operator's would.
-const TSX = import.meta.resolve('tsx');
+const OKRA = join(import.meta.dirname, '../../bin/okra.mjs');
 
 interface Run {
   code: number | null;
@@ -25,7 +24,7 @@ function okra(cwd: string, databaseUrl: string, ...args: string[]): Promise<Run>
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !key.startsWith('OKRA_') && key !== 'DATABASE_URL'),
   );
-  const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], {
+  const child = spawn(process.execPath, [OKRA, ...args], {
     cwd,
     env: { ...env, DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
