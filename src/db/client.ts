@@ -21,12 +21,20 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * How long a transaction may wait for a connection before it gives up (Prisma's default is 2 s). A burst of
+ * edits (PostgreSQL's pool holds 10 connections, SQLite's one writer takes them in turn) should queue, not
+ * fail: 40 edits at once on a loaded machine took longer than 2 s to all get a connection.
+ */
+const TRANSACTION_MAX_WAIT_MS = 10_000;
+
 export function openDatabase(databaseUrl: string): Database {
   const { provider, factory } = createAdapterFactory(databaseUrl);
+  const transactionOptions = { maxWait: TRANSACTION_MAX_WAIT_MS };
   const db =
     provider === 'postgresql'
-      ? (new PostgresClient({ adapter: factory }) as unknown as Db)
-      : new SqliteClient({ adapter: factory });
+      ? (new PostgresClient({ adapter: factory, transactionOptions }) as unknown as Db)
+      : new SqliteClient({ adapter: factory, transactionOptions });
   const file = provider === 'sqlite' ? sqliteFilePath(databaseUrl) : undefined;
   let opened: FileIdentity | undefined = file && file !== ':memory:' ? identityOf(file) : undefined;
   const health = async (): Promise<Health> => {
