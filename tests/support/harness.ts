@@ -97,7 +97,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       logger: silentLogger,
       ...(options.outbox ? { outbox: options.outbox } : {}),
     });
-    return { app, jobs: scheduledJobs(app.outbox, app.profiles), port: await app.start(0) };
+    const port = await app.start(0);
+    await warmUp(database);
+    return { app, jobs: scheduledJobs(app.outbox, app.profiles), port };
   };
   let { app: okra, jobs, port } = await boot();
   let appUrl = `http://127.0.0.1:${port}`;
@@ -217,4 +219,14 @@ export function limitRejections(double: SlackDouble): string[] {
     .filter((post) => !post.accepted)
     .map((post) => `response_url: ${post.error ?? 'refused'}`);
   return [...calls, ...responses];
+}
+
+/**
+ * Opens a connection and has Prisma compile the lookups every request starts with, reading only, as a
+ * running instance would have done long before. Without it a file's first command on a fresh PostgreSQL
+ * database, on a loaded machine, could miss the 1 s lookup deadline and be answered "cannot reach its database".
+ */
+async function warmUp(database: TestDatabase): Promise<void> {
+  await database.db.workspace.findUnique({ where: { slackTeamId: 'T0WARMUP' } });
+  await database.db.member.findFirst({ where: { slackUserId: 'U0WARMUP' } });
 }
