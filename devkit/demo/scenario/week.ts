@@ -54,7 +54,9 @@ export async function runWeek(
       run: () => checkIn(app, person, refs, random, role.twist, transcript),
     });
   const report = () => {
-    for (const event of observer.collect()) {
+    // Calls made in the same tick arrive in whatever order the outbox's concurrent sends finished: read them
+    // in a fixed order, so the seeded choices below go to the same people on every run.
+    for (const event of observer.collect().sort(byMomentAndPerson)) {
       events.push(event);
       transcript.line(event.at, event.person, describe(event, nameOf));
       const person = event.person;
@@ -89,4 +91,13 @@ export async function runWeek(
     progress(app.clock.now());
   }
   return { events };
+}
+
+function byMomentAndPerson(a: SlackEvent, b: SlackEvent): number {
+  return (
+    a.at.getTime() - b.at.getTime() ||
+    (a.person?.id ?? '').localeCompare(b.person?.id ?? '') ||
+    a.kind.localeCompare(b.kind) ||
+    a.channel.localeCompare(b.channel)
+  );
 }
