@@ -1,10 +1,9 @@
 // Database errors both engines report alike.
 
-/** Prisma reports a unique constraint violation as P2002, on both engines. */
+/** Prisma reports a unique constraint violation as P2002, on both engines (the adapter, unwrapped, by kind). */
 export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
   return (
-    code === 'P2002' ||
+    codeOf(error) === 'P2002' ||
     (error instanceof Error &&
       /unique constraint|UNIQUE constraint failed|duplicate key/i.test(error.message))
   );

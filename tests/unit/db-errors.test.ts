@@ -3,6 +3,7 @@ import {
   CHANGED_MEANWHILE,
   DATABASE_BUSY,
   DATABASE_UNREACHABLE,
+  isUniqueViolation,
   isWriteConflict,
   plainDatabaseFailure,
 } from '../../src/db/errors.ts';
@@ -27,6 +28,8 @@ describe('plainDatabaseFailure', () => {
     expect(isWriteConflict(adapterError('TransactionWriteConflict'))).toBe(true);
     expect(plainDatabaseFailure(adapterError('TransactionWriteConflict'))).toBe(CHANGED_MEANWHILE);
     expect(plainDatabaseFailure(adapterError('UniqueConstraintViolation'))).toBe(CHANGED_MEANWHILE);
+    expect(isUniqueViolation(adapterError('UniqueConstraintViolation'))).toBe(true);
+    expect(isUniqueViolation(adapterError('TransactionWriteConflict'))).toBe(false);
     expect(isWriteConflict(adapterError('GenericJs'))).toBe(false);
     expect(isWriteConflict(prismaError('P2034', 'Transaction failed'))).toBe(true);
   });

@@ -1,5 +1,6 @@
 // Signed requests already seen, shared by every instance on this database: an exact replay is dropped.
 import type { Db } from '../client.ts';
+import { isUniqueViolation } from '../errors.ts';
 
 /** Slack refuses requests older than 5 minutes, so a signature seen longer ago cannot come back. */
 export const REPLAY_WINDOW_MS = 5 * 60_000;
@@ -10,7 +11,7 @@ export async function firstSighting(db: Db, hash: string, at: Date): Promise<boo
     await db.seenRequest.create({ data: { hash, seenAt: at } });
     return true;
   } catch (error) {
-    if ((error as { code?: string }).code === 'P2002') return false;
+    if (isUniqueViolation(error)) return false;
     throw error;
   }
 }

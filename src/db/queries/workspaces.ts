@@ -1,6 +1,7 @@
 // Workspaces and members: created the first time Slack mentions them.
 import { parseRole, type Role } from '../../domain/permissions.ts';
 import type { Db } from '../client.ts';
+import { isUniqueViolation } from '../errors.ts';
 
 export type { Role };
 
@@ -47,7 +48,7 @@ export async function ensureWorkspace(db: Db, slackTeamId: string): Promise<Work
     });
   } catch (error) {
     // Two first requests raced; the other one created the row. Anything else (a busy database) is no race.
-    if ((error as { code?: string }).code !== 'P2002') throw error;
+    if (!isUniqueViolation(error)) throw error;
     return db.workspace.findUniqueOrThrow({ where: { slackTeamId } });
   }
 }
@@ -88,7 +89,7 @@ export async function ensureMember(
     return memberRow(created);
   } catch (error) {
     // Two requests for the same new person raced; the other one created the row.
-    if ((error as { code?: string }).code !== 'P2002') throw error;
+    if (!isUniqueViolation(error)) throw error;
     return memberRow(
       await db.member.findUniqueOrThrow({ where: { workspaceId_slackUserId: { workspaceId, slackUserId } } }),
     );
