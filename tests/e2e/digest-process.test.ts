@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { sendCommand } from '../../devkit/slack-stand-in/driver.ts';
 import type { SlackDouble, StoredMessage } from '../../devkit/slack-stand-in/web-api/index.ts';
 import { ADMIN, SIGNING_SECRET, waitFor } from '../support/harness.ts';
-import { freePort, processStages } from '../support/okra-process.ts';
+import { processStages } from '../support/okra-process.ts';
 import { cycleAroundNow, monthAgo, seedCycle, seedKeyResults } from '../support/seed.ts';
 import { TEST_PROVIDER } from '../support/test-database.ts';
 
@@ -26,9 +26,8 @@ async function setUp() {
   const { double, ...okra } = await stage();
   double.addChannel({ id: LEAD, name: 'leadership' });
   const start = async () => {
-    const port = await freePort();
-    const run = await okra.start(port, {}, 60_000);
-    const url = `http://127.0.0.1:${port}`;
+    const run = await okra.start({}, 60_000);
+    const url = run.url;
     const command = async (text: string) => {
       const before = double.responseUrlPosts.length;
       await sendCommand(url, SIGNING_SECRET, { userId: ADMIN, text, responseUrl: double.newResponseUrl() });

@@ -7,14 +7,14 @@ import { sendCommand } from '../../devkit/slack-stand-in/driver.ts';
 import { type SlackDouble, startSlackDouble } from '../../devkit/slack-stand-in/web-api/index.ts';
 import { type Database, openDatabase } from '../../src/db/client.ts';
 import { PROJECT_ROOT } from '../../src/db/provider.ts';
-import { ADMIN, SIGNING_SECRET, waitFor } from '../support/harness.ts';
+import { ADMIN, SIGNING_SECRET } from '../support/harness.ts';
 import {
   cleanEnvironment,
-  freePort,
   okraEnvironment,
   type ProcessDatabase,
   processDatabase,
   type RunningOkra,
+  untilListening,
   watchChild,
 } from '../support/okra-process.ts';
 
@@ -60,20 +60,18 @@ function okraUnder(npmPid: number): number | undefined {
     ?.pid;
 }
 
-function npmStart(port: number): RunningOkra {
+function npmStart(): RunningOkra {
   const child = spawn('npm', ['start', '--silent'], {
     cwd: PROJECT_ROOT,
-    env: { ...cleanEnvironment(), ...okraEnvironment(double, created.url, port) },
+    env: { ...cleanEnvironment(), ...okraEnvironment(double, created.url) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return watchChild(child);
 }
 
 async function burstWithSigterm(run: number, target: 'okra' | 'npm'): Promise<void> {
-  const port = await freePort();
-  const okra = npmStart(port);
   // npm start first rebuilds dist/ when a source is newer (never in CI, where npm install just built it).
-  await waitFor(() => okra.output().includes('listening'), 60_000);
+  const okra = await untilListening(npmStart(), 60_000);
   const signalled = target === 'npm' ? okra.child.pid! : okraUnder(okra.child.pid!);
   expect(signalled).toBeDefined();
 
@@ -83,7 +81,7 @@ async function burstWithSigterm(run: number, target: 'okra' | 'npm'): Promise<vo
     const name = `${target} ${run}-${i}`;
     const responseUrl = double.newResponseUrl({ userId: ADMIN });
     sent.push(
-      sendCommand(`http://127.0.0.1:${port}`, SIGNING_SECRET, {
+      sendCommand(okra.url, SIGNING_SECRET, {
         userId: ADMIN,
         text: `cycle add "${name}" 2027-01-01 2027-03-31`,
         responseUrl,

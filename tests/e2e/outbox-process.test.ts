@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { sendCommand } from '../../devkit/slack-stand-in/driver.ts';
 import type { SlackDouble } from '../../devkit/slack-stand-in/web-api/index.ts';
 import { MEMBER, SIGNING_SECRET, waitFor } from '../support/harness.ts';
-import { freePort, processStages } from '../support/okra-process.ts';
+import { processStages } from '../support/okra-process.ts';
 import { cycleAroundNow, monthAgo, seedCycle, seedKeyResults } from '../support/seed.ts';
 import { TEST_PROVIDER } from '../support/test-database.ts';
 
@@ -16,10 +16,14 @@ const stage = processStages('okra-outbox-');
 /** A fresh double, database and Okra, with one key result owned by MEMBER that a check-in puts off track. */
 async function setUp() {
   const { double, ...okra } = await stage();
-  const port = await freePort();
-  const start = () => okra.start(port, { OKRA_PMO_CHANNEL: PMO });
+  // Commands go to whichever process started last.
+  let url = '';
+  const start = async () => {
+    const run = await okra.start({ OKRA_PMO_CHANNEL: PMO });
+    url = run.url;
+    return run;
+  };
   const first = await start();
-  const url = `http://127.0.0.1:${port}`;
   const command = (text: string) =>
     sendCommand(url, SIGNING_SECRET, { userId: MEMBER, text, responseUrl: double.newResponseUrl() });
   await command('help');

@@ -7,11 +7,10 @@ import { sendCommand } from '../../devkit/slack-stand-in/driver.ts';
 import { type SlackDouble, startSlackDouble } from '../../devkit/slack-stand-in/web-api/index.ts';
 import { ADMIN, MEMBER, SIGNING_SECRET, waitFor } from '../support/harness.ts';
 import {
-  freePort,
   okraEnvironment,
   type ProcessDatabase,
   processDatabase,
-  type RunningOkra as Running,
+  type ListeningOkra as Running,
   startListening,
   startOkra,
   stopNow,
@@ -54,20 +53,18 @@ describe('starting without Slack settings', () => {
 describe(`a configured Okra on ${TEST_PROVIDER}`, () => {
   let double: SlackDouble;
   let run: Running;
-  let port: number;
   let database: ProcessDatabase;
 
   beforeAll(async () => {
     double = await startSlackDouble();
-    port = await freePort();
     // A relative SQLite path, as in .env.example: the file is made under the working directory.
     database = await processDatabase('okra-run-', () => 'file:./data/okra.db');
-    run = await startListening(okraEnvironment(double, database.url, port), database.workDir);
+    run = await startListening(okraEnvironment(double, database.url), database.workDir);
   }, 40_000);
 
   /** A signed slash command to the running Okra. */
   const send = (command: Parameters<typeof sendCommand>[2], options?: Parameters<typeof sendCommand>[3]) =>
-    sendCommand(`http://127.0.0.1:${port}`, SIGNING_SECRET, command, options);
+    sendCommand(run.url, SIGNING_SECRET, command, options);
 
   afterAll(async () => {
     if (run) stopNow(run);
@@ -76,7 +73,7 @@ describe(`a configured Okra on ${TEST_PROVIDER}`, () => {
   });
 
   it('creates and migrates a new database, and /healthz answers 200', async () => {
-    expect(await healthy(port)).toBe(200);
+    expect(await healthy(run.port)).toBe(200);
     if (TEST_PROVIDER === 'sqlite') expect(existsSync(join(database.workDir, 'data', 'okra.db'))).toBe(true);
     expect(run.output()).toMatch(/applied \d{14}_init/);
     expect(run.output()).not.toContain(double.botToken);
@@ -121,7 +118,7 @@ describe.runIf(TEST_PROVIDER === 'sqlite')('restarting after the SQLite file was
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: 'http://127.0.0.1:9/api/',
       DATABASE_URL: 'file:./data/okra.db',
-      PORT: String(await freePort()),
+      PORT: '0',
     };
     const first = await startListening(env, workDir);
     first.child.kill('SIGTERM');

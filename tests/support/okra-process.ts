@@ -2,7 +2,6 @@
 // prints, know when it exits. Shared by the process-level tests (start-up, shutdown, crash and restart).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -19,6 +18,37 @@ export interface RunningOkra {
   child: ChildProcess;
   output: () => string;
   exited: Promise<number | null>;
+}
+
+/** A running Okra that has said it listens, and the port it said (tests start it with PORT=0). */
+export interface ListeningOkra extends RunningOkra {
+  port: number;
+  url: string;
+}
+
+/** The port Okra's start-up line names ("listening on :N" or "health on :N"), once it has printed it. */
+export function listeningPort(output: string): number | undefined {
+  const match = /(?:listening|health) on :(\d+)/.exec(output);
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * Waits until `run` says it listens and returns the port. Fails at once, with what it printed, if the
+ * process exits first, and kills it if it does not listen within `timeoutMs`.
+ */
+export async function untilListening(run: RunningOkra, timeoutMs = 30_000): Promise<ListeningOkra> {
+  const exited = () => run.child.exitCode !== null || run.child.signalCode !== null;
+  try {
+    await waitFor(() => listeningPort(run.output()) !== undefined || exited(), timeoutMs);
+  } catch (error) {
+    stopNow(run);
+    throw new Error(`Okra did not start listening within ${timeoutMs} ms:\n${run.output()}`, {
+      cause: error,
+    });
+  }
+  const port = listeningPort(run.output());
+  if (port === undefined) throw new Error(`Okra exited before it listened:\n${run.output()}`);
+  return { ...run, port, url: `http://127.0.0.1:${port}` };
 }
 
 /** This process's environment without Okra's and Slack's settings (and npm's, which npm itself sets). */
@@ -65,28 +95,13 @@ export function startOkra(
   return watchChild(child);
 }
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 /** startOkra, then waits until it says it is listening (a child that never does is killed). */
 export async function startListening(
   env: Record<string, string>,
   cwd: string,
   timeoutMs = 30_000,
-): Promise<RunningOkra> {
-  const run = startOkra(env, cwd);
-  try {
-    await waitFor(() => run.output().includes('listening'), timeoutMs);
-  } catch (error) {
-    stopNow(run);
-    throw new Error(`Okra did not start listening:\n${run.output()}`, { cause: error });
-  }
-  return run;
+): Promise<ListeningOkra> {
+  return untilListening(startOkra(env, cwd), timeoutMs);
 }
 
 /** SIGKILL, unless the process has already gone. */
@@ -94,18 +109,17 @@ export function stopNow(run: RunningOkra): void {
   if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill('SIGKILL');
 }
 
-/** The environment of an Okra configured for the double: its token and URL, the database, the port, ADMIN. */
-export function okraEnvironment(
-  double: SlackDouble,
-  databaseUrl: string,
-  port: number,
-): Record<string, string> {
+/**
+ * The environment of an Okra configured for the double: its token and URL, the database, ADMIN, and port 0
+ * (the system picks a free port and Okra names it when it listens: no port can be taken in between).
+ */
+export function okraEnvironment(double: SlackDouble, databaseUrl: string): Record<string, string> {
   return {
     SLACK_BOT_TOKEN: double.botToken,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: double.url,
     DATABASE_URL: databaseUrl,
-    PORT: String(port),
+    PORT: '0',
     OKRA_ADMINS: ADMIN,
   };
 }
@@ -143,8 +157,8 @@ export function cleanupsAfterEach(): Array<() => Promise<void>> {
 export interface ProcessStage {
   double: SlackDouble;
   database: ProcessDatabase;
-  /** Starts Okra on the double and the database at `port`, with `env` added; resolves once it listens. */
-  start(port: number, env?: Record<string, string>, timeoutMs?: number): Promise<RunningOkra>;
+  /** Starts Okra on the double and the database, with `env` added; resolves once it listens. */
+  start(env?: Record<string, string>, timeoutMs?: number): Promise<ListeningOkra>;
   /** The test's own connection to the database Okra created. */
   connect(): Db;
 }
@@ -163,9 +177,9 @@ export function processStages(prefix: string): () => Promise<ProcessStage> {
     return {
       double,
       database,
-      async start(port, env = {}, timeoutMs) {
+      async start(env = {}, timeoutMs) {
         const run = await startListening(
-          { ...okraEnvironment(double, database.url, port), ...env },
+          { ...okraEnvironment(double, database.url), ...env },
           database.workDir,
           timeoutMs,
         );
