@@ -4,13 +4,15 @@
 //   - 2,000 owners with Slack enforcing 50 chat.postMessage per second (targets: ≥ 95% of that rate, no
 //     duplicates, every 429 honoured).
 // This process seeds the database and runs the Slack double; the part process (check-in-prompts-part.mjs)
-// is Okra alone, on the compiled code `npm start` runs, so its peak memory is Okra's.
+// is Okra alone, on the compiled code `npm start` runs and with its Node flags (start-flags.ts), so its peak
+// memory is Okra's.
 // OKRA_BENCH_OWNERS and OKRA_BENCH_PACED_OWNERS scale the parts down for a quick run.
 import { execFile, execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { startSlackDouble } from '../devkit/slack-stand-in/web-api/index.ts';
 import type { Db } from '../src/db/client.ts';
 import { createTestDatabase } from '../tests/support/test-database.ts';
+import { startFlags } from './start-flags.ts';
 
 interface PartResult {
   owners: number;
@@ -95,6 +97,7 @@ async function runPart(
       execFile(
         process.execPath,
         [
+          ...startFlags(),
           join(import.meta.dirname, 'check-in-prompts-part.mjs'),
           part,
           database.url,

@@ -1,9 +1,11 @@
 // A 10,000-key-result portfolio: the digest, one `/okr update` and the hourly sweep, each measured in a fresh
-// process (bench/portfolio/part.mjs, on the compiled code `npm start` runs) against a database seeded once here.
+// process (bench/portfolio/part.mjs, on the compiled code `npm start` runs, with its Node flags) against a
+// database seeded once here.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createTestDatabase, TEST_PROVIDER } from '../tests/support/test-database.ts';
 import { BENCH_NOW, seedPortfolio } from './portfolio/seed.ts';
+import { startFlags } from './start-flags.ts';
 import { row, type Summary } from './stats.ts';
 
 interface PartResult {
@@ -17,7 +19,7 @@ interface PartResult {
 function runPart(part: string, url: string): PartResult {
   const out = execFileSync(
     process.execPath,
-    [join(import.meta.dirname, 'portfolio', 'part.mjs'), part, url, BENCH_NOW.toISOString()],
+    [...startFlags(), join(import.meta.dirname, 'portfolio', 'part.mjs'), part, url, BENCH_NOW.toISOString()],
     { encoding: 'utf8', env: process.env },
   );
   return JSON.parse(out.trim().split('\n').at(-1)!) as PartResult;
