@@ -1,5 +1,6 @@
 // Start-up: configuration -> database (migrated) -> app -> scheduler; signals and a bounded shutdown.
 import { existsSync } from 'node:fs';
+import { getHeapStatistics } from 'node:v8';
 import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
 import { ConfigError, parseConfig } from './config.ts';
@@ -14,6 +15,8 @@ import { createLogger } from './logger.ts';
 const SHUTDOWN_LIMIT_MS = 10_000;
 
 async function main(): Promise<void> {
+  // Node sized its heap before .env is read: OKRA_HEAP_MB there comes too late to count (see below).
+  const heapFromEnvironment = process.env.OKRA_HEAP_MB;
   if (existsSync('.env')) process.loadEnvFile('.env');
   let config: ReturnType<typeof parseConfig>;
   try {
@@ -26,6 +29,11 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  const heapLimitMb = Math.round(getHeapStatistics().heap_size_limit / 1024 / 1024);
+  if (process.env.OKRA_HEAP_MB !== heapFromEnvironment)
+    logger.warn(
+      `OKRA_HEAP_MB in .env has no effect (Node sized its heap, ${heapLimitMb} MB, before reading .env): set it in the environment of npm start`,
+    );
   const sqliteFile =
     providerOf(config.databaseUrl) === 'sqlite' ? sqliteFilePath(config.databaseUrl) : undefined;
   const missing = sqliteFile ? missingDatabase(sqliteFile) : undefined;

@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 /** The node process running dist/main.js under npm (npm's shell may or may not have exec'd it). */
-function okraUnder(npmPid: number): number | undefined {
+function okraUnder(npmPid: number): { pid: number; args: string } | undefined {
   const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
     .split('\n')
     .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
@@ -56,8 +56,7 @@ function okraUnder(npmPid: number): number | undefined {
         grew = true;
       }
   }
-  return rows.find((row) => family.has(row.pid) && row.pid !== npmPid && row.args.includes('dist/main.js'))
-    ?.pid;
+  return rows.find((row) => family.has(row.pid) && row.pid !== npmPid && row.args.includes('dist/main.js'));
 }
 
 function npmStart(): RunningOkra {
@@ -72,8 +71,11 @@ function npmStart(): RunningOkra {
 async function burstWithSigterm(run: number, target: 'okra' | 'npm'): Promise<void> {
   // npm start first rebuilds dist/ when a source is newer (never in CI, where npm install just built it).
   const okra = await untilListening(npmStart(), 60_000);
-  const signalled = target === 'npm' ? okra.child.pid! : okraUnder(okra.child.pid!);
-  expect(signalled).toBeDefined();
+  const node = okraUnder(okra.child.pid!);
+  expect(node).toBeDefined();
+  // npm start gives Node its heap limit (OKRA_HEAP_MB, 192 MB unless set).
+  expect(node!.args).toContain('--max-old-space-size=192');
+  const signalled = target === 'npm' ? okra.child.pid! : node!.pid;
 
   const sent: Array<Promise<{ name: string; responseUrl: string; acknowledged: boolean }>> = [];
   for (let i = 0; i < BURST; i++) {

@@ -1,5 +1,5 @@
 // Okra as an operator runs it: `npm start`'s entry point in a child process, configured by environment.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,26 @@ describe('starting without Slack settings', () => {
     expect(run.output()).toContain('OKRA_DEFAULT_TZ is not a time zone Okra knows');
     expect(run.output()).not.toMatch(/\n\s+at .+:\d+:\d+/);
   }, 30_000);
+});
+
+describe('OKRA_HEAP_MB in .env', () => {
+  it('is named in a warning at start-up, since Node sized its heap before reading .env', async () => {
+    const workDir = mkdtempSync(join(tmpdir(), 'okra-run-'));
+    writeFileSync(join(workDir, '.env'), 'OKRA_HEAP_MB=512\n');
+    const run = await startListening(
+      {
+        SLACK_BOT_TOKEN: 'xoxb-0000-heap',
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: 'http://127.0.0.1:9/api/',
+        DATABASE_URL: 'file:./okra.db',
+        PORT: '0',
+      },
+      workDir,
+    );
+    run.child.kill('SIGTERM');
+    expect(await run.exited, run.output()).toBe(0);
+    expect(run.output()).toMatch(/OKRA_HEAP_MB in \.env has no effect \(Node sized its heap, \d+ MB/);
+  }, 40_000);
 });
 
 describe(`a configured Okra on ${TEST_PROVIDER}`, () => {
