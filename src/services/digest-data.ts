@@ -528,14 +528,45 @@ async function progressFromHistory(
   weekEnds: readonly Date[],
 ): Promise<Array<number | null>> {
   if (weekEnds.length === 0) return [];
+  const moments = weekEnds.map((end) => end.getTime());
+  const perWeek = new Map<number, Array<number | null>>();
+  // A slice of the key results at a time (by id), so that only a slice's check-ins are held at once.
+  const byId = [...keyResults].sort((a, b) => a.id - b.id);
+  for (let from = 0; from < byId.length; from += HISTORY_SLICE) {
+    const slice = byId.slice(from, from + HISTORY_SLICE);
+    const historyOf = await checkInsOf(db, cycleId, slice[0]!.id, slice.at(-1)!.id);
+    for (const kr of slice)
+      perWeek.set(kr.id, weeklyProgress(kr, historyOf.get(kr.id) ?? [], moments, milestonesOf));
+  }
+  return moments.map(
+    (_, w) =>
+      rollupProgress(
+        objectives,
+        keyResults.map((kr) => ({
+          objectiveId: kr.objectiveId,
+          weight: Number(kr.weight),
+          progress: perWeek.get(kr.id)![w] ?? null,
+        })),
+      ).portfolio,
+  );
+}
+
+/** Key results whose check-ins a first digest reads in one query: about 12 weeks of check-ins each. */
+const HISTORY_SLICE = 1000;
+
+type Entry = { at: number; value: number };
+
+/** The check-ins of the cycle's live key results with ids from `low` to `high`, by key result, oldest first. */
+async function checkInsOf(db: Db, cycleId: number, low: number, high: number): Promise<Map<number, Entry[]>> {
   const rows = await db.$queryRaw<Array<{ keyResultId: number; date: Date; value: number }>>`
     SELECT c."keyResultId", c."date", c."value"
     FROM "CheckIn" c
     JOIN "KeyResult" k ON k."id" = c."keyResultId"
     JOIN "Objective" o ON o."id" = k."objectiveId"
-    WHERE o."cycleId" = ${cycleId} AND k."archivedAt" IS NULL AND o."archivedAt" IS NULL
+    WHERE c."keyResultId" BETWEEN ${low} AND ${high}
+      AND o."cycleId" = ${cycleId} AND k."archivedAt" IS NULL AND o."archivedAt" IS NULL
     ORDER BY c."keyResultId", c."date"`;
-  const historyOf = new Map<number, Array<{ at: number; value: number }>>();
+  const historyOf = new Map<number, Entry[]>();
   for (const row of rows) {
     const id = Number(row.keyResultId);
     // Imported history counts from the middle of its day, as in the engine.
@@ -544,39 +575,32 @@ async function progressFromHistory(
     if (list) list.push(entry);
     else historyOf.set(id, [entry]);
   }
-  const moments = weekEnds.map((end) => end.getTime());
-  const perWeek = keyResults.map((kr) => {
-    const history = historyOf.get(kr.id) ?? [];
-    const values = valuesAt(history, moments);
-    return moments.map((moment, w) => {
-      const upTo = history.filter((h) => h.at <= moment);
-      const limit = kr.kind === 'stay_above' || kr.kind === 'stay_below';
-      return progressFromFigures({
-        kind: parseKrKind(kr.kind),
-        start: Number(kr.startValue),
-        target: Number(kr.targetValue),
-        value: values[w] ?? null,
-        checkIns: limit ? upTo.length : 0,
-        held: limit
-          ? upTo.filter((h) =>
-              kr.kind === 'stay_above' ? h.value >= kr.targetValue : h.value <= kr.targetValue,
-            ).length
-          : 0,
-        milestones: milestonesOf.get(kr.id) ?? [],
-      });
+  return historyOf;
+}
+
+/** One key result's progress at each of `moments`, from its check-ins (oldest first). */
+function weeklyProgress(
+  kr: { id: number; kind: string; startValue: number; targetValue: number },
+  history: readonly Entry[],
+  moments: readonly number[],
+  milestonesOf: ReadonlyMap<number, Array<{ weight: number; done: boolean }>>,
+): Array<number | null> {
+  const values = valuesAt(history, moments);
+  const limit = kr.kind === 'stay_above' || kr.kind === 'stay_below';
+  return moments.map((moment, w) => {
+    const upTo = limit ? history.filter((h) => h.at <= moment) : [];
+    return progressFromFigures({
+      kind: parseKrKind(kr.kind),
+      start: Number(kr.startValue),
+      target: Number(kr.targetValue),
+      value: values[w] ?? null,
+      checkIns: upTo.length,
+      held: upTo.filter((h) =>
+        kr.kind === 'stay_above' ? h.value >= kr.targetValue : h.value <= kr.targetValue,
+      ).length,
+      milestones: milestonesOf.get(kr.id) ?? [],
     });
   });
-  return moments.map(
-    (_, w) =>
-      rollupProgress(
-        objectives,
-        keyResults.map((kr, k) => ({
-          objectiveId: kr.objectiveId,
-          weight: Number(kr.weight),
-          progress: perWeek[k]![w] ?? null,
-        })),
-      ).portfolio,
-  );
 }
 
 type RollupObjectiveRow = { id: number; parentId: number | null };
