@@ -3,8 +3,8 @@
 // slice, and each week sees the values it had then.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWorkspace } from '../../src/db/queries/workspaces.ts';
-import { composeDigestFor } from '../../src/services/digests.ts';
 import type { DigestTarget } from '../../src/services/digest-subscriptions.ts';
+import { composeDigestFor } from '../../src/services/digests.ts';
 import { Q1_2026, seedCycle, seedKeyResults } from '../support/seed.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
