@@ -4,7 +4,6 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import { recordAudit } from '../db/queries/audit.ts';
-import type { PauseWindow } from '../domain/check-ins/pauses.ts';
 import { zIsoDate } from '../domain/numbers/index.ts';
 import { localDate } from '../domain/periods.ts';
 import { type Actor, isAdmin } from './actor.ts';
@@ -140,16 +139,4 @@ export async function skipWeek(
     await settlePrompts(tx, actor.workspaceId, actor, period, 'skipped', clock.now, enqueue);
   });
   return success({ period, until: sunday });
-}
-
-/** Every pause window of these people, by member id. */
-export async function pausesOf(db: Db, memberIds: readonly number[]): Promise<Map<number, PauseWindow[]>> {
-  const rows = await db.checkInPause.findMany({ where: { memberId: { in: [...memberIds] } } });
-  const byMember = new Map<number, PauseWindow[]>();
-  for (const row of rows) {
-    const list = byMember.get(row.memberId) ?? [];
-    list.push({ from: row.fromDate, until: row.untilDate });
-    byMember.set(row.memberId, list);
-  }
-  return byMember;
 }

@@ -4,6 +4,7 @@
 // a tick that runs twice, late, or on two instances at once prompts nobody twice.
 import type { Db, Tx } from '../db/client.ts';
 import { insertRows, integer } from '../db/queries/bulk-insert.ts';
+import { pausesOf } from '../db/queries/pauses.ts';
 import {
   dueItems,
   type PromptableItem,
@@ -22,7 +23,6 @@ import { isoFromDate } from '../domain/dates.ts';
 import { localDate, periodOf } from '../domain/periods.ts';
 import { formatShortId } from '../domain/short-ids.ts';
 import { zoneFor } from '../domain/time-zones.ts';
-import { pausesOf } from './check-in-pauses.ts';
 import { currentCycle } from './cycles.ts';
 import { enqueue, type Notice } from './outbox.ts';
 import { failure, type Outcome, success } from './outcome.ts';

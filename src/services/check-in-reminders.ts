@@ -2,11 +2,11 @@
 // then a few working days later (per schedule), never once the period is over, and not after a check-in,
 // a skip or a pause. Each reminder is counted on its prompt row in the same transaction as its notice.
 import type { Db } from '../db/client.ts';
+import { pausesOf } from '../db/queries/pauses.ts';
 import { dueItems, parseScope } from '../domain/check-ins/due-items.ts';
 import { isPaused } from '../domain/check-ins/pauses.ts';
 import { dueReminder, reminderTimes } from '../domain/check-ins/reminders.ts';
 import { localDate } from '../domain/periods.ts';
-import { pausesOf } from './check-in-pauses.ts';
 import { type Enqueue, loadItems, promptKey, promptPayload } from './check-in-prompts.ts';
 
 export async function runReminders(db: Db, workspaceId: number, at: Date, enqueue: Enqueue): Promise<number> {

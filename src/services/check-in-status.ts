@@ -1,7 +1,7 @@
 // Who has checked in this period and who has not, per team: for PMO admins (`/okr checkin status`).
 import type { Db } from '../db/client.ts';
+import { pausesOf } from '../db/queries/pauses.ts';
 import { isPaused } from '../domain/check-ins/pauses.ts';
-import { pausesOf } from './check-in-pauses.ts';
 import { currentCycle } from './cycles.ts';
 
 export interface TeamCheckIns {

@@ -1,10 +1,10 @@
 // What the App Home shows about this week's check-in: the person's week, and which of their items are
 // done for it (a key result checked in this week, a KPI read for its week or month) and which are due.
 import type { Db } from '../db/client.ts';
+import { pausesOf } from '../db/queries/pauses.ts';
 import { isPaused } from '../domain/check-ins/pauses.ts';
 import { localDate, periodOf } from '../domain/periods.ts';
 import { formatShortId } from '../domain/short-ids.ts';
-import { pausesOf } from './check-in-pauses.ts';
 import { memberZone } from './check-in-zone.ts';
 
 export interface HomeCheckIns {

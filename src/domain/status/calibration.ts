@@ -13,7 +13,9 @@
 
 import { keyResultProgress } from './progress.ts';
 import { cycleBounds, usableHistory } from './time.ts';
-import type { Cycle, KeyResult } from './types.ts';
+import type { ConfidenceCalibration, Cycle, KeyResult } from './types.ts';
+
+export type { ConfidenceCalibration } from './types.ts';
 
 /** One finished key result: the owner's average confidence during its cycle, and how it ended. */
 export interface FinishedOutcome {
@@ -22,19 +24,6 @@ export interface FinishedOutcome {
   confidence: number;
   /** Final attainment, 1 = target met. */
   final: number;
-}
-
-export interface ConfidenceCalibration {
-  /** Added to confidence/10 to get the expected attainment (negative: ratings ran high). */
-  bias: number;
-  /** Finished key results behind the figure (the owner's own when source is 'owner'). */
-  observations: number;
-  /**
-   * How far outcomes typically landed from the calibrated reading, in attainment (root mean square,
-   * shrunk towards PRIOR_SPREAD). Small means the ratings have been a good guide.
-   */
-  spread: number;
-  source: 'owner' | 'workspace' | 'prior';
 }
 
 export const PRIOR_BIAS = 0.1;

@@ -2,7 +2,6 @@
  * Input and output shapes of the status engine. Everything here is plain data so the engine stays
  * pure: callers load key results, KPIs and check-ins from wherever they live and pass "now" in.
  */
-import type { ConfidenceCalibration } from './calibration.ts';
 
 /** How a key result is measured. "decrease" and "stay_below" are the lower-is-better kinds. */
 export type KeyResultKind = 'increase' | 'decrease' | 'stay_above' | 'stay_below' | 'boolean' | 'milestone';
@@ -137,4 +136,18 @@ export interface StatusVerdict {
   /** The reasons joined with " · " for a one-line digest entry. */
   summary: string;
   signals: StatusSignal[];
+}
+
+/** How an owner's (or the workspace's) ratings have related to outcomes; calibration.ts learns it. */
+export interface ConfidenceCalibration {
+  /** Added to confidence/10 to get the expected attainment (negative: ratings ran high). */
+  bias: number;
+  /** Finished key results behind the figure (the owner's own when source is 'owner'). */
+  observations: number;
+  /**
+   * How far outcomes typically landed from the calibrated reading, in attainment (root mean square,
+   * shrunk towards PRIOR_SPREAD). Small means the ratings have been a good guide.
+   */
+  spread: number;
+  source: 'owner' | 'workspace' | 'prior';
 }
