@@ -219,9 +219,9 @@ export async function loadDigestInput(db: Db, request: DigestDataRequest): Promi
     id: Number(o.id),
     number: Number(o.number),
     title: o.title,
-    teamId: o.teamId === null ? null : Number(o.teamId),
-    ownerId: o.ownerId === null ? null : Number(o.ownerId),
-    parentId: o.parentId === null ? null : Number(o.parentId),
+    teamId: numberOrNull(o.teamId),
+    ownerId: numberOrNull(o.ownerId),
+    parentId: numberOrNull(o.parentId),
     status: asLevel(o.status ?? undefined),
   }));
 
@@ -282,7 +282,7 @@ export async function loadDigestInput(db: Db, request: DigestDataRequest): Promi
     ref: formatShortId('key_result', kr.number),
     title: kr.title,
     objectiveId: kr.objectiveId,
-    ownerName: owner(kr.ownerId === null ? null : Number(kr.ownerId)),
+    ownerName: owner(numberOrNull(kr.ownerId)),
     status: asLevel(kr.status ?? undefined),
     reasons: [],
     progress: krProgress.get(kr.id) ?? null,

@@ -109,14 +109,9 @@ export async function claimDue(
 type Holder = Pick<Claimed, 'id' | 'claimToken'>;
 const held = (row: Holder) => ({ id: row.id, claimToken: row.claimToken, state: 'claimed' });
 
-/** Renews the lease: the holder is alive and about to call Slack. False when the claim was taken over. */
-export async function renewClaim(db: Db, row: Holder, at: Date): Promise<boolean> {
-  return (await db.outbox.updateMany({ where: held(row), data: { claimedAt: at } })).count === 1;
-}
-
 /**
- * Renews every row still held under one claim token (a batch claims its pending rows under one) in one
- * statement; returns the ids it renewed. A row taken over meanwhile has another token and is not among them.
+ * Renews the lease of every row still held under one claim token (a batch claims its pending rows under
+ * one) in one statement: the holder is alive and about to call Slack. Returns the ids it renewed. A row taken over meanwhile has another token and is not among them.
  */
 export async function renewClaims(db: Db, claimToken: string, at: Date): Promise<Set<number>> {
   const rows = await db.$queryRaw<Array<{ id: number | bigint }>>`
