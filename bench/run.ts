@@ -5,6 +5,7 @@ import { benchCheckInPrompts } from './check-in-prompts.ts';
 import { benchCycleStatus } from './cycle-status.ts';
 import { benchPlanImport } from './plan-import.ts';
 import { benchPortfolio } from './portfolio.ts';
+import { benchLearnability } from './status-eval/learnability.ts';
 import { benchStatusEvaluation } from './status-eval/run.ts';
 
 const sections: Array<[string, () => Promise<string[]>]> = [
@@ -15,6 +16,10 @@ const sections: Array<[string, () => Promise<string[]>]> = [
   [
     'Status evaluation: simulated quarters (see bench/status-eval/README.md)',
     async () => benchStatusEvaluation(),
+  ],
+  [
+    'Status learnability: what a learner reaches on the held-out families, by what it has seen',
+    async () => benchLearnability(),
   ],
   ['Check-in prompts', () => benchCheckInPrompts()],
 ];

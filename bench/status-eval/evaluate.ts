@@ -38,6 +38,19 @@ export function addTally(a: Tally, b: Tally): Tally {
   };
 }
 
+/** Counts one judgement of a key result that truly ended at `trueFinal`. */
+export function record(t: Tally, trueFinal: number, flagged: boolean, forecast: number): void {
+  t.count++;
+  t.absError += Math.abs(Math.min(2, forecast) - Math.min(2, trueFinal));
+  if (trueFinal < 0.7) {
+    t.failing++;
+    if (flagged) t.caught++;
+  } else if (trueFinal >= 1) {
+    t.finishing++;
+    if (flagged) t.falseAlarms++;
+  }
+}
+
 /** Tallies indexed [week][judge], over all the given seeds of one family. */
 export function evaluateFamily(
   family: Family,
@@ -55,16 +68,7 @@ export function evaluateFamily(
         judges.forEach((judge, ji) => {
           const { flagged, forecast } = judge.judge(seen, now, sim.owner, quarter.history);
           const t = tallies[wi]?.[ji];
-          if (!t) return;
-          t.count++;
-          t.absError += Math.abs(Math.min(2, forecast) - Math.min(2, sim.trueFinal));
-          if (sim.trueFinal < 0.7) {
-            t.failing++;
-            if (flagged) t.caught++;
-          } else if (sim.trueFinal >= 1) {
-            t.finishing++;
-            if (flagged) t.falseAlarms++;
-          }
+          if (t) record(t, sim.trueFinal, flagged, forecast);
         });
       }
     });
