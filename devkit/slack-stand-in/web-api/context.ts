@@ -4,23 +4,13 @@
 import type { ChannelDirectory } from './channels.ts';
 import type { Dict } from './dict.ts';
 import type { FileStore } from './files.ts';
+import type { DoubleIdentity } from './identity.ts';
 import type { IdFactory, TimestampFactory } from './ids.ts';
 import type { MessageStore } from './messages.ts';
 import type { ResponseUrlStore } from './response-urls.ts';
 import type { SocketHub } from './socket-mode.ts';
 import type { UserDirectory } from './users.ts';
 import type { ViewStore } from './views.ts';
-
-export interface DoubleIdentity {
-  botToken: string;
-  appToken: string;
-  teamId: string;
-  teamName: string;
-  teamDomain: string;
-  botUserId: string;
-  botId: string;
-  appId: string;
-}
 
 export interface DoubleContext {
   identity: DoubleIdentity;

@@ -6,8 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { DoubleIdentity } from './context.ts';
 import { type Dict, isDict } from './dict.ts';
+import type { DoubleIdentity } from './identity.ts';
 import { acceptWebSocket, rejectUpgrade, type ServerWebSocket } from './websocket.ts';
 
 export type EnvelopeType = 'slash_commands' | 'interactive' | 'events_api';

@@ -2,11 +2,12 @@
  * Wires the stores, the context and the HTTP server into one SlackDouble.
  */
 import { ChannelDirectory } from './channels.ts';
-import type { DoubleContext, DoubleIdentity } from './context.ts';
+import type { DoubleContext } from './context.ts';
 import { botUserSpec, DEFAULT_CHANNELS, DEFAULT_IDENTITY, DEFAULT_USERS } from './defaults.ts';
 import type { Dict } from './dict.ts';
 import { FaultPlan } from './faults.ts';
 import { FileStore } from './files.ts';
+import type { DoubleIdentity } from './identity.ts';
 import { IdFactory, TimestampFactory } from './ids.ts';
 import { MessageStore } from './messages.ts';
 import { ResponseUrlStore } from './response-urls.ts';
