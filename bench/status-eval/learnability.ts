@@ -6,13 +6,12 @@
 // - unseen family: for each held-out family, trained on every seed of the ten other families;
 // - tuned only: trained on every seed of the tuned families (what the engine may be tuned on).
 // `npm run bench:learnability` (OKRA_BENCH_SEEDS=40 for a quick look; the reported figures use 100).
-import { learnCalibration } from '../../src/domain/status/index.ts';
 import { emptyTally, figures, record, type Tally } from './evaluate.ts';
 import { HELD_OUT, seedsFor, TUNED } from './families/index.ts';
 import { type Family, snapshot, weekStart } from './model.ts';
 import { alarmThreshold, type Example, NearestNeighbours } from './nearest-neighbours.ts';
 import { observedFeatures } from './observed-features.ts';
-import { okra } from './rules.ts';
+import { calibrationFor, okra } from './rules.ts';
 
 const NEIGHBOURS = 40;
 const MAX_FALSE_ALARMS = 0.1;
@@ -31,18 +30,13 @@ function rowsOf(family: Family, seedCount: number, week: number): Row[] {
   const now = weekStart(week);
   return seedsFor(family, seedCount).flatMap((seed, seedIndex) => {
     const quarter = family.generate(seed);
-    const outcomes = quarter.history.map((h) => ({
-      owner: h.owner,
-      confidence: h.confidences.reduce((a, b) => a + b, 0) / Math.max(1, h.confidences.length),
-      final: h.final,
-    }));
     return quarter.keyResults.map((sim) => {
       const seen = snapshot(sim.keyResult, now);
       const judged = okra.judge(seen, now, sim.owner, quarter.history);
       return {
         family: family.name,
         seedIndex,
-        features: observedFeatures(seen, now, learnCalibration(outcomes, sim.owner)),
+        features: observedFeatures(seen, now, calibrationFor(quarter.history, sim.owner)),
         final: Math.min(2, sim.trueFinal),
         okraFlagged: judged.flagged,
         okraForecast: judged.forecast,

@@ -4,6 +4,7 @@
  * what attainment it forecasts for the end of the quarter.
  */
 import {
+  type ConfidenceCalibration,
   elapsedShare,
   evaluateKeyResult,
   type KeyResult,
@@ -24,17 +25,21 @@ export interface Judge {
   judge(kr: KeyResult, now: Date, owner: string, history: readonly PastOutcome[]): Judgement;
 }
 
+/** The owner's calibration from the workspace's finished cycles, as the app reads them from stored check-ins. */
+export function calibrationFor(history: readonly PastOutcome[], owner: string): ConfidenceCalibration {
+  const outcomes = history.map((h) => ({
+    owner: h.owner,
+    confidence: h.confidences.reduce((a, b) => a + b, 0) / Math.max(1, h.confidences.length),
+    final: h.final,
+  }));
+  return learnCalibration(outcomes, owner);
+}
+
 /** Okra with default settings. */
 export const okra: Judge = {
   name: 'Okra',
   judge(kr, now, owner, history) {
-    // The workspace's finished cycles, as the app would read them from stored check-ins.
-    const outcomes = history.map((h) => ({
-      owner: h.owner,
-      confidence: h.confidences.reduce((a, b) => a + b, 0) / Math.max(1, h.confidences.length),
-      final: h.final,
-    }));
-    const calibration = learnCalibration(outcomes, owner);
+    const calibration = calibrationFor(history, owner);
     const status = evaluateKeyResult({ ...kr, calibration }, CYCLE, now);
     return { flagged: status.status !== 'on_track', forecast: status.forecast.attainment };
   },
